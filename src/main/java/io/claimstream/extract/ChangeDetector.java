@@ -1,0 +1,140 @@
+package io.claimstream.extract;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Marks figures that state a change: after a change verb ("rose 4%", "fell by about 1,200 MW",
+ * "raised its key rate by 1 percentage point"), in a change noun ("an increase of 31"), or before
+ * a comparative ("3% higher", "four more than on Friday"). A level reached ("rose to 12.9%",
+ * "up from 11.2%") is not a change.
+ */
+final class ChangeDetector {
+
+    /** Words that may stand between "by" and the figure: "by an average of 1.5%". */
+    private static final Set<String> FILLERS = Set.of("a", "an", "further", "additional", "another", "extra",
+        "estimated", "some");
+    /** "by an average of 1.5%", "by a total of 300". */
+    private static final Set<String> OF_PHRASES = Set.of("average", "total", "maximum", "minimum");
+    private static final int VERB_WINDOW = 8;
+    private static final int NOUN_WINDOW = 6;
+
+    private final Lexicon lexicon;
+
+    ChangeDetector(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    void detect(List<Token> tokens, Candidate c) {
+        Change after = comparativeAfter(tokens, c);
+        if (after != null) {
+            c.change = after;
+            return;
+        }
+        int k = c.first - 1;
+        int floor = c.sentence.first();
+        if (k - 1 >= floor && tokens.get(k).is("of") && OF_PHRASES.contains(tokens.get(k - 1).lower())) {
+            k -= 2;
+        }
+        for (int skipped = 0; k >= floor && skipped < 4 && FILLERS.contains(tokens.get(k).lower()); skipped++) {
+            k--;
+        }
+        if (k < floor) {
+            return;
+        }
+        Token t = tokens.get(k);
+        if (t.is("by")) {
+            c.change = verbBefore(tokens, c, k - 1, VERB_WINDOW, true);
+        } else if (t.is("of")) {
+            c.change = nounBefore(tokens, c, k - 1);
+        } else {
+            c.change = verbBefore(tokens, c, k, 1, false);
+        }
+    }
+
+    private Change comparativeAfter(List<Token> tokens, Candidate c) {
+        int k = c.last + 1;
+        if (k >= c.sentence.end()) {
+            return null;
+        }
+        String w = tokens.get(k).lower();
+        Change direction = lexicon.changeCue("comparative", w);
+        if (direction != null) {
+            return direction;
+        }
+        direction = lexicon.changeCue("comparative-than", w);
+        if (direction != null && k + 1 < c.sentence.end() && tokens.get(k + 1).is("than")) {
+            return direction;
+        }
+        return null;
+    }
+
+    /** A change verb within {@code window} tokens before the figure; {@code by}: the figure follows "by". */
+    private Change verbBefore(List<Token> tokens, Candidate c, int from, int window, boolean by) {
+        int floor = c.sentence.first();
+        for (int k = from; k >= Math.max(floor, from - window + 1); k--) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT || t.type() == Token.Type.QUOTE) {
+                return null;
+            }
+            String w = t.lower();
+            Change direction = lexicon.changeCue("verb", w);
+            if (direction == null && by && (w.equals("up") || w.equals("down")) && k == from) {
+                direction = lexicon.changeCue("comparative", w); // "up by 5%"
+            }
+            if (direction != null) {
+                return direction;
+            }
+            direction = lexicon.changeCue("transitive-verb", w);
+            if (direction != null) {
+                return by || isShare(c) ? direction : null;
+            }
+            direction = lexicon.changeCue("share-verb", w);
+            if (direction != null) {
+                return isShare(c) ? direction : null;
+            }
+            direction = lexicon.changeCue("growth-verb", w);
+            if (direction != null) {
+                return aboutTheEconomy(tokens, k, floor) ? null : direction;
+            }
+        }
+        return null;
+    }
+
+    private Change nounBefore(List<Token> tokens, Candidate c, int from) {
+        int floor = c.sentence.first();
+        for (int k = from; k >= Math.max(floor, from - NOUN_WINDOW + 1); k--) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                return null;
+            }
+            String w = t.lower();
+            Change direction = lexicon.changeCue("noun", w);
+            if (direction != null) {
+                return direction;
+            }
+            direction = lexicon.changeCue("share-noun", w);
+            if (direction != null) {
+                return isShare(c) ? direction : null;
+            }
+            if (lexicon.changeCue("growth-noun", w) != null) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The growth of an economy is reported as a rate, which is a level in its own right. */
+    private boolean aboutTheEconomy(List<Token> tokens, int verb, int floor) {
+        for (int k = verb - 1; k >= Math.max(floor, verb - VERB_WINDOW); k--) {
+            if (lexicon.changeCue("economy", tokens.get(k).lower()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isShare(Candidate c) {
+        return c.kind == QuantityKind.PERCENT || c.kind == QuantityKind.FRACTION;
+    }
+}

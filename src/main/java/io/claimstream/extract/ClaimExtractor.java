@@ -1,0 +1,99 @@
+package io.claimstream.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an article into its numeric claims. Thread-safe: it holds only immutable lexicons and
+ * stateless rules, and all per-article state lives in one call.
+ */
+public final class ClaimExtractor {
+
+    private final SentenceSplitter splitter;
+    private final QuantityRecognizer recognizer;
+    private final NonClaimRules nonClaims;
+    private final CountedNouns countedNouns;
+    private final ChangeDetector changes;
+    private final ClaimantResolver claimants;
+    private final SubjectKeys subjects;
+
+    public ClaimExtractor() {
+        this(Lexicon.standard());
+    }
+
+    ClaimExtractor(Lexicon lexicon) {
+        this.splitter = new SentenceSplitter(lexicon);
+        this.recognizer = new QuantityRecognizer(lexicon);
+        this.nonClaims = new NonClaimRules(lexicon);
+        this.countedNouns = new CountedNouns(lexicon);
+        this.changes = new ChangeDetector(lexicon);
+        this.claimants = new ClaimantResolver(lexicon);
+        this.subjects = new SubjectKeys(lexicon, countedNouns);
+    }
+
+    /** The numeric claims of {@code article}, in text order. */
+    public List<NumericClaim> extract(ArticleText article) {
+        Analysis analysis = analyse(article);
+        List<NumericClaim> claims = new ArrayList<>();
+        for (Candidate c : analysis.candidates) {
+            if (c.isClaim()) {
+                claims.add(toClaim(article.text(), analysis.tokens, c));
+            }
+        }
+        return claims;
+    }
+
+    /** Every number recognised in {@code article}, claims and non-claims, each with its kind. */
+    public List<Quantity> quantities(ArticleText article) {
+        Analysis analysis = analyse(article);
+        List<Quantity> quantities = new ArrayList<>();
+        for (Candidate c : analysis.candidates) {
+            if (c.kind != null) {
+                int start = analysis.tokens.get(c.first).start();
+                int end = analysis.tokens.get(c.last).end();
+                quantities.add(new Quantity(start, end, article.text().substring(start, end), rounded(c.value),
+                    c.valueHigh == null ? null : rounded(c.valueHigh), c.unit, c.kind, c.qualifier, c.change));
+            }
+        }
+        return quantities;
+    }
+
+    private Analysis analyse(ArticleText article) {
+        List<Token> tokens = Tokenizer.tokenize(article.text());
+        List<Sentence> sentences = splitter.split(tokens);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Sentence s : sentences) {
+            List<Candidate> found = recognizer.recognise(tokens, s);
+            nonClaims.classify(tokens, found);
+            candidates.addAll(found);
+        }
+        countedNouns.resolve(tokens, candidates);
+        List<Candidate> claims = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (c.isClaim()) {
+                changes.detect(tokens, c);
+                claims.add(c);
+            }
+        }
+        claimants.resolve(article.text(), tokens, sentences, claims);
+        subjects.assign(article, tokens, claims);
+        return new Analysis(tokens, candidates);
+    }
+
+    private static NumericClaim toClaim(String text, List<Token> tokens, Candidate c) {
+        int start = tokens.get(c.first).start();
+        int end = tokens.get(c.last).end();
+        String sentence = text.substring(c.sentence.start(), c.sentence.stop());
+        return new NumericClaim(start, end, text.substring(start, end), sentence, rounded(c.value),
+            c.valueHigh == null ? null : rounded(c.valueHigh), c.unit, c.kind, c.qualifier, c.change, c.claimant,
+            c.subject, c.subjectKey, c.claimKey);
+    }
+
+    /** Shares read from words ("two-thirds") carry four decimals, as the gold format writes them. */
+    static double rounded(double value) {
+        return Math.abs(value) < 1 ? Math.round(value * 10_000) / 10_000.0 : value;
+    }
+
+    private record Analysis(List<Token> tokens, List<Candidate> candidates) {
+    }
+}

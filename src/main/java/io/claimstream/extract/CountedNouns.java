@@ -1,0 +1,226 @@
+package io.claimstream.extract;
+
+import java.util.List;
+
+/**
+ * Gives every count its unit, the singular of the noun it counts: from the noun phrase after
+ * the figure ("10,127 Russian tanks" -> tank, "138 of the drones" -> drone), else from the
+ * context a bare figure leans on ("93 votes in favour and 18 against" -> vote; "the number of
+ * captives ... to 2,883" -> captive; "more than 3,000 of them" -> the antecedent's unit).
+ */
+final class CountedNouns {
+
+    private static final int MAX_PHRASE = 10;
+
+    private final Lexicon lexicon;
+
+    CountedNouns(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Resolves the counts of a whole article, in reading order, so bare figures can look back. */
+    void resolve(List<Token> tokens, List<Candidate> candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.kind != QuantityKind.COUNT) {
+                continue;
+            }
+            readNounPhrase(tokens, c);
+            if (c.unit == null) {
+                c.unit = fromContext(tokens, candidates, i);
+            }
+        }
+    }
+
+    private void readNounPhrase(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int j = c.last + 1;
+        if (j < s.end() && tokens.get(j).is("of")) {
+            Token next = at(tokens, j + 1, s);
+            if (next != null && isPronoun(next)) {
+                c.pronounCount = true;
+                c.last = j + 1;
+                return;
+            }
+            j = skipDeterminer(tokens, j + 1, s);
+        }
+        int head = -1;
+        int runStart = j;
+        int k = j;
+        for (int taken = 0; k < s.end() && taken < MAX_PHRASE; k++, taken++) {
+            Token t = tokens.get(k);
+            if (!continuesPhrase(tokens, k, s)) {
+                break;
+            }
+            if (t.isWord() && isPluralNoun(t) || (c.value == 1 && t.isWord() && lexicon.countedNouns.get(t.lower()) != null)) {
+                head = k;
+            }
+        }
+        if (head < 0) {
+            c.bareCount = true;
+            return;
+        }
+        c.unit = unitOf(tokens, runStart, head);
+        c.last = head;
+    }
+
+    /** Skips "the", "their", "NATO's", "NATO's 32" after "of" to the noun phrase. */
+    private int skipDeterminer(List<Token> tokens, int j, Sentence s) {
+        Token t = at(tokens, j, s);
+        if (t == null) {
+            return j;
+        }
+        if ("determiner".equals(lexicon.functionWords.get(t.lower()))) {
+            return j + 1;
+        }
+        int k = j;
+        while (k < s.end() && tokens.get(k).isCapitalised()) {
+            k++;
+        }
+        if (k > j && k < s.end() && tokens.get(k).type() == Token.Type.POSSESSIVE) {
+            k++;
+            if (k < s.end() && tokens.get(k).isNumber()) {
+                k++;
+            }
+            return k;
+        }
+        return j;
+    }
+
+    private boolean continuesPhrase(List<Token> tokens, int k, Sentence s) {
+        Token t = tokens.get(k);
+        switch (t.type()) {
+            case WORD:
+                if (lexicon.isFunctionWord(t.lower())) {
+                    return t.is("more") || t.is("other") || isIdentifierCoordination(tokens, k, s);
+                }
+                return !lexicon.timeWords.containsKey(t.lower()) || t.isCapitalised();
+            case DASH:
+                return t.joined() && k + 1 < s.end() && tokens.get(k + 1).joined();
+            case NUMBER:
+                return t.joined() && k > 0 && tokens.get(k - 1).type() == Token.Type.DASH; // "KN-23"
+            default:
+                return false;
+        }
+    }
+
+    /** "KN-23 and KN-24 ballistic missiles": "and" between two model names stays in the phrase. */
+    private static boolean isIdentifierCoordination(List<Token> tokens, int k, Sentence s) {
+        Token t = tokens.get(k);
+        return (t.is("and") || t.is("or")) && k > 0 && k + 1 < s.end()
+            && (tokens.get(k - 1).isNumber() || tokens.get(k - 1).hasDigit()) && tokens.get(k + 1).isCapitalised();
+    }
+
+    boolean isPluralNoun(Token t) {
+        String w = t.lower();
+        if (lexicon.isFunctionWord(w) || lexicon.timeWords.containsKey(w) || lexicon.reportingVerbs.containsKey(w)
+            || lexicon.documentWords.contains(w)) {
+            return false;
+        }
+        if (lexicon.irregularPlurals.containsKey(w)) {
+            return true;
+        }
+        if (t.isCapitalised()) {
+            return lexicon.demonymPlurals.get(w) != null; // names are not counted nouns, nationals are
+        }
+        return lexicon.singular(w) != null;
+    }
+
+    /** Singular of the head, or the compound it ends ("service member", "North Korean"). */
+    private String unitOf(List<Token> tokens, int runStart, int head) {
+        PhraseTable.Match<String> demonym = lexicon.demonymPlurals.matchBackward(tokens, head, runStart);
+        if (demonym != null) {
+            return demonym.value();
+        }
+        String singular = singularOf(tokens.get(head));
+        for (int k = Math.max(runStart, head - 3); k < head; k++) {
+            String phrase = Token.phrase(tokens, k, head) + " " + singular;
+            Lexicon.CountedNoun noun = lexicon.countedNouns.get(phrase);
+            if (noun != null && noun.compound()) {
+                return phrase;
+            }
+        }
+        return singular;
+    }
+
+    String singularOf(Token t) {
+        String singular = lexicon.singular(t.lower());
+        return singular == null ? t.lower() : singular;
+    }
+
+    private String fromContext(List<Token> tokens, List<Candidate> candidates, int index) {
+        Candidate c = candidates.get(index);
+        if (!c.pronounCount) {
+            String named = namedInSentence(tokens, c);
+            if (named != null) {
+                return named;
+            }
+        }
+        return previousCountUnit(candidates, index);
+    }
+
+    /** "the number of captives ... to 2,883", "a population of roughly 5,000", "losses ... at 856,660". */
+    private String namedInSentence(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.first - 1; k >= s.first(); k--) {
+            Token t = tokens.get(k);
+            if (t.is("number") || t.is("total") || t.is("tally") || t.is("count")) {
+                String counted = countedAfterOf(tokens, k + 1, c.first, s);
+                if (counted != null) {
+                    return counted;
+                }
+                if (k + 1 < c.first && !tokens.get(k + 1).is("of")) {
+                    return null; // "the number is nearly 4,000": the figure of a count named earlier
+                }
+            }
+            PhraseTable.Match<String> context = lexicon.contextUnits.matchBackward(tokens, k, s.first());
+            if (context != null) {
+                return context.value();
+            }
+            if (t.isWord() && isPluralNoun(t) && isCountedNoun(t)) {
+                return unitOf(tokens, Math.max(s.first(), k - 3), k);
+            }
+        }
+        return null;
+    }
+
+    private String countedAfterOf(List<Token> tokens, int k, int limit, Sentence s) {
+        if (k >= limit || !tokens.get(k).is("of")) {
+            return null;
+        }
+        for (int j = k + 1; j < Math.min(limit, k + 6); j++) {
+            Token t = tokens.get(j);
+            if (t.isWord() && isPluralNoun(t)) {
+                return unitOf(tokens, k + 1, j);
+            }
+            if (!t.isWord() && t.type() != Token.Type.DASH) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private boolean isCountedNoun(Token t) {
+        String singular = singularOf(t);
+        return lexicon.countedNouns.get(singular) != null || lexicon.demonymPlurals.get(t.lower()) != null;
+    }
+
+    private static String previousCountUnit(List<Candidate> candidates, int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            Candidate p = candidates.get(i);
+            if (p.kind == QuantityKind.COUNT && p.unit != null) {
+                return p.unit;
+            }
+        }
+        return null;
+    }
+
+    private boolean isPronoun(Token t) {
+        return t.is("them") || t.is("which") || t.is("whom") || t.is("those") || t.is("these") || t.is("it")
+            || t.is("us");
+    }
+
+    private static Token at(List<Token> tokens, int k, Sentence s) {
+        return k >= s.first() && k < s.end() ? tokens.get(k) : null;
+    }
+}

@@ -1,0 +1,191 @@
+package io.claimstream.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every word list the extractor consults, loaded once from the data files under
+ * {@code io/claimstream/extract/lexicon}. Immutable after construction, so one instance serves
+ * all threads.
+ */
+final class Lexicon {
+
+    record Unit(String symbol, QuantityKind kind) {
+    }
+
+    record Scale(double multiplier, String use) {
+        boolean attachedOnly() {
+            return use.equals("attached");
+        }
+
+        boolean moneyOnly() {
+            return use.equals("money");
+        }
+    }
+
+    record NumberWord(double value, String role) {
+    }
+
+    record ChangeCue(Change direction, String type) {
+    }
+
+    record CountedNoun(String subjectClass, boolean compound) {
+    }
+
+    private static final class Holder {
+        static final Lexicon STANDARD = new Lexicon();
+    }
+
+    final PhraseTable<Unit> units = new PhraseTable<>();
+    final PhraseTable<String> currenciesBefore = new PhraseTable<>();
+    final PhraseTable<String> currenciesAfter = new PhraseTable<>();
+    final Map<String, Scale> scales = new HashMap<>();
+    final Map<String, NumberWord> numberWords = new HashMap<>();
+    final Map<String, Double> fractions = new HashMap<>();
+    final PhraseTable<Qualifier> qualifiersBefore = new PhraseTable<>();
+    final PhraseTable<Qualifier> qualifiersAfter = new PhraseTable<>();
+    final PhraseTable<Qualifier> qualifierParticles = new PhraseTable<>();
+    final Map<String, Map<String, Change>> changeCues = new HashMap<>();
+    final Map<String, String> timeWords = new HashMap<>();
+    final Map<String, Map<String, String>> nonClaimCues = new HashMap<>();
+    final Set<String> abbreviations = new HashSet<>();
+    final Map<String, String> reportingVerbs = new HashMap<>();
+    final Map<String, String> titles = new HashMap<>();
+    final Set<String> organisationHeads = new HashSet<>();
+    final PhraseTable<Set<String>> genericOrganisations = new PhraseTable<>();
+    final Set<String> documentWords = new HashSet<>();
+    final Map<String, String> functionWords = new HashMap<>();
+    final PhraseTable<String> demonymPlurals = new PhraseTable<>();
+    final Map<String, String> irregularPlurals = new HashMap<>();
+    final PhraseTable<String> entities = new PhraseTable<>(true);
+    final PhraseTable<CountedNoun> countedNouns = new PhraseTable<>();
+    final PhraseTable<String> events = new PhraseTable<>();
+    final PhraseTable<String> contextUnits = new PhraseTable<>();
+    final Set<String> nonNames = new HashSet<>();
+
+    static Lexicon standard() {
+        return Holder.STANDARD;
+    }
+
+    private Lexicon() {
+        for (String[] r : LexiconFile.rows("units.tsv", 3)) {
+            units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT))));
+        }
+        for (String[] r : LexiconFile.rows("currencies.tsv", 3)) {
+            if (!r[2].equals("after")) {
+                currenciesBefore.put(r[0], r[1]);
+            }
+            if (!r[2].equals("before")) {
+                currenciesAfter.put(r[0], r[1]);
+            }
+        }
+        for (String[] r : LexiconFile.rows("scales.tsv", 3)) {
+            scales.put(r[0], new Scale(Double.parseDouble(r[1]), r[2]));
+        }
+        for (String[] r : LexiconFile.rows("number-words.tsv", 3)) {
+            numberWords.put(r[0], new NumberWord(Double.parseDouble(r[1]), r[2]));
+        }
+        for (String[] r : LexiconFile.rows("fractions.tsv", 2)) {
+            fractions.put(r[0], Double.parseDouble(r[1]));
+        }
+        for (String[] r : LexiconFile.rows("qualifiers.tsv", 3)) {
+            PhraseTable<Qualifier> table = switch (r[2]) {
+                case "after" -> qualifiersAfter;
+                case "particle" -> qualifierParticles;
+                default -> qualifiersBefore;
+            };
+            table.put(r[0], Qualifier.fromSymbol(r[1]));
+        }
+        for (String[] r : LexiconFile.rows("change-cues.tsv", 3)) {
+            changeCues.computeIfAbsent(r[2], k -> new HashMap<>()).put(r[0], Change.valueOf(r[1].toUpperCase(java.util.Locale.ROOT)));
+        }
+        for (String[] r : LexiconFile.rows("time-words.tsv", 2)) {
+            timeWords.putIfAbsent(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("non-claim-cues.tsv", 3)) {
+            nonClaimCues.computeIfAbsent(r[2], k -> new HashMap<>()).putIfAbsent(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("abbreviations.tsv", 1)) {
+            abbreviations.add(r[0]);
+        }
+        for (String[] r : LexiconFile.rows("reporting-verbs.tsv", 2)) {
+            reportingVerbs.put(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("titles.tsv", 2)) {
+            titles.putIfAbsent(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("organisation-words.tsv", 3)) {
+            if (r[1].equals("head")) {
+                organisationHeads.add(r[0]);
+            } else {
+                genericOrganisations.put(r[0], Set.of(r[2].split("\\|")));
+            }
+        }
+        for (String[] r : LexiconFile.rows("document-words.tsv", 1)) {
+            documentWords.add(r[0]);
+        }
+        for (String[] r : LexiconFile.rows("function-words.tsv", 2)) {
+            functionWords.putIfAbsent(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("demonym-plurals.tsv", 2)) {
+            demonymPlurals.put(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("irregular-plurals.tsv", 2)) {
+            irregularPlurals.put(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("entities.tsv", 2)) {
+            entities.put(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("counted-nouns.tsv", 3)) {
+            countedNouns.put(r[0], new CountedNoun(r[1], r[2].equals("compound")));
+        }
+        for (String[] r : LexiconFile.rows("events.tsv", 2)) {
+            events.put(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("non-names.tsv", 1)) {
+            nonNames.add(r[0]);
+        }
+        for (String[] r : LexiconFile.rows("context-units.tsv", 2)) {
+            contextUnits.put(r[0], r[1]);
+        }
+    }
+
+    Change changeCue(String type, String word) {
+        Map<String, Change> cues = changeCues.get(type);
+        return cues == null ? null : cues.get(word);
+    }
+
+    String nonClaimCue(String position, String word) {
+        Map<String, String> cues = nonClaimCues.get(position);
+        return cues == null ? null : cues.get(word);
+    }
+
+    boolean isFunctionWord(String lower) {
+        return functionWords.containsKey(lower);
+    }
+
+    /** The singular of a plural noun, or null when {@code lower} does not look plural. */
+    String singular(String lower) {
+        String irregular = irregularPlurals.get(lower);
+        if (irregular != null) {
+            return irregular;
+        }
+        int n = lower.length();
+        if (n < 3 || lower.charAt(n - 1) != 's' || functionWords.containsKey(lower)) {
+            return null;
+        }
+        if (lower.endsWith("ss") || lower.endsWith("us") || lower.endsWith("is") || lower.endsWith("'s")) {
+            return null;
+        }
+        if (lower.endsWith("ies") && n > 4) {
+            return lower.substring(0, n - 3) + "y";
+        }
+        if (lower.endsWith("sses") || lower.endsWith("shes") || lower.endsWith("ches") || lower.endsWith("xes")
+            || lower.endsWith("zes")) {
+            return lower.substring(0, n - 2);
+        }
+        return lower.substring(0, n - 1);
+    }
+}

@@ -1,0 +1,413 @@
+package io.claimstream.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The people and organisations an article names, in reading order, and how later mentions
+ * refer back to them: a surname to the full name ("Zelensky" -> "Volodymyr Zelensky"), a
+ * shorter or lower-case form or an acronym to the organisation ("the General Staff", "the
+ * NIS"), a title to the person who holds it ("the president"), a generic noun to the latest
+ * fitting organisation ("the agency"), and pronouns to the latest person or organisation.
+ */
+final class Mentions {
+
+    /** Lower-case words that may join the parts of one name. */
+    private static final Set<String> NAME_JOINERS = Set.of("of", "for", "the", "and", "de", "von", "der", "van", "del",
+        "da", "bin", "al", "la", "le", "du", "in", "on");
+    private static final Set<String> NAME_PARTICLES = Set.of("de", "von", "der", "van", "del", "da", "bin", "al", "la",
+        "le", "du");
+
+    /** One mention: where it is and the entity it refers to. */
+    record Mention(int token, Entity entity) {
+    }
+
+    private final Lexicon lexicon;
+    private final String text;
+    private final List<Token> tokens;
+    private final List<Entity> entities = new ArrayList<>();
+    private final List<Mention> mentions = new ArrayList<>();
+
+    Mentions(Lexicon lexicon, String text, List<Token> tokens) {
+        this.lexicon = lexicon;
+        this.text = text;
+        this.tokens = tokens;
+    }
+
+    /** Records the names of one sentence. Sentences must be scanned in order. */
+    void scan(Sentence s) {
+        int k = s.first();
+        while (k < s.end()) {
+            int end = nameEnd(s, k);
+            if (end > k) {
+                Entity e = entityFor(s, k, end - 1);
+                if (e != null) {
+                    mentions.add(new Mention(k, e));
+                }
+                k = end;
+            } else {
+                k++;
+            }
+        }
+    }
+
+    /** The end (exclusive) of a capitalised name starting at {@code k}, or {@code k}. */
+    private int nameEnd(Sentence s, int k) {
+        Token t = tokens.get(k);
+        if (!isNameWord(t, s, k)) {
+            return k;
+        }
+        int end = k + 1;
+        boolean organisation = isOrganisationHead(t);
+        while (end < s.end()) {
+            Token n = tokens.get(end);
+            if (isNameWord(n, s, end) && !isTimeWord(n)) {
+                organisation |= isOrganisationHead(n);
+                end++;
+            } else if (n.type() == Token.Type.DASH && n.joined() && end + 1 < s.end() && tokens.get(end + 1).joined()
+                && tokens.get(end + 1).isWord()) {
+                end += 2; // "Seong-kweun", "Commander-in-Chief"
+            } else if (n.type() == Token.Type.POSSESSIVE && end + 1 < s.end() && isNameWord(tokens.get(end + 1), s, end + 1)
+                && isPlace(k, end)) {
+                end++; // "South Korea's National Intelligence Service"
+            } else if (n.isWord() && NAME_JOINERS.contains(n.lower()) && end + 1 < s.end()
+                && isNameWord(tokens.get(end + 1), s, end + 1) && joins(n, organisation, end)) {
+                end++;
+            } else {
+                break;
+            }
+        }
+        return end;
+    }
+
+    /** "and" joins only inside an organisation's name ("Department of Forestry and Fire Protection"). */
+    private boolean joins(Token joiner, boolean organisation, int at) {
+        if (joiner.is("and")) {
+            return organisation;
+        }
+        if (joiner.is("in") || joiner.is("on")) {
+            return organisation && at + 1 < tokens.size() && !isTimeWord(tokens.get(at + 1));
+        }
+        return true;
+    }
+
+    private boolean isNameWord(Token t, Sentence s, int k) {
+        if (!t.isCapitalised() && !(NAME_PARTICLES.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
+            && k + 1 < s.end() && tokens.get(k + 1).isCapitalised())) {
+            return false;
+        }
+        if (k == s.first() || startsClause(k)) {
+            // A capitalised function word at the start of a sentence is not a name ("The", "In").
+            return !lexicon.isFunctionWord(t.lower());
+        }
+        return !(lexicon.isFunctionWord(t.lower()) && !t.isAllCaps() && t.isCapitalised() && t.text().length() < 4
+            && !NAME_PARTICLES.contains(t.lower()));
+    }
+
+    private boolean startsClause(int k) {
+        Token before = tokens.get(k - 1);
+        return before.type() == Token.Type.QUOTE || before.is(":") || before.is("(");
+    }
+
+    private boolean isTimeWord(Token t) {
+        String cls = lexicon.timeWords.get(t.lower());
+        return cls != null && (cls.equals("month") || cls.equals("weekday"));
+    }
+
+    private boolean isOrganisationHead(Token t) {
+        return lexicon.organisationHeads.contains(t.lower());
+    }
+
+    private boolean isPlace(int first, int end) {
+        return lexicon.entities.get(Token.phrase(tokens, first, end, true)) != null;
+    }
+
+    /** Classifies the name over tokens {@code first..last} and links it to an earlier entity if it is one. */
+    private Entity entityFor(Sentence s, int first, int last) {
+        int start = first;
+        String titleClass = null;
+        // Titles before a person's name: "President Volodymyr Zelensky", "US President Donald Trump".
+        int title = lastTitle(first, last);
+        if (title >= 0 && !hasOrganisationHead(title + 1, last)) {
+            for (int k = first; k <= title; k++) {
+                String cls = lexicon.titles.get(tokens.get(k).lower());
+                if (cls != null && !cls.equals("role")) {
+                    titleClass = cls;
+                }
+            }
+            start = title + 1;
+        }
+        if (start == last && lexicon.nonNames.contains(tokens.get(start).text())) {
+            return null;
+        }
+        if (start <= last && tokens.get(start).type() == Token.Type.DASH) {
+            start++;
+        }
+        String surface = Token.phrase(tokens, start, last + 1, true);
+        if (isTimeWord(tokens.get(start)) && start == last) {
+            return null;
+        }
+        String place = lexicon.entities.get(surface);
+        boolean organisation = false;
+        for (int k = start; k <= last; k++) {
+            organisation |= isOrganisationHead(tokens.get(k)) || tokens.get(k).isAllCaps() && start == last;
+        }
+        Entity.Type type;
+        if (organisation) {
+            type = Entity.Type.ORGANISATION;
+        } else if (place != null) {
+            type = Entity.Type.PLACE;
+        } else if (titleClass != null || precededByTitle(s, first)) {
+            type = Entity.Type.PERSON;
+            if (titleClass == null) {
+                titleClass = lexicon.titles.get(tokens.get(first - 1).lower());
+            }
+        } else if (last > start && allNameWords(start, last)) {
+            type = Entity.Type.PERSON;
+        } else {
+            type = Entity.Type.ORGANISATION;
+        }
+        return link(type, start, last, titleClass);
+    }
+
+    private int lastTitle(int first, int last) {
+        int found = -1;
+        for (int k = first; k < last; k++) {
+            if (lexicon.titles.containsKey(tokens.get(k).lower()) && tokens.get(k).isWord()) {
+                found = k;
+            }
+        }
+        return found;
+    }
+
+    private boolean hasOrganisationHead(int first, int last) {
+        for (int k = first; k <= last; k++) {
+            if (isOrganisationHead(tokens.get(k)) || tokens.get(k).type() == Token.Type.POSSESSIVE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean precededByTitle(Sentence s, int first) {
+        return first > s.first() && lexicon.titles.containsKey(tokens.get(first - 1).lower())
+            && !"role".equals(lexicon.titles.get(tokens.get(first - 1).lower()));
+    }
+
+    private boolean allNameWords(int start, int last) {
+        for (int k = start; k <= last; k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.POSSESSIVE || (t.isWord() && NAME_JOINERS.contains(t.lower()) && !NAME_PARTICLES.contains(t.lower()))
+                || t.isAllCaps() || lexicon.entities.get(t.text()) != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The entity these words name: an earlier one it abbreviates, or a new one. */
+    private Entity link(Entity.Type type, int start, int last, String titleClass) {
+        String name = text.substring(tokens.get(start).start(), tokens.get(last).end());
+        List<String> words = words(start, last);
+        Entity earlier = earlierNamed(type, words, name);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (start == last && titleClass == null && type != Entity.Type.PLACE && isSentenceStart(start)
+            && !tokens.get(start).isAllCaps()) {
+            return null; // "Food accounted for ...": a capital that only starts the sentence names nothing new
+        }
+        Entity e = new Entity(type, name, words, titleClass, acronym(start, last));
+        entities.add(e);
+        return e;
+    }
+
+    private boolean isSentenceStart(int k) {
+        return k == 0 || tokens.get(k).paragraphStart() || startsClause(k)
+            || tokens.get(k - 1).is(".") || tokens.get(k - 1).is("!") || tokens.get(k - 1).is("?");
+    }
+
+    private List<String> words(int start, int last) {
+        List<String> words = new ArrayList<>();
+        for (int k = start; k <= last; k++) {
+            Token t = tokens.get(k);
+            if (t.isWord()) {
+                words.add(t.lower());
+            } else if (t.type() == Token.Type.POSSESSIVE) {
+                words.add("'s");
+            }
+        }
+        return words;
+    }
+
+    private Entity earlierNamed(Entity.Type type, List<String> words, String name) {
+        for (int i = entities.size() - 1; i >= 0; i--) {
+            Entity e = entities.get(i);
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        for (int i = entities.size() - 1; i >= 0; i--) {
+            Entity e = entities.get(i);
+            boolean mayBePerson = type == Entity.Type.PERSON || (words.size() == 1 && type == Entity.Type.ORGANISATION);
+            if (mayBePerson && e.type() == Entity.Type.PERSON && endsWith(e.words(), words)) {
+                return e; // "Zelensky", "von der Leyen"
+            }
+            if (type != Entity.Type.PERSON && e.type() != Entity.Type.PERSON && words.size() < e.words().size()
+                && (endsWith(e.words(), words) || startsWith(e.words(), words))) {
+                return e; // "General Staff" of "Ukraine's General Staff"
+            }
+            if (words.size() == 1 && name.equals(e.acronym())) {
+                return e; // "NIS", "UAE"
+            }
+        }
+        return null;
+    }
+
+    /** Initials of the capitalised words after any possessor: "South Korea's National Intelligence Service" -> NIS. */
+    private String acronym(int start, int last) {
+        int from = start;
+        for (int k = start; k <= last; k++) {
+            if (tokens.get(k).type() == Token.Type.POSSESSIVE) {
+                from = k + 1;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k <= last; k++) {
+            Token t = tokens.get(k);
+            if (t.isCapitalised() && !NAME_JOINERS.contains(t.lower())) {
+                sb.append(t.text().charAt(0));
+            }
+        }
+        return sb.length() >= 2 ? sb.toString() : null;
+    }
+
+    private static boolean endsWith(List<String> whole, List<String> part) {
+        if (part.isEmpty() || part.size() > whole.size()) {
+            return false;
+        }
+        return whole.subList(whole.size() - part.size(), whole.size()).equals(part);
+    }
+
+    private static boolean startsWith(List<String> whole, List<String> part) {
+        if (part.isEmpty() || part.size() > whole.size()) {
+            return false;
+        }
+        return whole.subList(0, part.size()).equals(part);
+    }
+
+    /** Records a speaker phrase that named no capitalised entity ("Russia's defence ministry", "officials in Kyiv"). */
+    Entity register(String phrase, Entity.Type type, int at) {
+        List<String> words = List.of(phrase.toLowerCase(Locale.ROOT).replace("'s", " 's").split("\\s+"));
+        Entity e = new Entity(type, phrase, words, null, null);
+        entities.add(e);
+        mentions.add(new Mention(at, e));
+        return e;
+    }
+
+    // ---- resolving references ----
+
+    /** The entity mentioned last before token {@code before} whose type is one of {@code types}. */
+    Entity latest(int before, Set<Entity.Type> types) {
+        Mention best = null;
+        for (Mention m : mentions) {
+            if (m.token() < before && types.contains(m.entity().type()) && (best == null || m.token() >= best.token())) {
+                best = m;
+            }
+        }
+        return best == null ? null : best.entity();
+    }
+
+    /** Entities mentioned within tokens {@code from..to} (exclusive), in order. */
+    List<Mention> between(int from, int to) {
+        List<Mention> found = new ArrayList<>();
+        for (Mention m : mentions) {
+            if (m.token() >= from && m.token() < to) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Resolves a speaker phrase (already stripped of "the") to an entity named earlier, or
+     * returns null when it names nothing known. {@code at} is where the phrase stands.
+     */
+    Entity resolve(String phrase, int at) {
+        String lower = phrase.toLowerCase(Locale.ROOT);
+        List<String> words = List.of(lower.replace("'s", " 's").split("\\s+"));
+        Entity byName = nameOrPart(phrase, words, at);
+        if (byName != null) {
+            return byName;
+        }
+        Set<String> heads = lexicon.genericOrganisations.get("the " + lower);
+        if (heads != null) {
+            return latestOrganisationWith(heads, at);
+        }
+        String titleClass = titleClassOf(words);
+        if (titleClass != null) {
+            return latestPersonWithTitle(titleClass, at);
+        }
+        return null;
+    }
+
+    private Entity nameOrPart(String phrase, List<String> words, int at) {
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            Mention m = mentions.get(i);
+            Entity e = m.entity();
+            if (m.token() >= at && !e.name().equals(phrase)) {
+                continue;
+            }
+            if (e.name().equalsIgnoreCase(phrase) || phrase.equals(e.acronym())) {
+                return e;
+            }
+            if (e.type() == Entity.Type.PERSON && endsWith(e.words(), words)) {
+                return e;
+            }
+            if (e.type() != Entity.Type.PERSON && (endsWith(e.words(), words) || startsWith(e.words(), words))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private Entity latestOrganisationWith(Set<String> heads, int at) {
+        Entity fallback = null;
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            Mention m = mentions.get(i);
+            Entity e = m.entity();
+            if (m.token() >= at || e.type() != Entity.Type.ORGANISATION) {
+                continue;
+            }
+            for (String w : e.words()) {
+                if (heads.contains(w)) {
+                    return e;
+                }
+            }
+            if (fallback == null) {
+                fallback = e;
+            }
+        }
+        return fallback;
+    }
+
+    /** "the president", "the Ukrainian leader", "the minister": the class of the title named. */
+    private String titleClassOf(List<String> words) {
+        String last = words.get(words.size() - 1);
+        String cls = lexicon.titles.get(last);
+        return cls == null || cls.equals("role") || cls.equals("person") ? null : cls;
+    }
+
+    private Entity latestPersonWithTitle(String titleClass, int at) {
+        for (int i = mentions.size() - 1; i >= 0; i--) {
+            Mention m = mentions.get(i);
+            Entity e = m.entity();
+            if (m.token() < at && e.type() == Entity.Type.PERSON && titleClass.equals(e.titleClass())) {
+                return e;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,350 @@
+package io.claimstream.extract;
+
+import java.util.List;
+
+/**
+ * Decides which recognised numbers are not claims: dates and years, times, durations, ages,
+ * ordinals and ranks, identifiers ("F-16", "Article 5"), phone numbers, addresses, list
+ * numbering and scores. Only counts can be these; money, measures and shares are claims.
+ * A number that is none of these and not a quantity at all ("one of them") is dropped.
+ */
+final class NonClaimRules {
+
+    private static final double MAX_AGE = 120;
+
+    private final Lexicon lexicon;
+
+    NonClaimRules(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** Classifies the candidates of one sentence, in order; dropped ones get a null kind. */
+    void classify(List<Token> tokens, List<Candidate> candidates) {
+        Candidate previous = null;
+        for (Candidate c : candidates) {
+            if (c.kind == QuantityKind.COUNT) {
+                c.kind = countKind(tokens, c, previous);
+            } else if (c.kind == QuantityKind.FRACTION && !isFraction(tokens, c)) {
+                c.kind = null;
+            }
+            previous = c;
+        }
+    }
+
+    private QuantityKind countKind(List<Token> tokens, Candidate c, Candidate previous) {
+        Sentence s = c.sentence;
+        int a = c.numberFirst;
+        int b = c.numberLast;
+        Token first = tokens.get(a);
+        Token after = token(tokens, b + 1, s);
+        Token before = token(tokens, a - 1, s);
+
+        if (first.isNumber() && after != null && after.joined() && after.isWord()) {
+            String w = after.lower();
+            if (w.equals("st") || w.equals("nd") || w.equals("rd") || w.equals("th")) {
+                return QuantityKind.ORDINAL;
+            }
+            if (w.equals("s") && first.isPlainInteger()) {
+                return QuantityKind.DATE; // "the 1990s"
+            }
+        }
+        if (isPhone(tokens, c, before)) {
+            return QuantityKind.PHONE;
+        }
+        if (isTime(tokens, c, before, after)) {
+            return QuantityKind.TIME;
+        }
+        if (isDate(tokens, c, before, after)) {
+            return QuantityKind.DATE;
+        }
+        if (isAge(tokens, c, before, previous)) {
+            return QuantityKind.AGE;
+        }
+        if (isDuration(tokens, c)) {
+            return QuantityKind.DURATION;
+        }
+        QuantityKind identifier = identifierKind(tokens, c, before, after);
+        if (identifier != null) {
+            return identifier;
+        }
+        if (isYear(tokens, c, before)) {
+            return c.valueHigh != null ? QuantityKind.DATE : QuantityKind.YEAR;
+        }
+        if (isAddress(tokens, c)) {
+            return QuantityKind.ADDRESS;
+        }
+        if (isListNumber(tokens, c, after)) {
+            return QuantityKind.LIST_NUMBER;
+        }
+        if (isScore(tokens, c, before)) {
+            return QuantityKind.SCORE;
+        }
+        if (isPronounOne(tokens, c, after) || isMultiplier(after)) {
+            return null;
+        }
+        return QuantityKind.COUNT;
+    }
+
+    private boolean isPhone(List<Token> tokens, Candidate c, Token before) {
+        int k = c.numberLast + 1;
+        int groups = 1;
+        while (k + 1 < c.sentence.end() && tokens.get(k).type() == Token.Type.DASH && tokens.get(k).joined()
+            && tokens.get(k + 1).isNumber() && tokens.get(k + 1).joined()) {
+            groups++;
+            k += 2;
+        }
+        if (groups >= 3) {
+            c.last = Math.max(c.last, k - 1);
+            c.numberLast = k - 1;
+            return true;
+        }
+        if (before != null && before.type() == Token.Type.DASH && before.joined() && tokens.get(c.numberFirst).joined()
+            && c.numberFirst >= 2 && tokens.get(c.numberFirst - 2).isNumber()) {
+            return true; // the tail of a chain read earlier
+        }
+        return before != null && "phone".equals(lexicon.nonClaimCue("before", before.lower())) && c.valueHigh == null
+            && tokens.get(c.numberFirst).isPlainInteger();
+    }
+
+    private boolean isTime(List<Token> tokens, Candidate c, Token before, Token after) {
+        if (after != null && "clock".equals(lexicon.timeWords.get(after.lower()))) {
+            return true;
+        }
+        if (after != null && after.is(":") && after.joined()) {
+            Token minutes = token(tokens, c.numberLast + 2, c.sentence);
+            return minutes != null && minutes.isNumber() && minutes.joined();
+        }
+        return before != null && before.is(":") && tokens.get(c.numberFirst).joined();
+    }
+
+    private boolean isDate(List<Token> tokens, Candidate c, Token before, Token after) {
+        Token number = tokens.get(c.numberFirst);
+        boolean dayNumber = number.isPlainInteger() && c.value >= 1 && c.value <= 31;
+        Token month = before;
+        if (month != null && month.is(".") && month.joined()) {
+            month = token(tokens, c.numberFirst - 2, c.sentence);
+        }
+        if (dayNumber && month != null && "month".equals(lexicon.timeWords.get(month.lower())) && month.isCapitalised()) {
+            return true;
+        }
+        if (dayNumber && after != null && after.isCapitalised() && "month".equals(lexicon.timeWords.get(after.lower()))) {
+            return true;
+        }
+        // Seasons and fiscal years: "2024/25", "2023/2024".
+        if (number.isPlainInteger() && after != null && after.is("/") && after.joined()) {
+            Token next = token(tokens, c.numberLast + 2, c.sentence);
+            return next != null && next.isNumber() && next.joined();
+        }
+        if (before != null && before.is("/") && before.joined() && number.joined()) {
+            Token previous = token(tokens, c.numberFirst - 2, c.sentence);
+            return previous != null && previous.isNumber();
+        }
+        return false;
+    }
+
+    private boolean isAge(List<Token> tokens, Candidate c, Token before, Candidate previous) {
+        if (c.value > MAX_AGE || tokens.get(c.numberFirst).isNumber() && !tokens.get(c.numberFirst).isPlainInteger()) {
+            return false;
+        }
+        // "a 52-year-old man", "aged 20", "45 years old"
+        int k = c.numberLast + 1;
+        if (k + 2 < c.sentence.end() && tokens.get(k).type() == Token.Type.DASH && tokens.get(k + 1).is("year")
+            && tokens.get(k + 2).type() == Token.Type.DASH && k + 3 < c.sentence.end()
+            && (tokens.get(k + 3).is("old") || tokens.get(k + 3).is("olds"))) {
+            c.last = k + 3;
+            return true;
+        }
+        if (k + 1 < c.sentence.end() && (tokens.get(k).is("years") || tokens.get(k).is("year")) && tokens.get(k + 1).is("old")) {
+            c.last = k + 1;
+            return true;
+        }
+        if (before != null && "age".equals(lexicon.nonClaimCue("before", before.lower()))) {
+            return true;
+        }
+        if (previous != null && previous.kind == QuantityKind.AGE && previous.last + 2 >= c.numberFirst) {
+            return true; // "aged 20 and 26"
+        }
+        // "the youngest of those freed was 23 and the oldest 60"
+        for (int j = c.numberFirst - 1; j >= Math.max(c.sentence.first(), c.numberFirst - 6); j--) {
+            if ("age".equals(lexicon.nonClaimCue("context", tokens.get(j).lower()))) {
+                return nextIsNotCountedNoun(tokens, c);
+            }
+        }
+        // "John Doe, 58, said": a number set off by commas right after a name.
+        Token next = token(tokens, c.numberLast + 1, c.sentence);
+        return before != null && before.is(",") && next != null && next.is(",")
+            && c.numberFirst >= 2 && tokens.get(c.numberFirst - 2).isCapitalised() && tokens.get(c.numberFirst).isNumber();
+    }
+
+    private boolean nextIsNotCountedNoun(List<Token> tokens, Candidate c) {
+        Token next = token(tokens, c.numberLast + 1, c.sentence);
+        return next == null || !next.isWord() || lexicon.isFunctionWord(next.lower()) || lexicon.singular(next.lower()) == null;
+    }
+
+    private boolean isDuration(List<Token> tokens, Candidate c) {
+        int k = c.numberLast + 1;
+        Token t = token(tokens, k, c.sentence);
+        if (t != null && t.type() == Token.Type.DASH && t.joined()) {
+            t = token(tokens, ++k, c.sentence);
+        }
+        if (t != null && (t.is("more") || t.is("full") || t.is("straight") || t.is("consecutive") || t.is("long"))) {
+            t = token(tokens, ++k, c.sentence);
+        }
+        if (t == null || !t.isWord()) {
+            return false;
+        }
+        if ("duration".equals(lexicon.timeWords.get(t.lower()))) {
+            c.last = Math.max(c.last, k);
+            return true;
+        }
+        return false;
+    }
+
+    private QuantityKind identifierKind(List<Token> tokens, Candidate c, Token before, Token after) {
+        Token number = tokens.get(c.numberFirst);
+        if (!number.isNumber()) {
+            return null;
+        }
+        // "Su-34", "F-16", "COVID-19", "Kh-101": letters, a hyphen and digits written together.
+        if (before != null && before.type() == Token.Type.DASH && before.joined() && number.joined()) {
+            Token letters = token(tokens, c.numberFirst - 2, c.sentence);
+            if (letters != null && letters.isWord() && !lexicon.numberWords.containsKey(letters.lower())
+                && !"period".equals(lexicon.timeWords.get(letters.lower()))) {
+                return QuantityKind.IDENTIFIER;
+            }
+        }
+        // "5G", "3D": letters written against the digits.
+        if (after != null && after.isWord() && after.joined() && !lexicon.scales.containsKey(after.lower())
+            && lexicon.units.get(after.lower()) == null) {
+            return QuantityKind.IDENTIFIER;
+        }
+        if (!number.isPlainInteger()) {
+            return null;
+        }
+        if (before != null) {
+            String cue = lexicon.nonClaimCue("before", before.lower());
+            if (cue == null && before.is(".") && c.numberFirst >= 2) {
+                cue = lexicon.nonClaimCue("before", tokens.get(c.numberFirst - 2).lower() + ".");
+            }
+            if (cue == null && before.is("#")) {
+                cue = "rank";
+            }
+            if ("identifier".equals(cue)) {
+                return QuantityKind.IDENTIFIER;
+            }
+            if ("rank".equals(cue)) {
+                return QuantityKind.RANK;
+            }
+            // "Mirage 2000", "Boeing 737", "Apollo 11": a name followed by a bare number.
+            if (before.isCapitalised() && c.numberFirst - 1 > c.sentence.first() && lexicon.timeWords.get(before.lower()) == null
+                && !lexicon.isFunctionWord(before.lower()) && c.valueHigh == null && c.last == c.numberLast
+                && nextIsNotCountedNoun(tokens, c) && lexicon.entities.get(before.text()) == null) {
+                return QuantityKind.IDENTIFIER;
+            }
+        }
+        return null;
+    }
+
+    private boolean isYear(List<Token> tokens, Candidate c, Token before) {
+        Token number = tokens.get(c.numberFirst);
+        if (!number.isPlainInteger() || number.text().length() != 4 || c.value < 1800 || c.value > 2100 || c.scaled) {
+            return false;
+        }
+        if (c.valueHigh != null && c.valueHigh > 2100) {
+            return false;
+        }
+        if (nextIsNotCountedNoun(tokens, c)) {
+            return true;
+        }
+        // "in 2024 alone" is a year even before a plural word; "2000 jets" is a count.
+        return before != null && (lexicon.timeWords.containsKey(before.lower())
+            || before.is("in") || before.is("since") || before.is("from") || before.is("until") || before.is("by")
+            || before.is("of") || before.is("during") || before.is("before") || before.is("after") || before.is(","));
+    }
+
+    private boolean isAddress(List<Token> tokens, Candidate c) {
+        int k = c.numberLast + 1;
+        int names = 0;
+        while (k < c.sentence.end() && tokens.get(k).isCapitalised() && names < 3) {
+            if (names > 0 && "address".equals(lexicon.nonClaimCue("after", tokens.get(k).lower()))) {
+                return true;
+            }
+            names++;
+            k++;
+        }
+        if (names > 0 && k < c.sentence.end()) {
+            Token t = tokens.get(k);
+            String w = t.lower();
+            if (t.is(".") && k > 0) {
+                w = tokens.get(k - 1).lower() + ".";
+            }
+            return "address".equals(lexicon.nonClaimCue("after", w));
+        }
+        return false;
+    }
+
+    private static boolean isListNumber(List<Token> tokens, Candidate c, Token after) {
+        Token number = tokens.get(c.numberFirst);
+        return number.lineStart() && number.isPlainInteger() && after != null && after.joined()
+            && (after.is(".") || after.is(")"));
+    }
+
+    private boolean isScore(List<Token> tokens, Candidate c, Token before) {
+        if (c.valueHigh == null || c.value > 20 || c.valueHigh > 20 || c.unit != null) {
+            return false;
+        }
+        if (before != null && "score".equals(lexicon.nonClaimCue("before", before.lower()))) {
+            return true;
+        }
+        Token next = token(tokens, c.numberLast + 1, c.sentence);
+        return next != null && "score".equals(lexicon.nonClaimCue("after", next.lower()));
+    }
+
+    /** "one of the largest", "at one point": "one" is a number only before a counted noun. */
+    private boolean isPronounOne(List<Token> tokens, Candidate c, Token after) {
+        Token t = tokens.get(c.numberFirst);
+        if (!t.is("one") || c.numberFirst != c.numberLast || c.unit != null || c.currency != null) {
+            return false;
+        }
+        return after == null || !after.isWord() || lexicon.countedNouns.get(after.lower()) == null;
+    }
+
+    /** "three times as many": a ratio, not a count. */
+    private static boolean isMultiplier(Token after) {
+        return after != null && after.is("times");
+    }
+
+    /**
+     * "a third" is a share in "cut by a third" or "a third of them", but an ordinal in "a third
+     * consecutive increase"; "half" is a period in "the first half of the year".
+     */
+    private boolean isFraction(List<Token> tokens, Candidate c) {
+        Token before = token(tokens, c.numberFirst - 1, c.sentence);
+        Token after = token(tokens, c.numberLast + 1, c.sentence);
+        if (before != null && (before.is("first") || before.is("second") || before.is("last") || before.is("latter")
+            || before.is("former") || before.is("third") || before.is("fourth"))) {
+            return false;
+        }
+        if (after == null || !after.isWord()) {
+            return after == null || after.type() != Token.Type.DASH || !after.joined();
+        }
+        if (after.is("of")) {
+            Token next = token(tokens, c.numberLast + 2, c.sentence);
+            Token nextNext = token(tokens, c.numberLast + 3, c.sentence);
+            return !(isDurationWord(next) || (next != null && (next.is("a") || next.is("an") || next.is("the")) && isDurationWord(nextNext)));
+        }
+        if ((after.is("a") || after.is("an")) && isDurationWord(token(tokens, c.numberLast + 2, c.sentence))) {
+            return false; // "half an hour"
+        }
+        return lexicon.isFunctionWord(after.lower()) || lexicon.reportingVerbs.containsKey(after.lower())
+            || lexicon.changeCue("verb", after.lower()) != null;
+    }
+
+    private boolean isDurationWord(Token t) {
+        return t != null && "duration".equals(lexicon.timeWords.get(t.lower()));
+    }
+
+    private static Token token(List<Token> tokens, int k, Sentence s) {
+        return k >= s.first() && k < s.end() ? tokens.get(k) : null;
+    }
+}

@@ -1,0 +1,329 @@
+package io.claimstream.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the quantities of one sentence: the figure, its currency, scale, unit or range and its
+ * qualifier cue. It does not decide yet whether a quantity is a claim.
+ */
+final class QuantityRecognizer {
+
+    private final Lexicon lexicon;
+    private final NumberReader reader;
+
+    QuantityRecognizer(Lexicon lexicon) {
+        this.lexicon = lexicon;
+        this.reader = new NumberReader(lexicon);
+    }
+
+    List<Candidate> recognise(List<Token> tokens, Sentence s) {
+        List<Candidate> found = new ArrayList<>();
+        int i = s.first();
+        while (i < s.end()) {
+            Candidate c = at(tokens, s, i);
+            if (c == null) {
+                i++;
+                continue;
+            }
+            inheritConvertedQualifier(tokens, found, c);
+            found.add(c);
+            i = Math.max(i, Math.max(c.last, c.numberLast)) + 1;
+        }
+        return found;
+    }
+
+    /**
+     * "roughly 9 gigawatts (9,000 megawatts)": a conversion in parentheses restates the figure
+     * before it, so it keeps that figure's qualifier unless it states its own.
+     */
+    private static void inheritConvertedQualifier(List<Token> tokens, List<Candidate> found, Candidate c) {
+        if (c.qualifierStated || found.isEmpty() || c.first < 1 || !tokens.get(c.first - 1).is("(")) {
+            return;
+        }
+        Candidate converted = found.get(found.size() - 1);
+        if (converted.last == c.first - 2 && converted.unit != null && c.unit != null) {
+            c.qualifier = converted.qualifier;
+        }
+    }
+
+    private Candidate at(List<Token> tokens, Sentence s, int i) {
+        int limit = s.end();
+        Token t = tokens.get(i);
+        if (t.isWord() && t.hasDigit()) {
+            return wordIdentifier(s, i, t);
+        }
+        Candidate percentagePoint = articlePercentagePoint(tokens, s, i);
+        if (percentagePoint != null) {
+            return percentagePoint;
+        }
+        String currency = null;
+        int p = i;
+        PhraseTable.Match<String> cur = lexicon.currenciesBefore.matchForward(tokens, i, limit);
+        if (cur != null && isCurrencyForm(tokens, cur) && reader.startsNumber(tokens, cur.last() + 1, limit)) {
+            currency = cur.value();
+            p = cur.last() + 1;
+        } else if (!reader.startsNumber(tokens, i, limit)) {
+            return null;
+        }
+        NumberReader.NumberMatch number = reader.read(tokens, p, limit, currency != null);
+        if (number == null) {
+            return null;
+        }
+        Candidate c = new Candidate(s, i, p, number.last(), number.value(), number.form(), number.scaled());
+        c.currency = currency;
+        readUnit(tokens, c, number.last() + 1, limit);
+        readRange(tokens, c, limit);
+        readQualifier(tokens, c, s);
+        assignKind(c);
+        return c;
+    }
+
+    /** "G7", "MH17", "5G": digits inside a word name something. */
+    private static Candidate wordIdentifier(Sentence s, int i, Token t) {
+        String digits = t.text().replaceAll("[^0-9]", "");
+        double value = digits.isEmpty() || digits.length() > 15 ? 0 : Double.parseDouble(digits);
+        Candidate c = new Candidate(s, i, i, i, value, NumberReader.Form.DIGITS, false);
+        c.kind = QuantityKind.IDENTIFIER;
+        return c;
+    }
+
+    /** "a percentage point", "a full percentage point": one point, spelled with the article. */
+    private Candidate articlePercentagePoint(List<Token> tokens, Sentence s, int i) {
+        Token t = tokens.get(i);
+        if (!(t.is("a") || t.is("an"))) {
+            return null;
+        }
+        int k = i + 1;
+        if (k < s.end() && (tokens.get(k).is("full") || tokens.get(k).is("whole"))) {
+            k++;
+        }
+        PhraseTable.Match<Lexicon.Unit> unit = lexicon.units.matchForward(tokens, k, s.end());
+        if (unit == null || !unit.value().symbol().equals("percentage_point")) {
+            return null;
+        }
+        Candidate c = new Candidate(s, i, i, k - 1, 1, NumberReader.Form.WORDS, false);
+        c.unit = unit.value().symbol();
+        c.kind = QuantityKind.PERCENT;
+        c.last = unit.last();
+        readQualifier(tokens, c, s);
+        return c;
+    }
+
+    /** Currency after the figure, or a unit of measure or share; "500-MW" counts too. */
+    private int readUnit(List<Token> tokens, Candidate c, int q, int limit) {
+        if (c.currency == null) {
+            PhraseTable.Match<String> after = lexicon.currenciesAfter.matchForward(tokens, q, limit);
+            if (after != null && isCurrencyForm(tokens, after)) {
+                c.currency = after.value();
+                c.last = after.last();
+                return after.last() + 1;
+            }
+            int rate = exchangeRate(tokens, c, q, limit);
+            if (rate > q) {
+                return rate;
+            }
+        }
+        int u = q;
+        if (u + 1 < limit && tokens.get(u).type() == Token.Type.DASH && tokens.get(u).joined() && tokens.get(u + 1).joined()) {
+            u++;
+        }
+        if (c.form == NumberReader.Form.FRACTION) {
+            u = skipArticleBeforeUnit(tokens, u, limit);
+        }
+        PhraseTable.Match<Lexicon.Unit> unit = lexicon.units.matchForward(tokens, u, limit);
+        if (unit != null && unitFits(tokens, unit, c)) {
+            c.unit = unit.value().symbol();
+            c.kind = unit.value().kind();
+            c.last = unit.last();
+            return unit.last() + 1;
+        }
+        return q;
+    }
+
+    /**
+     * "trades at around 42 per dollar": the figure is the price of a dollar in the currency the
+     * sentence is about (the hryvnia), so its unit is that currency.
+     */
+    private int exchangeRate(List<Token> tokens, Candidate c, int q, int limit) {
+        if (q + 1 >= limit || !(tokens.get(q).is("per") || tokens.get(q).is("a") || tokens.get(q).is("to"))) {
+            return q;
+        }
+        PhraseTable.Match<String> per = lexicon.currenciesAfter.matchForward(tokens, q + 1, limit);
+        if (per == null || !isCurrencyForm(tokens, per)) {
+            return q;
+        }
+        for (int k = c.sentence.first(); k < c.first; k++) {
+            PhraseTable.Match<String> named = lexicon.currenciesAfter.matchForward(tokens, k, c.first);
+            if (named != null && isCurrencyForm(tokens, named) && !named.value().equals(per.value())) {
+                c.currency = named.value();
+                c.last = per.last();
+                return per.last() + 1;
+            }
+        }
+        return q;
+    }
+
+    private static int skipArticleBeforeUnit(List<Token> tokens, int u, int limit) {
+        int k = u;
+        if (k < limit && tokens.get(k).is("of")) {
+            k++;
+        }
+        if (k < limit && (tokens.get(k).is("a") || tokens.get(k).is("an"))) {
+            return k + 1;
+        }
+        return u;
+    }
+
+    private static boolean unitFits(List<Token> tokens, PhraseTable.Match<Lexicon.Unit> unit, Candidate c) {
+        Token first = tokens.get(unit.first());
+        Token after = unit.last() + 1 < tokens.size() ? tokens.get(unit.last() + 1) : null;
+        if (after != null && after.joined() && after.isWord()) {
+            return false; // "15 mph" yes, "5 mpha" no
+        }
+        if (unit.first() == unit.last() && first.text().length() == 1 && !first.is("%")) {
+            return first.joined() || c.form == NumberReader.Form.DIGITS; // single letters: "15 m", "400m"
+        }
+        return true;
+    }
+
+    private boolean isCurrencyForm(List<Token> tokens, PhraseTable.Match<String> m) {
+        if (m.first() != m.last()) {
+            return true;
+        }
+        Token t = tokens.get(m.first());
+        // Three-letter ISO codes must be written in capitals ("USD"), so "try" or "won" stay words.
+        if (t.isWord() && t.text().length() == 3 && t.lower().equals(m.value())) {
+            return t.isAllCaps();
+        }
+        return true;
+    }
+
+    /** "between 10 and 15", "10-15 drones", "2% to 3%", "$135 billion to $150 billion". */
+    private void readRange(List<Token> tokens, Candidate c, int limit) {
+        int k = Math.max(c.last, c.numberLast) + 1;
+        if (k + 1 >= limit) {
+            return;
+        }
+        Token connector = tokens.get(k);
+        boolean between = c.first > c.sentence.first() && tokens.get(c.first - 1).is("between");
+        boolean from = c.first > c.sentence.first() && tokens.get(c.first - 1).is("from");
+        boolean hyphen = connector.type() == Token.Type.DASH && (connector.joined() == tokens.get(k + 1).joined());
+        boolean word = connector.is("to") || (connector.is("and") && between);
+        if (!hyphen && !word) {
+            return;
+        }
+        if (hyphen && isHyphenChain(tokens, k + 1, limit)) {
+            return; // a phone number or a code, not a range
+        }
+        int p = k + 1;
+        String currency = null;
+        PhraseTable.Match<String> cur = lexicon.currenciesBefore.matchForward(tokens, p, limit);
+        if (cur != null && isCurrencyForm(tokens, cur) && reader.startsNumber(tokens, cur.last() + 1, limit)) {
+            currency = cur.value();
+            p = cur.last() + 1;
+        }
+        if (!reader.startsNumber(tokens, p, limit)) {
+            return;
+        }
+        NumberReader.NumberMatch high = reader.read(tokens, p, limit, currency != null || c.currency != null);
+        if (high == null || (high.form() == NumberReader.Form.FRACTION) != (c.form == NumberReader.Form.FRACTION)) {
+            return;
+        }
+        Candidate second = new Candidate(c.sentence, k + 1, p, high.last(), high.value(), high.form(), high.scaled());
+        second.currency = currency;
+        readUnit(tokens, second, high.last() + 1, limit);
+        if (!compatible(c, second)) {
+            return;
+        }
+        double low = c.value;
+        if (!c.scaled && second.scaled && high.form() == NumberReader.Form.DIGITS) {
+            low = c.value * (high.value() / tokens.get(high.first()).number());
+        }
+        if (!(second.value > low)) {
+            return;
+        }
+        if (from && changeVerbBefore(tokens, c.first - 1, c.sentence.first())) {
+            return; // "rose from 5% to 7%": two levels, not a range
+        }
+        c.value = low;
+        c.valueHigh = second.value;
+        c.numberLast = high.last();
+        c.last = Math.max(second.last, high.last());
+        if (c.currency == null) {
+            c.currency = second.currency;
+        }
+        if (c.unit == null) {
+            c.unit = second.unit;
+            c.kind = second.kind;
+        }
+        c.scaled = c.scaled || second.scaled;
+        if (between) {
+            c.first = c.first - 1;
+        }
+    }
+
+    private static boolean compatible(Candidate a, Candidate b) {
+        if (a.unit != null && b.unit != null && !a.unit.equals(b.unit)) {
+            return false;
+        }
+        if (a.currency != null && b.currency != null && !a.currency.equals(b.currency)) {
+            return false;
+        }
+        // "2 to 3%" yes; "5% to 6 soldiers" cannot happen, "5% to 6" reads as a range of percent.
+        return !(a.unit != null && b.unit == null && b.currency != null) && !(a.currency != null && b.unit != null);
+    }
+
+    /** NUMBER-NUMBER-NUMBER written together: a phone number or code. */
+    private static boolean isHyphenChain(List<Token> tokens, int secondNumber, int limit) {
+        int k = secondNumber + 1;
+        return k + 1 < limit && tokens.get(k).type() == Token.Type.DASH && tokens.get(k).joined()
+            && tokens.get(k + 1).isNumber() && tokens.get(k + 1).joined();
+    }
+
+    private boolean changeVerbBefore(List<Token> tokens, int from, int floor) {
+        for (int k = from; k >= Math.max(floor, from - 5); k--) {
+            String w = tokens.get(k).lower();
+            if (lexicon.changeCue("verb", w) != null || lexicon.changeCue("transitive-verb", w) != null
+                || lexicon.changeCue("growth-verb", w) != null || lexicon.changeCue("share-verb", w) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void readQualifier(List<Token> tokens, Candidate c, Sentence s) {
+        if (c.first - 1 >= s.first()) {
+            PhraseTable.Match<Qualifier> before = lexicon.qualifiersBefore.matchBackward(tokens, c.first - 1, s.first());
+            if (before != null && lexicon.qualifierParticles.matchBackward(tokens, c.first - 1, s.first()) == null) {
+                c.qualifier = before.value();
+                c.qualifierStated = true;
+                c.first = before.first();
+            }
+        }
+        int after = c.last + 1;
+        if (after < s.end()) {
+            PhraseTable.Match<Qualifier> post = lexicon.qualifiersAfter.matchForward(tokens, after, s.end());
+            if (post != null && (!tokens.get(post.first()).is("+") || tokens.get(post.first()).joined())) {
+                c.qualifier = post.value();
+                c.qualifierStated = true;
+                c.last = post.last();
+            }
+        }
+    }
+
+    private static void assignKind(Candidate c) {
+        if (c.kind != null) {
+            return;
+        }
+        if (c.currency != null) {
+            c.kind = QuantityKind.MONEY;
+            c.unit = c.currency;
+        } else if (c.form == NumberReader.Form.FRACTION) {
+            c.kind = QuantityKind.FRACTION;
+            c.unit = "fraction";
+        } else {
+            c.kind = QuantityKind.COUNT;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.claimstream.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits text into tokens with offsets. Numbers keep their thousands separators and decimal
+ * point ("1,150", "3.5"); letters written against a number become their own joined token
+ * ("1.2" "bn", "15" "th"); possessive 's is its own token; dotted abbreviations stay whole
+ * ("U.S.", "a.m.").
+ */
+final class Tokenizer {
+
+    private static final String SYMBOLS = "$€£¥₴₽₹₩₺%°#&@+=";
+    private static final String QUOTES = "\"“”„«»‘’'`";
+    private static final String DASHES = "-‐‑‒–—―";
+
+    private Tokenizer() {
+    }
+
+    static List<Token> tokenize(String text) {
+        List<Token> tokens = new ArrayList<>(Math.max(16, text.length() / 5));
+        int n = text.length();
+        int i = 0;
+        boolean joined = false;
+        int newlines = 2; // the text's start counts as a paragraph start
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                if (c == '\n') {
+                    newlines++;
+                }
+                joined = false;
+                i++;
+                continue;
+            }
+            boolean lineStart = newlines > 0;
+            boolean paragraphStart = newlines > 1;
+            int start = i;
+            if (Character.isDigit(c)) {
+                i = endOfNumber(text, i);
+                double value = parseNumber(text.substring(start, i));
+                tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value));
+            } else if (Character.isLetter(c)) {
+                i = endOfWord(text, i);
+                tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN));
+            } else if (isApostrophe(c) && isPossessiveAt(text, i)) {
+                i += 2;
+                tokens.add(Token.of(text, start, i, Token.Type.POSSESSIVE, true, lineStart, paragraphStart, Double.NaN));
+            } else {
+                i++;
+                tokens.add(Token.of(text, start, i, typeOf(c), joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN));
+            }
+            joined = true;
+            newlines = 0;
+        }
+        return tokens;
+    }
+
+    private static Token.Type typeOf(char c) {
+        if (SYMBOLS.indexOf(c) >= 0 || Character.getType(c) == Character.CURRENCY_SYMBOL) {
+            return Token.Type.SYMBOL;
+        }
+        if (QUOTES.indexOf(c) >= 0) {
+            return Token.Type.QUOTE;
+        }
+        if (DASHES.indexOf(c) >= 0) {
+            return Token.Type.DASH;
+        }
+        return Token.Type.PUNCT;
+    }
+
+    private static int endOfNumber(String text, int i) {
+        int n = text.length();
+        boolean decimal = false;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                i++;
+            } else if (c == ',' && !decimal && digitsFollow(text, i + 1, 3) && !Character.isDigit(charAt(text, i + 4))) {
+                i += 4;
+            } else if (c == '.' && !decimal && Character.isDigit(charAt(text, i + 1))) {
+                decimal = true;
+                i++;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static int endOfWord(String text, int i) {
+        int n = text.length();
+        int start = i;
+        while (i < n && Character.isLetter(text.charAt(i))) {
+            i++;
+        }
+        // Dotted abbreviations: "U.S.", "a.m.", "e.g." (single letters joined by full stops).
+        if (i - start == 1 && charAt(text, i) == '.' && Character.isLetter(charAt(text, i + 1)) && charAt(text, i + 2) == '.') {
+            int j = i;
+            while (charAt(text, j) == '.' && Character.isLetter(charAt(text, j + 1)) && charAt(text, j + 2) == '.') {
+                j += 2;
+            }
+            return j + 1;
+        }
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                i++;
+            } else if (isApostrophe(c) && Character.isLetter(charAt(text, i + 1)) && !isPossessiveAt(text, i)) {
+                i += 2; // "don't", "N'Djamena", "o'clock"
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** 's or ’s followed by a non-letter: a possessive, not a contraction or a quote. */
+    private static boolean isPossessiveAt(String text, int i) {
+        return i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))
+            && Character.toLowerCase(charAt(text, i + 1)) == 's' && !Character.isLetter(charAt(text, i + 2));
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '’';
+    }
+
+    private static boolean digitsFollow(String text, int from, int count) {
+        for (int k = 0; k < count; k++) {
+            if (!Character.isDigit(charAt(text, from + k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char charAt(String text, int i) {
+        return i >= 0 && i < text.length() ? text.charAt(i) : ' ';
+    }
+
+    private static double parseNumber(String digits) {
+        return Double.parseDouble(digits.replace(",", ""));
+    }
+}
