@@ -19,6 +19,8 @@ final class Candidate {
     QuantityKind kind;
     Qualifier qualifier = Qualifier.EXACT;
     boolean qualifierStated;
+    /** Token of the qualifier cue before the figure, or -1. */
+    int qualifierCue = -1;
     Change change;
     String currency;
     boolean scaled;

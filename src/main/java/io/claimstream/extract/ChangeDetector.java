@@ -13,7 +13,10 @@ final class ChangeDetector {
 
     /** Words that may stand between "by" and the figure: "by an average of 1.5%". */
     private static final Set<String> FILLERS = Set.of("a", "an", "further", "additional", "another", "extra",
-        "estimated", "some");
+        "estimated", "some", "just", "only", "nearly", "almost", "roughly", "about", "around");
+    /** Qualifiers that place a figure as a threshold: "dropped below 5,000" reaches a level. */
+    private static final Set<String> THRESHOLDS = Set.of("below", "above", "under", "past", "beyond", "passed",
+        "surpassed", "topped", "exceeded", "crossed");
     /** "by an average of 1.5%", "by a total of 300". */
     private static final Set<String> OF_PHRASES = Set.of("average", "total", "maximum", "minimum");
     private static final int VERB_WINDOW = 8;
@@ -47,11 +50,25 @@ final class ChangeDetector {
             c.change = verbBefore(tokens, c, k - 1, VERB_WINDOW, true);
         } else if (t.is("of")) {
             c.change = nounBefore(tokens, c, k - 1);
-        } else {
+        } else if (t.is("up") || t.is("down")) {
+            c.change = upOrDown(tokens, c, k);
+        } else if (c.qualifierCue < 0 || !THRESHOLDS.contains(tokens.get(c.qualifierCue).lower())) {
             c.change = verbBefore(tokens, c, k, 1, false);
         }
     }
 
+    /** "was up 5%", "exports, up 12%", "edged down 0.1%"; not "shot down 138" or "free up EUR650bn". */
+    private Change upOrDown(List<Token> tokens, Candidate c, int k) {
+        Change direction = lexicon.changeCue("comparative", tokens.get(k).lower());
+        if (k == c.sentence.first()) {
+            return direction;
+        }
+        Token before = tokens.get(k - 1);
+        boolean movement = lexicon.changeCue("movement", before.lower()) != null;
+        return movement || before.type() == Token.Type.PUNCT || before.type() == Token.Type.DASH ? direction : null;
+    }
+
+    /** "3% higher", "four more than on Friday", "25% less fuel", "a 12% rise". */
     private Change comparativeAfter(List<Token> tokens, Candidate c) {
         int k = c.last + 1;
         if (k >= c.sentence.end()) {
@@ -63,10 +80,12 @@ final class ChangeDetector {
             return direction;
         }
         direction = lexicon.changeCue("comparative-than", w);
-        if (direction != null && k + 1 < c.sentence.end() && tokens.get(k + 1).is("than")) {
+        if (direction != null && (isShare(c) || k + 1 < c.sentence.end() && tokens.get(k + 1).is("than"))) {
             return direction;
         }
-        return null;
+        boolean article = c.first > c.sentence.first() && (tokens.get(c.first - 1).is("a") || tokens.get(c.first - 1).is("an"));
+        direction = lexicon.changeCue("noun", w);
+        return article && direction != null ? direction : null;
     }
 
     /** A change verb within {@code window} tokens before the figure; {@code by}: the figure follows "by". */
@@ -105,10 +124,11 @@ final class ChangeDetector {
         int floor = c.sentence.first();
         for (int k = from; k >= Math.max(floor, from - NOUN_WINDOW + 1); k--) {
             Token t = tokens.get(k);
-            if (!t.isWord()) {
-                return null;
-            }
             String w = t.lower();
+            String cls = lexicon.functionWords.get(w);
+            if (!t.isWord() || "determiner".equals(cls) || "auxiliary".equals(cls)) {
+                return null; // "avoided the emission of ...": the noun phrase ended
+            }
             Change direction = lexicon.changeCue("noun", w);
             if (direction != null) {
                 return direction;

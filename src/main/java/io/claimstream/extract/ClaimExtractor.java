@@ -67,6 +67,7 @@ public final class ClaimExtractor {
             nonClaims.classify(tokens, found);
             candidates.addAll(found);
         }
+        recognizer.resolveAmbiguousCurrencies(tokens, candidates);
         countedNouns.resolve(tokens, candidates);
         List<Candidate> claims = new ArrayList<>();
         for (Candidate c : candidates) {

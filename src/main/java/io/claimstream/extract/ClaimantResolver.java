@@ -10,8 +10,8 @@ import java.util.Set;
  * said", "..., X said.", "X estimates that"), "according to X", a source's document ("by the
  * General Staff's count", "agriculture ministry data showed", "estimates by X") and quotations
  * (a figure inside quotation marks belongs to the quoted speaker). The speaker is resolved to
- * the full name the article first uses. A figure with no cue in its sentence keeps the source
- * of the sentence before it in the same paragraph; a paragraph starts in the outlet's voice.
+ * the full name the article first uses. A figure with no cue in its own sentence is the
+ * outlet's: attribution does not carry over to the next sentence.
  */
 final class ClaimantResolver {
 
@@ -56,40 +56,28 @@ final class ClaimantResolver {
         Context cx = new Context(text, tokens, new Mentions(lexicon, text, tokens));
         List<int[]> quotes = quotations(tokens);
         int claimIndex = 0;
-        String carried = null;
-        int paragraph = -1;
         List<Attribution> previous = List.of();
         for (Sentence s : sentences) {
             cx.mentions.scan(s);
-            if (s.paragraph() != paragraph) {
-                carried = null;
-                paragraph = s.paragraph();
-            }
             List<Attribution> found = attributions(cx, s);
-            boolean hadClaims = false;
             while (claimIndex < claims.size() && claims.get(claimIndex).sentence == s) {
                 Candidate c = claims.get(claimIndex++);
-                hadClaims = true;
                 String quoted = quotedSpeaker(cx, quotes, sentences, s, c, found, previous);
                 Attribution a = nearest(found, c.numberFirst);
                 if (quoted != null) {
                     c.claimant = quoted;
                 } else if (a != null) {
                     c.claimant = a.claimant;
-                } else {
-                    c.claimant = carried;
                 }
-            }
-            if (!found.isEmpty()) {
-                carried = found.get(found.size() - 1).claimant;
-            } else if (hadClaims && claims.get(claimIndex - 1).claimant == null) {
-                carried = null;
             }
             previous = found;
         }
     }
 
-    /** The covering cue nearest the figure; a verb's cue wins over a whole-sentence cue. */
+    /**
+     * The covering cue nearest the figure. A closing ", X said" frames all that comes before it,
+     * so it wins over a cue inside its clause; a verb's cue wins over a whole-sentence cue.
+     */
     private static Attribution nearest(List<Attribution> found, int token) {
         Attribution best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -97,7 +85,8 @@ final class ClaimantResolver {
             if (!a.covers(token)) {
                 continue;
             }
-            int d = Math.abs(token - a.cue) + (a.sentenceWide ? 1000 : 0);
+            boolean framing = a.backward && !a.sentenceWide && token < a.speakerFirst;
+            int d = Math.abs(token - a.cue) + (a.sentenceWide ? 1000 : 0) - (framing ? 500 : 0);
             if (d < bestDistance) {
                 best = a;
                 bestDistance = d;
@@ -129,6 +118,8 @@ final class ClaimantResolver {
             }
             if (a != null) {
                 found.add(a);
+                cx.lastClaimant = a.claimant;
+                cx.lastClaimantSentence = s.index();
             }
         }
         return found;
@@ -198,15 +189,23 @@ final class ClaimantResolver {
         if ((verb.equals("put") || verb.equals("puts") || verb.equals("putting")) && !hasAfter(tokens, s, v, "at")) {
             return null;
         }
+        if ("that-clause".equals(lexicon.reportingVerbs.get(verb)) && !(v + 1 < s.end() && tokens.get(v + 1).is("that"))
+            && !opensTail(cx, s, v)) {
+            return null; // "announced EUR300 million of aid": the announcement is the act itself
+        }
         if ("participle".equals(lexicon.reportingVerbs.get(verb))) {
             String subject = !earlier.isEmpty() ? earlier.get(earlier.size() - 1).claimant : sentenceSubject(cx, s, v);
             return subject == null ? null : new Attribution(v, v, subject, true, false, false);
         }
-        Phrase speaker = speakerBefore(cx, s, v);
         boolean inverted = false;
-        if (speaker == null && k >= s.first() && (tokens.get(k).is(",") || tokens.get(k).type() == Token.Type.QUOTE)) {
-            speaker = speakerAfter(cx, s, v + 1);
-            inverted = speaker != null;
+        Phrase speaker = null;
+        if (k >= s.first() && (tokens.get(k).is(",") || tokens.get(k).type() == Token.Type.QUOTE) && k == v - 1) {
+            speaker = speakerAfter(cx, s, v + 1); // "..., said Bernardo Alcaraz, spokesman for ..."
+            inverted = speaker != null && tokens.get(speaker.first).isCapitalised();
+            speaker = inverted ? speaker : null;
+        }
+        if (speaker == null) {
+            speaker = speakerBefore(cx, s, v);
         }
         if (speaker == null) {
             return null;
@@ -215,7 +214,7 @@ final class ClaimantResolver {
         if (claimant == null) {
             return null;
         }
-        boolean backward = inverted || (opensTail(cx, s, v) && setOff(tokens, s, speaker.from));
+        boolean backward = inverted || (opensTail(cx, s, v) && setOff(tokens, s, documentStart(tokens, s, speaker.from)));
         int first = inverted ? v : speaker.first;
         return new Attribution(v, first, claimant, true, backward, false);
     }
@@ -231,6 +230,24 @@ final class ClaimantResolver {
         Token before = tokens.get(speakerFrom - 1);
         return before.is(",") || before.type() == Token.Type.QUOTE || before.is(";") || before.is("—")
             || before.is("that") || before.is("as");
+    }
+
+    /** "flash estimates from Eurostat showed": the phrase starts at the document that names its source. */
+    private int documentStart(List<Token> tokens, Sentence s, int from) {
+        int k = from - 1;
+        if (k < s.first() || !(tokens.get(k).is("from") || tokens.get(k).is("by") || tokens.get(k).is("of"))) {
+            return from;
+        }
+        int j = k - 1;
+        while (j >= s.first() && tokens.get(j).isWord() && !lexicon.isFunctionWord(tokens.get(j).lower())
+            && !tokens.get(j).isCapitalised()) {
+            j--;
+        }
+        boolean document = false;
+        for (int d = j + 1; d < k; d++) {
+            document |= lexicon.documentWords.contains(tokens.get(d).lower());
+        }
+        return document ? j + 1 : from;
     }
 
     /** After the verb comes the end of the sentence or a circumstance, not a reported clause. */
@@ -326,7 +343,16 @@ final class ClaimantResolver {
         if (isPersonName(tokens, open + 1, comma - 1)) {
             return new Phrase(open + 1, comma - 1, cx.text(open + 1, comma - 1));
         }
-        return phraseBefore(cx, s, open - 1);
+        Phrase head = phraseBefore(cx, s, open - 1);
+        // "The ship's manager, Athens-based Ionian Bulk, said": the name, not the role.
+        if (head != null && !tokens.get(head.last).isCapitalised() && tokens.get(comma - 1).isCapitalised()) {
+            int nameStart = comma - 1;
+            while (nameStart - 1 > open && tokens.get(nameStart - 1).isCapitalised()) {
+                nameStart--;
+            }
+            return new Phrase(nameStart, comma - 1, cx.text(nameStart, comma - 1));
+        }
+        return head;
     }
 
     private boolean isPersonName(List<Token> tokens, int first, int last) {
@@ -351,6 +377,10 @@ final class ClaimantResolver {
         int end = k;
         int start = k;
         while (start >= s.first() && continuesSpeaker(tokens, s, start)) {
+            if (startsPhrase(tokens, s, start)) {
+                start--;
+                break; // a phrase starts at its article, unless the article sits inside a name
+            }
             start--;
         }
         start++;
@@ -384,6 +414,10 @@ final class ClaimantResolver {
         if (w.equals("he") || w.equals("she") || w.equals("it") || w.equals("they")) {
             return true;
         }
+        if (lexicon.numberWords.containsKey(w) || lexicon.units.get(w) != null && t.isAllCaps()) {
+            return false; // "Eight OPEC+ countries", "1.4 GW Dogger Ridge"
+        }
+
         if (t.isCapitalised()) {
             return !(k == s.first() && lexicon.isFunctionWord(w) && !t.is("The"));
         }
@@ -397,17 +431,33 @@ final class ClaimantResolver {
         return !lexicon.isFunctionWord(w) && !lexicon.reportingVerbs.containsKey(w) && lexicon.changeCue("verb", w) == null;
     }
 
+    private static boolean startsPhrase(List<Token> tokens, Sentence s, int k) {
+        Token t = tokens.get(k);
+        return (t.is("the") || t.is("a") || t.is("an")) && !(k > s.first()
+            && Set.of("of", "for", "in", "and", "on").contains(tokens.get(k - 1).lower()));
+    }
+
     private static boolean isLeadingJoiner(Token t) {
-        return t.is("of") || t.is("for") || t.is("the") || t.is("in") || t.is("and") || t.type() == Token.Type.POSSESSIVE
-            || t.type() == Token.Type.DASH;
+        return t.is("of") || t.is("for") || t.is("the") || t.is("a") || t.is("an") || t.is("in") || t.is("and")
+            || t.type() == Token.Type.POSSESSIVE || t.type() == Token.Type.DASH;
     }
 
     /** The noun phrase starting at {@code k}: "according to the California Department of ..., known as ...". */
     private Phrase speakerAfter(Context cx, Sentence s, int k) {
         List<Token> tokens = cx.tokens;
         int start = k;
-        while (start < s.end() && (tokens.get(start).is("the") || tokens.get(start).is("The"))) {
+        while (start < s.end() && (tokens.get(start).is("the") || tokens.get(start).is("a") || tokens.get(start).is("an")
+            || tokens.get(start).is("its") || tokens.get(start).is("their") || tokens.get(start).is("his")
+            || tokens.get(start).is("her"))) {
             start++;
+        }
+        // "according to a list published by the organisers": the source behind the document
+        if (start < s.end() && lexicon.documentWords.contains(tokens.get(start).lower())) {
+            for (int by = start + 1; by < Math.min(s.end(), start + 4); by++) {
+                if (tokens.get(by).is("by") || tokens.get(by).is("from")) {
+                    return speakerAfter(cx, s, by + 1);
+                }
+            }
         }
         int end = start;
         while (end < s.end()) {
@@ -503,7 +553,8 @@ final class ClaimantResolver {
                 return nameOf(cx.latestSource(p.first));
             }
             if (GROUP_PRONOUNS.contains(w)) {
-                return nameOf(cx.latestSource(p.first));
+                return cx.lastClaimant != null && cx.lastClaimantSentence == s.index() ? cx.lastClaimant
+                    : nameOf(cx.latestSource(p.first));
             }
         }
         int last = p.last;
@@ -511,7 +562,16 @@ final class ClaimantResolver {
             last--; // "agriculture ministry data showed": the ministry
         }
         if (lexicon.documentWords.contains(tokens.get(last).lower())) {
-            return nameOf(cx.latestSource(p.first)); // "the update said": the source named before
+            boolean definite = p.from < p.first || p.from > s.first() && tokens.get(p.from - 1).is("the");
+            // "the update said": the source named before; "figures showed": nobody in particular
+            return definite || p.from != p.first ? nameOf(cx.latestSource(p.first)) : null;
+        }
+        int possessive = possessiveIn(tokens, p.first, last);
+        if (last < p.last && possessive > p.first && !canSpeak(tokens, possessive + 1, last)) {
+            last = possessive - 1; // "the agency's daily update said": the agency
+        } else if (last < p.last && !canSpeak(tokens, p.first, last)) {
+            last = p.last; // "industry data show": the data is all the article names
+            return cx.text(p.first, last);
         }
         if (!canSpeak(tokens, p.first, last)) {
             return null;
@@ -530,6 +590,15 @@ final class ClaimantResolver {
             : Entity.Type.ORGANISATION, first);
         cx.spoke(registered, first);
         return phrase;
+    }
+
+    private static int possessiveIn(List<Token> tokens, int first, int last) {
+        for (int k = last; k >= first; k--) {
+            if (tokens.get(k).type() == Token.Type.POSSESSIVE) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -634,6 +703,11 @@ final class ClaimantResolver {
                     return a.claimant;
                 }
             }
+            // A quotation that opens a sentence right after an attributed one goes on in that voice:
+            // '"...," Kjeldgaard told reporters. "Roughly two-thirds of the money ..."'
+            if (opening == s && q[0] == s.first() && !previous.isEmpty()) {
+                return previous.get(previous.size() - 1).claimant;
+            }
             return null;
         }
         return null;
@@ -655,6 +729,9 @@ final class ClaimantResolver {
         final Mentions mentions;
         private Entity lastSource;
         private int lastSourceAt = -1;
+        /** The claimant of the last cue found, and its sentence: what "they" in the same sentence means. */
+        String lastClaimant;
+        int lastClaimantSentence = -1;
 
         Context(String text, List<Token> tokens, Mentions mentions) {
             this.text = text;

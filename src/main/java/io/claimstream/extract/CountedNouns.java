@@ -22,7 +22,7 @@ final class CountedNouns {
     void resolve(List<Token> tokens, List<Candidate> candidates) {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (c.kind != QuantityKind.COUNT) {
+            if (c.kind != QuantityKind.COUNT || c.unit != null) {
                 continue;
             }
             readNounPhrase(tokens, c);
@@ -44,10 +44,18 @@ final class CountedNouns {
             }
             j = skipDeterminer(tokens, j + 1, s);
         }
+        String compound = compoundNoun(tokens, c, j, s);
+        if (compound != null) {
+            c.unit = compound;
+            c.last = j + 1;
+            return;
+        }
         int head = -1;
         int runStart = j;
         int k = j;
-        for (int taken = 0; k < s.end() && taken < MAX_PHRASE; k++, taken++) {
+        // The head is the first plural noun: a plural rarely modifies another noun, while a verb
+        // may follow ("two dozen landslides blocked roads").
+        for (int taken = 0; k < s.end() && taken < MAX_PHRASE && head < 0; k++, taken++) {
             Token t = tokens.get(k);
             if (!continuesPhrase(tokens, k, s)) {
                 break;
@@ -64,27 +72,48 @@ final class CountedNouns {
         c.last = head;
     }
 
-    /** Skips "the", "their", "NATO's", "NATO's 32" after "of" to the noun phrase. */
+    /** "a 240-member parliament", "a three-party coalition": the noun joined to the figure is its unit. */
+    private String compoundNoun(List<Token> tokens, Candidate c, int j, Sentence s) {
+        if (j + 1 >= s.end() || tokens.get(j).type() != Token.Type.DASH || !tokens.get(j).joined()) {
+            return null;
+        }
+        Token noun = tokens.get(j + 1);
+        if (!noun.isWord() || !noun.joined() || lexicon.isFunctionWord(noun.lower()) || lexicon.timeWords.containsKey(noun.lower())
+            || lexicon.numberWords.containsKey(noun.lower()) || j + 2 < s.end() && tokens.get(j + 2).type() == Token.Type.DASH) {
+            return null;
+        }
+        String singular = lexicon.singular(noun.lower());
+        return singular == null ? noun.lower() : singular;
+    }
+
+    /**
+     * Skips what stands between "of" and the counted noun: "the", "their", "NATO's 32", "the
+     * Bank of Japan's", "the country's 6.6 million".
+     */
     private int skipDeterminer(List<Token> tokens, int j, Sentence s) {
         Token t = at(tokens, j, s);
         if (t == null) {
             return j;
         }
-        if ("determiner".equals(lexicon.functionWords.get(t.lower()))) {
-            return j + 1;
-        }
         int k = j;
-        while (k < s.end() && tokens.get(k).isCapitalised()) {
+        if ("determiner".equals(lexicon.functionWords.get(t.lower()))) {
             k++;
         }
-        if (k > j && k < s.end() && tokens.get(k).type() == Token.Type.POSSESSIVE) {
-            k++;
-            if (k < s.end() && tokens.get(k).isNumber()) {
-                k++;
+        for (int p = k; p < Math.min(s.end(), k + 6); p++) {
+            Token w = tokens.get(p);
+            if (w.type() == Token.Type.POSSESSIVE) {
+                int after = p + 1;
+                while (after < s.end() && (tokens.get(after).isNumber() || lexicon.scales.containsKey(tokens.get(after).lower())
+                    || lexicon.numberWords.containsKey(tokens.get(after).lower()))) {
+                    after++;
+                }
+                return after;
             }
-            return k;
+            if (!w.isWord() || (lexicon.isFunctionWord(w.lower()) && !w.is("of"))) {
+                break;
+            }
         }
-        return j;
+        return k;
     }
 
     private boolean continuesPhrase(List<Token> tokens, int k, Sentence s) {
@@ -98,7 +127,10 @@ final class CountedNouns {
             case DASH:
                 return t.joined() && k + 1 < s.end() && tokens.get(k + 1).joined();
             case NUMBER:
-                return t.joined() && k > 0 && tokens.get(k - 1).type() == Token.Type.DASH; // "KN-23"
+                // "KN-23", "Boeing 787"
+                return k > 0 && (t.joined() && tokens.get(k - 1).type() == Token.Type.DASH || tokens.get(k - 1).isCapitalised());
+            case SYMBOL:
+                return t.is("+") && t.joined(); // "OPEC+ countries"
             default:
                 return false;
         }
@@ -113,17 +145,26 @@ final class CountedNouns {
 
     boolean isPluralNoun(Token t) {
         String w = t.lower();
-        if (lexicon.isFunctionWord(w) || lexicon.timeWords.containsKey(w) || lexicon.reportingVerbs.containsKey(w)
+        String verb = lexicon.reportingVerbs.get(w);
+        if (lexicon.isFunctionWord(w) || lexicon.timeWords.containsKey(w) || verb != null && !verb.equals("finite-noun")
             || lexicon.documentWords.contains(w)) {
             return false;
         }
         if (lexicon.irregularPlurals.containsKey(w)) {
-            return true;
+            return !lexicon.irregularPlurals.get(w).equals("-");
         }
-        if (t.isCapitalised()) {
-            return lexicon.demonymPlurals.get(w) != null; // names are not counted nouns, nationals are
+        if (t.isCapitalised() && !isAcronymPlural(t)) {
+            // Nationals ("Ukrainians") and named things ("Dreamliners") count; a proper name does not.
+            return lexicon.demonymPlurals.get(w) != null
+                || lexicon.entities.get(t.text()) == null && lexicon.singular(w) != null && !w.endsWith("'s");
         }
         return lexicon.singular(w) != null;
+    }
+
+    /** "PCs", "SUVs": an acronym with a plural s. */
+    private static boolean isAcronymPlural(Token t) {
+        String s = t.text();
+        return s.length() >= 3 && s.endsWith("s") && s.substring(0, s.length() - 1).chars().allMatch(Character::isUpperCase);
     }
 
     /** Singular of the head, or the compound it ends ("service member", "North Korean"). */
@@ -173,6 +214,9 @@ final class CountedNouns {
                     return null; // "the number is nearly 4,000": the figure of a count named earlier
                 }
             }
+        }
+        for (int k = c.first - 1; k >= s.first(); k--) {
+            Token t = tokens.get(k);
             PhraseTable.Match<String> context = lexicon.contextUnits.matchBackward(tokens, k, s.first());
             if (context != null) {
                 return context.value();

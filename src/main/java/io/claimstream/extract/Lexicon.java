@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class Lexicon {
 
-    record Unit(String symbol, QuantityKind kind) {
+    record Unit(String symbol, QuantityKind kind, double scale) {
     }
 
     record Scale(double multiplier, String use) {
@@ -44,6 +44,8 @@ final class Lexicon {
     final Map<String, Scale> scales = new HashMap<>();
     final Map<String, NumberWord> numberWords = new HashMap<>();
     final Map<String, Double> fractions = new HashMap<>();
+    /** Ambiguous currency name ("?crown") -> country key -> code; the first entry is the default. */
+    final Map<String, Map<String, String>> currencyByCountry = new HashMap<>();
     final PhraseTable<Qualifier> qualifiersBefore = new PhraseTable<>();
     final PhraseTable<Qualifier> qualifiersAfter = new PhraseTable<>();
     final PhraseTable<Qualifier> qualifierParticles = new PhraseTable<>();
@@ -64,14 +66,19 @@ final class Lexicon {
     final PhraseTable<String> events = new PhraseTable<>();
     final PhraseTable<String> contextUnits = new PhraseTable<>();
     final Set<String> nonNames = new HashSet<>();
+    final Map<String, String> topics = new HashMap<>();
 
     static Lexicon standard() {
         return Holder.STANDARD;
     }
 
     private Lexicon() {
-        for (String[] r : LexiconFile.rows("units.tsv", 3)) {
-            units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT))));
+        for (String[] r : LexiconFile.rows("units.tsv", 4)) {
+            units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)),
+                r[3].isEmpty() ? 1 : Double.parseDouble(r[3])));
+        }
+        for (String[] r : LexiconFile.rows("currency-by-country.tsv", 3)) {
+            currencyByCountry.computeIfAbsent(r[0], k -> new java.util.LinkedHashMap<>()).put(r[1], r[2]);
         }
         for (String[] r : LexiconFile.rows("currencies.tsv", 3)) {
             if (!r[2].equals("after")) {
@@ -144,6 +151,9 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("events.tsv", 2)) {
             events.put(r[0], r[1]);
         }
+        for (String[] r : LexiconFile.rows("topics.tsv", 2)) {
+            topics.putIfAbsent(r[0], r[1]);
+        }
         for (String[] r : LexiconFile.rows("non-names.tsv", 1)) {
             nonNames.add(r[0]);
         }
@@ -170,7 +180,7 @@ final class Lexicon {
     String singular(String lower) {
         String irregular = irregularPlurals.get(lower);
         if (irregular != null) {
-            return irregular;
+            return irregular.equals("-") ? null : irregular;
         }
         int n = lower.length();
         if (n < 3 || lower.charAt(n - 1) != 's' || functionWords.containsKey(lower)) {

@@ -20,6 +20,10 @@ final class Mentions {
     private static final Set<String> NAME_PARTICLES = Set.of("de", "von", "der", "van", "del", "da", "bin", "al", "la",
         "le", "du");
 
+    /** Words before a name that make it a place or a thing rather than a person. */
+    private static final Set<String> PLACE_PREPOSITIONS = Set.of("the", "in", "at", "near", "from", "across", "into",
+        "off", "outside", "inside", "around", "towards", "toward", "through", "via", "to");
+
     /** One mention: where it is and the entity it refers to. */
     record Mention(int token, Entity entity) {
     }
@@ -38,7 +42,7 @@ final class Mentions {
 
     /** Records the names of one sentence. Sentences must be scanned in order. */
     void scan(Sentence s) {
-        int k = s.first();
+        int k = s.index() == 0 ? afterDateline(s) : s.first();
         while (k < s.end()) {
             int end = nameEnd(s, k);
             if (end > k) {
@@ -51,6 +55,20 @@ final class Mentions {
                 k++;
             }
         }
+    }
+
+    /** "KYIV, Feb 15 (Continental Post) — ...": the dateline names the outlet and place, no source. */
+    private int afterDateline(Sentence s) {
+        boolean closed = false;
+        for (int k = s.first(); k < Math.min(s.end(), s.first() + 16); k++) {
+            Token t = tokens.get(k);
+            if (t.is(")")) {
+                closed = true;
+            } else if (closed && (t.is("—") || t.is("–") || t.is("-"))) {
+                return k + 1;
+            }
+        }
+        return s.first();
     }
 
     /** The end (exclusive) of a capitalised name starting at {@code k}, or {@code k}. */
@@ -94,6 +112,13 @@ final class Mentions {
     }
 
     private boolean isNameWord(Token t, Sentence s, int k) {
+        if (k + 2 < s.end() && tokens.get(k + 1).type() == Token.Type.DASH && tokens.get(k + 1).joined()
+            && tokens.get(k + 2).isNumber() && tokens.get(k + 2).joined()) {
+            return false; // "Tu-95", "Su-34": a model, not a name
+        }
+        if (k > s.first() && tokens.get(k - 1).isNumber() && lexicon.units.get(t.lower()) != null) {
+            return false; // "1.4 GW"
+        }
         if (!t.isCapitalised() && !(NAME_PARTICLES.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
             && k + 1 < s.end() && tokens.get(k + 1).isCapitalised())) {
             return false;
@@ -159,6 +184,8 @@ final class Mentions {
             type = Entity.Type.ORGANISATION;
         } else if (place != null) {
             type = Entity.Type.PLACE;
+        } else if (first > s.first() && PLACE_PREPOSITIONS.contains(tokens.get(first - 1).lower())) {
+            type = tokens.get(first - 1).is("the") ? Entity.Type.ORGANISATION : Entity.Type.PLACE; // "the Red Sea", "near Ostrava"
         } else if (titleClass != null || precededByTitle(s, first)) {
             type = Entity.Type.PERSON;
             if (titleClass == null) {
@@ -344,7 +371,8 @@ final class Mentions {
         }
         Set<String> heads = lexicon.genericOrganisations.get("the " + lower);
         if (heads != null) {
-            return latestOrganisationWith(heads, at);
+            // "the company" means the organisation in view; "the air force" names one of its own.
+            return latestOrganisationWith(heads, at, words.size() == 1);
         }
         String titleClass = titleClassOf(words);
         if (titleClass != null) {
@@ -373,7 +401,7 @@ final class Mentions {
         return null;
     }
 
-    private Entity latestOrganisationWith(Set<String> heads, int at) {
+    private Entity latestOrganisationWith(Set<String> heads, int at, boolean orAny) {
         Entity fallback = null;
         for (int i = mentions.size() - 1; i >= 0; i--) {
             Mention m = mentions.get(i);
@@ -386,7 +414,7 @@ final class Mentions {
                     return e;
                 }
             }
-            if (fallback == null) {
+            if (fallback == null && orAny) {
                 fallback = e;
             }
         }

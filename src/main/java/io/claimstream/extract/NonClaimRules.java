@@ -1,6 +1,7 @@
 package io.claimstream.extract;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides which recognised numbers are not claims: dates and years, times, durations, ages,
@@ -24,7 +25,7 @@ final class NonClaimRules {
         for (Candidate c : candidates) {
             if (c.kind == QuantityKind.COUNT) {
                 c.kind = countKind(tokens, c, previous);
-            } else if (c.kind == QuantityKind.FRACTION && !isFraction(tokens, c)) {
+            } else if (c.kind == QuantityKind.FRACTION && isFractionWord(tokens, c) && !isFraction(tokens, c)) {
                 c.kind = null;
             }
             previous = c;
@@ -73,16 +74,62 @@ final class NonClaimRules {
         if (isAddress(tokens, c)) {
             return QuantityKind.ADDRESS;
         }
-        if (isListNumber(tokens, c, after)) {
+        if (isListNumber(tokens, c, before, after)) {
             return QuantityKind.LIST_NUMBER;
         }
         if (isScore(tokens, c, before)) {
             return QuantityKind.SCORE;
         }
-        if (isPronounOne(tokens, c, after) || isMultiplier(after)) {
+        if (after != null && after.is("times")) {
+            return occurrences(tokens, c);
+        }
+        if (isPronounOne(tokens, c, after) || isReference(tokens, c, before, after)) {
             return null;
         }
         return QuantityKind.COUNT;
+    }
+
+    /** "lowered its rate eight times" counts occurrences; "three times as many" is a ratio, no claim. */
+    private QuantityKind occurrences(List<Token> tokens, Candidate c) {
+        Token next = token(tokens, c.numberLast + 2, c.sentence);
+        if (next != null && (next.is("as") || next.is("the") || next.is("more") || next.is("higher") || next.is("larger")
+            || next.is("bigger") || next.is("greater") || next.is("less") || next.is("fewer") || next.is("lower")
+            || next.is("smaller") || next.is("that") || next.is("what") || next.is("over"))) {
+            return null;
+        }
+        c.unit = "time";
+        c.last = c.numberLast + 1;
+        return QuantityKind.COUNT;
+    }
+
+    /**
+     * "the two countries", "the eight producers": a small spelled number after "the" points back
+     * at a group already named, unless an event qualifies it ("the two North Koreans captured");
+     * "three of us" names the speakers.
+     */
+    private boolean isReference(List<Token> tokens, Candidate c, Token before, Token after) {
+        if (after != null && after.is("of")) {
+            Token who = token(tokens, c.numberLast + 2, c.sentence);
+            if (who != null && (who.is("us") || who.is("you"))) {
+                return true;
+            }
+        }
+        Token number = tokens.get(c.numberFirst);
+        if (before == null || !before.is("the") || !number.isWord() || c.value > 10 || c.qualifierStated
+            || after != null && after.type() == Token.Type.DASH) {
+            return false; // "the three-party coalition" states a size
+        }
+        for (int k = c.numberLast + 1; k < Math.min(c.sentence.end(), c.numberLast + 5); k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord()) {
+                break;
+            }
+            if (lexicon.singular(t.lower()) != null) {
+                Token next = token(tokens, k + 1, c.sentence);
+                return next == null || lexicon.events.get(next.lower()) == null;
+            }
+        }
+        return true;
     }
 
     private boolean isPhone(List<Token> tokens, Candidate c, Token before) {
@@ -102,8 +149,21 @@ final class NonClaimRules {
             && c.numberFirst >= 2 && tokens.get(c.numberFirst - 2).isNumber()) {
             return true; // the tail of a chain read earlier
         }
-        return before != null && "phone".equals(lexicon.nonClaimCue("before", before.lower())) && c.valueHigh == null
-            && tokens.get(c.numberFirst).isPlainInteger();
+        if (c.valueHigh != null || !tokens.get(c.numberFirst).isPlainInteger() || before == null) {
+            return false;
+        }
+        if ("phone".equals(lexicon.nonClaimCue("before", before.lower()))) {
+            return true;
+        }
+        // "call Health Link at 811"
+        if (before.is("at") || before.is("on")) {
+            for (int j = c.numberFirst - 2; j >= Math.max(c.sentence.first(), c.numberFirst - 6); j--) {
+                if ("phone".equals(lexicon.nonClaimCue("before", tokens.get(j).lower()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean isTime(List<Token> tokens, Candidate c, Token before, Token after) {
@@ -170,9 +230,10 @@ final class NonClaimRules {
                 return nextIsNotCountedNoun(tokens, c);
             }
         }
-        // "John Doe, 58, said": a number set off by commas right after a name.
+        // "John Doe, 58, said", "said its director, Paul Ashby, 56.": a number set off right after a name.
         Token next = token(tokens, c.numberLast + 1, c.sentence);
-        return before != null && before.is(",") && next != null && next.is(",")
+        boolean closes = next == null || next.is(",") || next.is(".") || next.is(";") || next.is(")");
+        return before != null && before.is(",") && closes && c.last == c.numberLast
             && c.numberFirst >= 2 && tokens.get(c.numberFirst - 2).isCapitalised() && tokens.get(c.numberFirst).isNumber();
     }
 
@@ -235,14 +296,31 @@ final class NonClaimRules {
             if ("rank".equals(cue)) {
                 return QuantityKind.RANK;
             }
-            // "Mirage 2000", "Boeing 737", "Apollo 11": a name followed by a bare number.
+            // "Mirage 2000", "Boeing 737", "Apollo 11": a name followed by a bare number. Not in a
+            // list that drops a repeated noun: "took 43 seats, Renewal 36 and the Liberal Movement 31".
             if (before.isCapitalised() && c.numberFirst - 1 > c.sentence.first() && lexicon.timeWords.get(before.lower()) == null
+                && !(previousCountWithNoun(tokens, c) && endsListItem(after))
                 && !lexicon.isFunctionWord(before.lower()) && c.valueHigh == null && c.last == c.numberLast
                 && nextIsNotCountedNoun(tokens, c) && lexicon.entities.get(before.text()) == null) {
                 return QuantityKind.IDENTIFIER;
             }
         }
         return null;
+    }
+
+    private boolean previousCountWithNoun(List<Token> tokens, Candidate c) {
+        for (int k = c.numberFirst - 2; k >= c.sentence.first(); k--) {
+            Token t = tokens.get(k);
+            if (t.isNumber() && k + 1 < c.numberFirst && tokens.get(k + 1).isWord()
+                && lexicon.singular(tokens.get(k + 1).lower()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean endsListItem(Token after) {
+        return after == null || after.is(",") || after.is("and") || after.is(".") || after.is(";");
     }
 
     private boolean isYear(List<Token> tokens, Candidate c, Token before) {
@@ -283,10 +361,23 @@ final class NonClaimRules {
         return false;
     }
 
-    private static boolean isListNumber(List<Token> tokens, Candidate c, Token after) {
+    /** "1. Restore power" at a line's start; "(1) the armed forces, (2) pensions", "1) ...", "as 1. lower costs" inline. */
+    private static boolean isListNumber(List<Token> tokens, Candidate c, Token before, Token after) {
         Token number = tokens.get(c.numberFirst);
-        return number.lineStart() && number.isPlainInteger() && after != null && after.joined()
-            && (after.is(".") || after.is(")"));
+        if (!number.isPlainInteger() || after == null || !after.joined() || c.last != c.numberLast) {
+            return false;
+        }
+        if (number.lineStart() && (after.is(".") || after.is(")"))) {
+            return true;
+        }
+        Token next = token(tokens, c.numberLast + 2, c.sentence);
+        if (after.is(".") && c.value <= 20 && next != null && next.isWord() && !next.isCapitalised()) {
+            return true;
+        }
+        if (!after.is(")") || c.value > 20) {
+            return false;
+        }
+        return before == null || !before.is("(") || number.joined();
     }
 
     private boolean isScore(List<Token> tokens, Candidate c, Token before) {
@@ -300,18 +391,27 @@ final class NonClaimRules {
         return next != null && "score".equals(lexicon.nonClaimCue("after", next.lower()));
     }
 
-    /** "one of the largest", "at one point": "one" is a number only before a counted noun. */
+    /**
+     * "one of the largest", "One case can infect ...": "one" is a claim only when it is stated as
+     * a figure ("at least one person") or an event befalls it ("one soldier was killed").
+     */
     private boolean isPronounOne(List<Token> tokens, Candidate c, Token after) {
         Token t = tokens.get(c.numberFirst);
         if (!t.is("one") || c.numberFirst != c.numberLast || c.unit != null || c.currency != null) {
             return false;
         }
-        return after == null || !after.isWord() || lexicon.countedNouns.get(after.lower()) == null;
-    }
-
-    /** "three times as many": a ratio, not a count. */
-    private static boolean isMultiplier(Token after) {
-        return after != null && after.is("times");
+        if (after == null || !after.isWord() || lexicon.countedNouns.get(after.lower()) == null) {
+            return true;
+        }
+        if (c.qualifierStated) {
+            return false;
+        }
+        for (int k = c.numberLast + 2; k < Math.min(c.sentence.end(), c.numberLast + 6); k++) {
+            if (lexicon.events.get(tokens.get(k).lower()) != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -336,8 +436,20 @@ final class NonClaimRules {
         if ((after.is("a") || after.is("an")) && isDurationWord(token(tokens, c.numberLast + 2, c.sentence))) {
             return false; // "half an hour"
         }
-        return lexicon.isFunctionWord(after.lower()) || lexicon.reportingVerbs.containsKey(after.lower())
-            || lexicon.changeCue("verb", after.lower()) != null;
+        return !isOrdinalFollower(after);
+    }
+
+    /** "a third consecutive increase", "a third straight month", "a second-largest": the word makes it an ordinal. */
+    private boolean isOrdinalFollower(Token t) {
+        String w = t.lower();
+        return lexicon.timeWords.containsKey(w) || w.endsWith("est") || Set.of("consecutive", "straight", "successive",
+            "time", "times", "round", "term", "place", "wave", "generation", "party", "way", "world", "edition", "reading",
+            "phase", "stage", "tranche", "package", "review", "attempt", "try").contains(w);
+    }
+
+    /** Fractions spelled with a fraction word ("a third"), not ratios ("one in three"). */
+    private boolean isFractionWord(List<Token> tokens, Candidate c) {
+        return lexicon.fractions.containsKey(tokens.get(c.numberLast).lower());
     }
 
     private boolean isDurationWord(Token t) {

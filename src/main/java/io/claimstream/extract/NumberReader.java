@@ -107,8 +107,8 @@ final class NumberReader {
                 }
                 break;
             }
-            if (!follows(nw.role(), lastRole)) {
-                break;
+            if (!follows(nw.role(), lastRole) || (lastRole == null && !nw.role().equals("unit") && !nw.role().equals("tens"))) {
+                break; // "several dozen", "a few hundred": a bare scale word is no number
             }
             switch (nw.role()) {
                 case "unit", "tens" -> current += nw.value();

@@ -72,11 +72,86 @@ final class QuantityRecognizer {
         }
         Candidate c = new Candidate(s, i, p, number.last(), number.value(), number.form(), number.scaled());
         c.currency = currency;
+        if (currency == null && readRatio(tokens, c, limit)) {
+            readQualifier(tokens, c, s);
+            return c;
+        }
         readUnit(tokens, c, number.last() + 1, limit);
         readRange(tokens, c, limit);
         readQualifier(tokens, c, s);
         assignKind(c);
         return c;
+    }
+
+    /**
+     * "9 billion crowns", "3.2 billion pesos": a currency name several countries use takes the
+     * code of the first of those countries the article names, else the name's default.
+     */
+    void resolveAmbiguousCurrencies(List<Token> tokens, List<Candidate> candidates) {
+        String country = null;
+        for (Candidate c : candidates) {
+            if (c.currency == null || !c.currency.startsWith("?")) {
+                continue;
+            }
+            java.util.Map<String, String> codes = lexicon.currencyByCountry.get(c.currency);
+            if (country == null) {
+                country = firstCountryOf(tokens, codes);
+            }
+            String code = codes == null ? null : codes.get(country);
+            if (code == null && codes != null) {
+                code = codes.values().iterator().next();
+            }
+            c.currency = code;
+            c.unit = code;
+        }
+    }
+
+    private String firstCountryOf(List<Token> tokens, java.util.Map<String, String> codes) {
+        if (codes == null) {
+            return "";
+        }
+        for (int k = 0; k < tokens.size(); k++) {
+            PhraseTable.Match<String> entity = lexicon.entities.matchForward(tokens, k, tokens.size());
+            if (entity != null && codes.containsKey(entity.value())) {
+                return entity.value();
+            }
+        }
+        return "";
+    }
+
+    /** "one in three", "nine out of ten": a share written as a ratio of whole numbers. */
+    private boolean readRatio(List<Token> tokens, Candidate c, int limit) {
+        int k = c.numberLast + 1;
+        if (c.form == NumberReader.Form.FRACTION || c.value < 1 || c.value > 100 || c.scaled || k + 1 >= limit) {
+            return false;
+        }
+        if (tokens.get(k).is("out") && tokens.get(k + 1).is("of")) {
+            k++;
+        } else if (!tokens.get(k).is("in")) {
+            return false;
+        }
+        if (!reader.startsNumber(tokens, k + 1, limit) || tokens.get(k + 1).is("a") || tokens.get(k + 1).is("an")) {
+            return false;
+        }
+        NumberReader.NumberMatch whole = reader.read(tokens, k + 1, limit, false);
+        if (whole == null || whole.form() == NumberReader.Form.FRACTION || whole.scaled() || whole.value() <= c.value
+            || whole.value() > 1000 || isTimeOrUnitAfter(tokens, whole.last() + 1, limit)) {
+            return false;
+        }
+        c.value = c.value / whole.value();
+        c.numberLast = whole.last();
+        c.last = whole.last();
+        c.form = NumberReader.Form.FRACTION;
+        c.kind = QuantityKind.FRACTION;
+        c.unit = "fraction";
+        return true;
+    }
+
+    private boolean isTimeOrUnitAfter(List<Token> tokens, int k, int limit) {
+        if (k >= limit) {
+            return false;
+        }
+        return lexicon.timeWords.containsKey(tokens.get(k).lower()) || lexicon.units.matchForward(tokens, k, limit) != null;
     }
 
     /** "G7", "MH17", "5G": digits inside a word name something. */
@@ -135,8 +210,15 @@ final class QuantityRecognizer {
         if (unit != null && unitFits(tokens, unit, c)) {
             c.unit = unit.value().symbol();
             c.kind = unit.value().kind();
+            c.value *= unit.value().scale();
             c.last = unit.last();
             return unit.last() + 1;
+        }
+        if (c.form == NumberReader.Form.FRACTION && u < limit && (tokens.get(u).is("point") || tokens.get(u).is("points"))) {
+            c.unit = "percentage_point"; // "a quarter point", "half a point"
+            c.kind = QuantityKind.PERCENT;
+            c.last = u;
+            return u + 1;
         }
         return q;
     }
@@ -208,6 +290,7 @@ final class QuantityRecognizer {
         Token connector = tokens.get(k);
         boolean between = c.first > c.sentence.first() && tokens.get(c.first - 1).is("between");
         boolean from = c.first > c.sentence.first() && tokens.get(c.first - 1).is("from");
+        boolean afterBy = c.first > c.sentence.first() && tokens.get(c.first - 1).is("by");
         boolean hyphen = connector.type() == Token.Type.DASH && (connector.joined() == tokens.get(k + 1).joined());
         boolean word = connector.is("to") || (connector.is("and") && between);
         if (!hyphen && !word) {
@@ -240,8 +323,8 @@ final class QuantityRecognizer {
         if (!c.scaled && second.scaled && high.form() == NumberReader.Form.DIGITS) {
             low = c.value * (high.value() / tokens.get(high.first()).number());
         }
-        if (!(second.value > low)) {
-            return;
+        if (!(second.value > low) || afterBy && connector.is("to") && second.value > 2.5 * low) {
+            return; // "cut by Y300bn to Y3.2 trillion": a change, then the level it reaches
         }
         if (from && changeVerbBefore(tokens, c.first - 1, c.sentence.first())) {
             return; // "rose from 5% to 7%": two levels, not a range
@@ -293,11 +376,18 @@ final class QuantityRecognizer {
     }
 
     private void readQualifier(List<Token> tokens, Candidate c, Sentence s) {
-        if (c.first - 1 >= s.first()) {
-            PhraseTable.Match<Qualifier> before = lexicon.qualifiersBefore.matchBackward(tokens, c.first - 1, s.first());
-            if (before != null && lexicon.qualifierParticles.matchBackward(tokens, c.first - 1, s.first()) == null) {
+        int end = c.first - 1;
+        if (end - 1 >= s.first() && (tokens.get(end).is("a") || tokens.get(end).is("an"))) {
+            end--; // "roughly a 60% chance"
+        }
+        if (end >= s.first()) {
+            PhraseTable.Match<Qualifier> before = lexicon.qualifiersBefore.matchBackward(tokens, end, s.first());
+            if (before == null && end != c.first - 1) {
+                end = c.first - 1;
+            } else if (before != null && lexicon.qualifierParticles.matchBackward(tokens, end, s.first()) == null) {
                 c.qualifier = before.value();
                 c.qualifierStated = true;
+                c.qualifierCue = before.first();
                 c.first = before.first();
             }
         }
