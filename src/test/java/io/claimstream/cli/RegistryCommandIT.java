@@ -7,7 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,9 +78,14 @@ class RegistryCommandIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws ExecutionException, TimeoutException {
             thread.interrupt();
-            assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+            try {
+                assertThat(exit.get(30, TimeUnit.SECONDS)).isZero();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the command to stop", e);
+            }
         }
     }
 }
