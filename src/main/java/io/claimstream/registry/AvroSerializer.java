@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -43,8 +44,12 @@ public final class AvroSerializer<T> implements Serializer<T> {
     private boolean isKey;
     private LruCache<TopicSchema, Plan> plans;
 
-    /** How records of one schema are written to one topic. */
-    private record Plan(int id, Schema writerSchema, DatumWriter<Object> writer, Schema latest, long madeAtNanos) {
+    /**
+     * How records of one schema are written to one topic: with their own schema, or, when
+     * {@code toLatest} is set, translated to the subject's latest schema and written with that.
+     */
+    private record Plan(int id, DatumWriter<Object> own, DatumReader<Object> toLatest, DatumWriter<Object> latest,
+                        long madeAtNanos) {
     }
 
     private record TopicSchema(String topic, Schema schema) {
@@ -88,10 +93,10 @@ public final class AvroSerializer<T> implements Serializer<T> {
             ByteArrayOutputStream out = new ByteArrayOutputStream(256);
             out.write(WireFormat.header(plan.id()));
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-            if (plan.latest() == null) {
-                plan.writer().write(record, encoder);
+            if (plan.toLatest() == null) {
+                plan.own().write(record, encoder);
             } else {
-                plan.writer().write(resolve(record, plan), encoder);
+                plan.latest().write(translate(record, plan), encoder);
             }
             encoder.flush();
             return out.toByteArray();
@@ -123,15 +128,16 @@ public final class AvroSerializer<T> implements Serializer<T> {
             if (config.useLatestVersion()) {
                 RegisteredSchema latest = client.latest(subject);
                 if (CanonicalSchema.of(latest.schema()).equals(CanonicalSchema.of(schema))) {
-                    return new Plan(latest.id(), schema, writerFor(schema), null, now);
+                    return new Plan(latest.id(), writerFor(schema), null, null, now);
                 }
-                return new Plan(latest.id(), schema, new GenericDatumWriter<>(latest.schema(), GenericData.get()),
-                    latest.schema(), now);
+                return new Plan(latest.id(), writerFor(schema),
+                    new GenericDatumReader<>(schema, latest.schema(), GenericData.get()),
+                    new GenericDatumWriter<>(latest.schema(), GenericData.get()), now);
             }
             int id = config.autoRegisterSchemas()
                 ? client.register(subject, schema)
                 : client.lookup(subject, schema).id();
-            return new Plan(id, schema, writerFor(schema), null, now);
+            return new Plan(id, writerFor(schema), null, null, now);
         } catch (RegistryException e) {
             if (e.isUnavailable()) {
                 throw e;
@@ -156,14 +162,16 @@ public final class AvroSerializer<T> implements Serializer<T> {
         return new GenericDatumWriter<>(schema, GenericData.get());
     }
 
-    /** The record as a generic record of the latest schema: written with its own, read back with the latest. */
-    private static Object resolve(IndexedRecord record, Plan plan) throws IOException {
+    /**
+     * The record as a generic record of the latest schema: written with its own, read back with
+     * the latest, as a consumer on the latest schema would read it (added fields get defaults).
+     */
+    private static Object translate(IndexedRecord record, Plan plan) throws IOException {
         ByteArrayOutputStream own = new ByteArrayOutputStream(256);
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(own, null);
-        writerFor(plan.writerSchema()).write(record, encoder);
+        plan.own().write(record, encoder);
         encoder.flush();
-        return new GenericDatumReader<>(plan.writerSchema(), plan.latest(), GenericData.get())
-            .read(null, DecoderFactory.get().binaryDecoder(own.toByteArray(), null));
+        return plan.toLatest().read(null, DecoderFactory.get().binaryDecoder(own.toByteArray(), null));
     }
 
     @Override

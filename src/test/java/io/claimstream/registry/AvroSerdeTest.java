@@ -161,6 +161,19 @@ class AvroSerdeTest {
     }
 
     @Test
+    void useLatestVersionRefusesARecordTheLatestSchemaCannotHold() {
+        client.register(TOPIC + "-value", TestSchemas.sample(",{\"name\":\"n\",\"type\":\"long\"}"));
+        GenericRecord withoutN = new GenericData.Record(TestSchemas.sample(""));
+        withoutN.put("name", "x");
+        GenericAvroSerde serde = new GenericAvroSerde(client, new AvroSerdeConfig(false, true, false, null), false);
+
+        assertThatThrownBy(() -> serde.serializer().serialize(TOPIC, withoutN))
+            .isInstanceOf(SerializationException.class)
+            .hasMessageContaining("topic 'news.claims' (value)")
+            .hasMessageContaining("n");
+    }
+
+    @Test
     void nullStaysNullForTombstones() {
         SpecificAvroSerde<NumericClaim> serde = serde(NumericClaim.class, AvroSerdeConfig.defaults());
         assertThat(serde.serializer().serialize(TOPIC, null)).isNull();
