@@ -185,7 +185,7 @@ final class KafkaSchemaLog implements SchemaLog {
             }
             try {
                 StoreRecord.decode(record.key(), record.value()).ifPresent(sink);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 // Confluent's registry skips what it cannot read too: one bad record must not
                 // make every schema unreadable.
                 log.warn("Skipping unreadable record at offset {} of {}: {}", record.offset(), topic, e.getMessage());

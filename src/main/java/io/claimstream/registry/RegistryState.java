@@ -89,6 +89,10 @@ final class RegistryState {
             }
             schemasById.put(v.id(), stored);
             idsByText.putIfAbsent(stored.text(), v.id());
+        } else if (!stored.text().equals(CanonicalSchema.of(v.schema()))) {
+            // Two writers gave one id to different schemas; the first one keeps it.
+            log.warn("Schema id {} of {} version {} names another schema than it did before; keeping the first",
+                v.id(), v.subject(), v.version());
         }
         subjects.computeIfAbsent(v.subject(), s -> new TreeMap<>())
             .put(v.version(), new Version(v.subject(), v.version(), v.id(), v.deleted()));
