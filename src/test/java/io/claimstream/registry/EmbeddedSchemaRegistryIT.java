@@ -3,10 +3,12 @@ package io.claimstream.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +128,7 @@ class EmbeddedSchemaRegistryIT {
             .serialize("it.evolving", record);
 
         assertThat(client.versions("it.evolving-value")).containsExactly(1, 2);
-        assertThat(java.nio.ByteBuffer.wrap(writtenWithV2, 1, 4).getInt()).isEqualTo(v2Id);
+        assertThat(ByteBuffer.wrap(writtenWithV2, 1, 4).getInt()).isEqualTo(v2Id);
         SubjectClaims read = v1.deserializer().deserialize("it.evolving", writtenWithV2);
         assertThat(read.getSubjectKey()).isEqualTo(original.getSubjectKey());
         assertThat(read.getUpdated()).isEqualTo(original.getUpdated());
@@ -153,14 +155,14 @@ class EmbeddedSchemaRegistryIT {
     }
 
     @Test
-    void twoRegistriesOnOneTopicAgree() {
+    void twoRegistriesOnOneTopicAgree() throws InterruptedException {
         try (EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
             int id = SchemaRegistryClient.of(registry.url()).register("it.shared-value", TestSchemas.sample(",{\"name\":\"s\",\"type\":\"int\"}"));
             // The second follows the topic: the registration reaches it within moments.
             SchemaRegistryClient other = SchemaRegistryClient.of(second.url());
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (!other.subjects().contains("it.shared-value") && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+                Thread.sleep(20);
             }
             assertThat(other.latest("it.shared-value").id()).isEqualTo(id);
         }
@@ -195,7 +197,7 @@ class EmbeddedSchemaRegistryIT {
         assertThat(keys).contains("{\"keytype\":\"SCHEMA\",\"subject\":\"it.format-value\",\"version\":1,\"magic\":1}");
     }
 
-    private static void createTopics(java.util.Collection<String> topics) throws Exception {
+    private static void createTopics(Collection<String> topics) throws Exception {
         admin.createTopics(topics.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
         TopicReadiness.await(admin, topics, Duration.ofSeconds(30));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +94,7 @@ class NodeInteropIT {
 
         Article reply = Article.newBuilder(article).setId("https://example.org/news/2").setAuthor("Reporter").build();
         byte[] javaBytes = serde.serializer().serialize("interop.articles", reply);
-        assertThat(java.nio.ByteBuffer.wrap(javaBytes, 1, 4).getInt())
+        assertThat(ByteBuffer.wrap(javaBytes, 1, 4).getInt())
             .as("the generated class's schema is found under the id Node registered").isEqualTo(nodeId);
         assertThat(client.versions("interop.articles-value")).containsExactly(1);
 
