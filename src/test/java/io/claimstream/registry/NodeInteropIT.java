@@ -1,0 +1,178 @@
+package io.claimstream.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.claimstream.avro.Article;
+import io.claimstream.avro.NumericClaim;
+import io.claimstream.runtime.EmbeddedKafkaBroker;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Compatibility with Confluent's own client: {@code @confluentinc/schemaregistry} for Node.js
+ * (src/test/node, installed with {@code npm ci} from the committed lock file when missing)
+ * registers and serializes, Java reads; Java serializes, Node reads; both against the embedded
+ * registry. Skipped only where {@code node} is not installed.
+ */
+class NodeInteropIT {
+
+    private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static EmbeddedKafkaBroker broker;
+    static EmbeddedSchemaRegistry registry;
+
+    /** Checked once; each test then reports its own skip with the reason. */
+    static final boolean NODE_INSTALLED = commandWorks("node", "--version");
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!NODE_INSTALLED) {
+            return;
+        }
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@confluentinc/schemaregistry"))) {
+            run(Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund");
+        }
+        broker = EmbeddedKafkaBroker.start(dataDir, 0);
+        registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
+    }
+
+    @BeforeEach
+    void needsNode() {
+        Assumptions.assumeTrue(NODE_INSTALLED,
+            "node is not on PATH: skipping the interop test with Confluent's Node.js Schema Registry client");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void nodeRegistersAndSerializesJavaReadsAndWritesBackWithTheSameId() throws Exception {
+        Article article = TestSchemas.article();
+        // Node registers schemas/Article.avsc as written: no "avro.java.string" in it.
+        JsonNode produced = node("produce", registry.url(), "interop.articles",
+            Path.of("schemas/Article.avsc").toAbsolutePath().toString(), JSON.writeValueAsString(asJson(article)));
+        int nodeId = produced.path("id").asInt();
+        byte[] nodeBytes = Base64.getDecoder().decode(produced.path("bytes").asText());
+
+        SchemaRegistryClient client = SchemaRegistryClient.of(registry.url());
+        // Production settings: look the schema up, never register it.
+        SpecificAvroSerde<Article> serde = new SpecificAvroSerde<>(Article.class, client, AvroSerdeConfig.lookupOnly(), false);
+        assertThat(nodeBytes[0]).isZero();
+        assertThat(serde.deserializer().deserialize("interop.articles", nodeBytes)).isEqualTo(article);
+
+        Article reply = Article.newBuilder(article).setId("https://example.org/news/2").setAuthor("Reporter").build();
+        byte[] javaBytes = serde.serializer().serialize("interop.articles", reply);
+        assertThat(ByteBuffer.wrap(javaBytes, 1, 4).getInt())
+            .as("the generated class's schema is found under the id Node registered").isEqualTo(nodeId);
+        assertThat(client.versions("interop.articles-value")).containsExactly(1);
+
+        JsonNode readByNode = node("consume", registry.url(), "interop.articles", Base64.getEncoder().encodeToString(javaBytes));
+        assertThat(readByNode.path("id").asText()).isEqualTo("https://example.org/news/2");
+        assertThat(readByNode.path("author").asText()).isEqualTo("Reporter");
+        assertThat(readByNode.path("feed_url").asText()).isEqualTo(article.getFeedUrl());
+        assertThat(readByNode.path("published").asLong()).isEqualTo(article.getPublished().toEpochMilli());
+    }
+
+    @Test
+    void nodeReadsARecordJavaRegisteredWithNestedRecordsEnumsAndTimestamps() throws Exception {
+        NumericClaim claim = TestSchemas.claim();
+        SpecificAvroSerde<NumericClaim> serde = new SpecificAvroSerde<>(NumericClaim.class,
+            SchemaRegistryClient.of(registry.url()), AvroSerdeConfig.defaults(), false);
+        byte[] bytes = serde.serializer().serialize("interop.claims", claim);
+
+        JsonNode read = node("consume", registry.url(), "interop.claims", Base64.getEncoder().encodeToString(bytes));
+
+        assertThat(read.path("claim_key").asText()).isEqualTo(claim.getClaimKey());
+        assertThat(read.path("value").asDouble()).isEqualTo(250_000.0);
+        assertThat(read.path("value_high").isNull()).isTrue();
+        assertThat(read.path("qualifier").asText()).isEqualTo("APPROXIMATE");
+        assertThat(read.path("claimant").asText()).isEqualTo("Volodymyr Zelensky");
+        assertThat(read.path("article").path("source").asText()).isEqualTo("Example News");
+        assertThat(read.path("first_seen").asLong()).isEqualTo(claim.getFirstSeen().toEpochMilli());
+    }
+
+    /** The article as Node's Avro library takes it: unions unwrapped, timestamps as epoch millis. */
+    private static Map<String, Object> asJson(Article a) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", a.getId());
+        json.put("source", a.getSource());
+        json.put("feed_url", a.getFeedUrl());
+        json.put("title", a.getTitle());
+        json.put("link", a.getLink());
+        json.put("text", a.getText());
+        json.put("published", a.getPublished().toEpochMilli());
+        json.put("fetched", a.getFetched().toEpochMilli());
+        json.put("author", a.getAuthor());
+        json.put("language", a.getLanguage());
+        return json;
+    }
+
+    private static JsonNode node(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", "interop.mjs"));
+        command.addAll(List.of(args));
+        return JSON.readTree(run(Duration.ofSeconds(60), command.toArray(String[]::new)));
+    }
+
+    private static boolean commandWorks(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Runs a command in src/test/node and returns its stdout; fails with its stderr. */
+    private static String run(Duration timeout, String... command) throws Exception {
+        File stderr = Files.createTempFile("interop", ".err").toFile();
+        Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile())
+            .redirectError(stderr).start();
+        process.getOutputStream().close();
+        String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeout);
+        }
+        String errors = Files.readString(stderr.toPath());
+        if (process.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited with " + process.exitValue() + ":\n" + errors + stdout);
+        }
+        return stdout;
+    }
+}
