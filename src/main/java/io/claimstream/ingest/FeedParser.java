@@ -117,7 +117,10 @@ public final class FeedParser {
     private FeedItem toItem(SyndEntry entry, Element element, URI base, String language, Instant fetchedAt) {
         String title = HtmlText.inline(entry.getTitle());
         String text = truncate(bodyText(entry));
-        String link = resolve(base, linkOf(entry));
+        String resolved = resolve(base, linkOf(entry));
+        String canonical = ArticleIdentity.canonicalLink(resolved);
+        // The schema promises a canonical link: the same story reads the same whatever campaign led to it.
+        String link = canonical != null ? canonical : resolved;
         if (title.isEmpty() && text.isEmpty() && link == null) {
             return null;
         }

@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * Plain Avro binary for one specific record class, without a schema registry: tests only. The
  * application gets the registry serdes.
  */
-final class AvroTestSerde<T extends SpecificRecord> implements Serde<T> {
+public final class AvroTestSerde<T extends SpecificRecord> implements Serde<T> {
 
     private final Class<T> type;
 
@@ -27,7 +27,7 @@ final class AvroTestSerde<T extends SpecificRecord> implements Serde<T> {
         this.type = type;
     }
 
-    static <T extends SpecificRecord> AvroTestSerde<T> of(Class<T> type) {
+    public static <T extends SpecificRecord> AvroTestSerde<T> of(Class<T> type) {
         return new AvroTestSerde<>(type);
     }
 

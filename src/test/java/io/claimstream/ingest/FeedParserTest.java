@@ -81,6 +81,7 @@ class FeedParserTest {
         FeedItem item = parse("rss20.xml", null).items().get(1);
 
         assertThat(item.id()).isEqualTo("https://ledger.example.com/economy/orders?id=7");
+        assertThat(item.link()).isEqualTo("https://ledger.example.com/economy/orders?id=7");
         assertThat(item.published()).isEqualTo(Instant.parse("2025-03-10T18:00:00Z"));
         assertThat(item.publishedFrom()).isEqualTo(FeedItem.DateSource.FEED_NONSTANDARD);
     }
