@@ -185,6 +185,24 @@ class FeedParserTest {
     }
 
     @Test
+    void anExternalDtdIsNeverFetched() throws Exception {
+        try (LoopbackHttpServer attacker = new LoopbackHttpServer()) {
+            String dtd = attacker.uri("/evil.dtd").toString();
+            String plainDoctype = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss SYSTEM \"" + dtd + "\">\n"
+                + "<rss version=\"2.0\"><channel><title>T</title><item><title>Fine</title><link>https://x.example/a</link>"
+                + "</item></channel></rss>";
+            String parameterEntity = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY % remote SYSTEM \"" + dtd + "\"> %remote;]>\n"
+                + "<rss version=\"2.0\"><channel><title>T</title></channel></rss>";
+
+            assertThat(parser.parse(plainDoctype.getBytes(UTF_8), null, LOCATION, FETCHED).items())
+                .extracting(FeedItem::title).containsExactly("Fine");
+            assertThatThrownBy(() -> parser.parse(parameterEntity.getBytes(UTF_8), null, LOCATION, FETCHED))
+                .isInstanceOf(FeedParseException.class);
+            assertThat(attacker.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void aBillionLaughsPayloadIsRefused() {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE rss [\n<!ENTITY lol \"lol\">\n");
         for (int i = 1; i <= 9; i++) {
