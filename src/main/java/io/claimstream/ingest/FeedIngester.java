@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -132,7 +133,7 @@ public final class FeedIngester implements AutoCloseable {
             log.error("the ingester stopped following its feed assignment", e);
         } finally {
             try {
-                feedConsumer.close(Duration.ofSeconds(30));
+                feedConsumer.close(CloseOptions.timeout(Duration.ofSeconds(30)));
             } finally {
                 stopped.countDown();
             }
@@ -239,7 +240,7 @@ public final class FeedIngester implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         } else {
-            feedConsumer.close(Duration.ofSeconds(5));
+            feedConsumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
         }
         scheduler.close();
         publisher.close();

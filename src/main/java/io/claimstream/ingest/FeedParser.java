@@ -57,6 +57,15 @@ public final class FeedParser {
         if (body.length == 0) {
             throw new FeedParseException("empty response");
         }
+        try {
+            return read(body, contentType, location, fetchedAt);
+        } catch (RuntimeException e) {
+            // Whatever a library throws on a strange feed is that feed's failure, not the ingester's.
+            throw new FeedParseException("cannot read the feed (" + e.getClass().getSimpleName() + "): " + rootMessage(e), e);
+        }
+    }
+
+    private ParsedFeed read(byte[] body, String contentType, URI location, Instant fetchedAt) throws FeedParseException {
         String text = XmlCleaner.clean(FeedEncoding.decode(body, contentType).text());
         Document document = buildDocument(text);
         SyndFeed feed = buildFeed(document);
