@@ -1,6 +1,5 @@
 package io.claimstream.ingest;
 
-import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -304,9 +303,5 @@ class FeedParserTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String latin1(byte[] b) {
-        return new String(b, ISO_8859_1);
     }
 }
