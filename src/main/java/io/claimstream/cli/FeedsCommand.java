@@ -1,0 +1,368 @@
+package io.claimstream.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimstream.ingest.Feed;
+import io.claimstream.ingest.FeedCatalog;
+import io.claimstream.ingest.FeedCheck;
+import io.claimstream.ingest.FeedCheckpoint;
+import io.claimstream.ingest.FeedItem;
+import io.claimstream.ingest.FeedStatus;
+import io.claimstream.ingest.FeedsFile;
+import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.ingest.IngestSettings;
+import io.claimstream.ingest.IngestTopics;
+import io.claimstream.runtime.TopicReadiness;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code claimstream feeds add|remove|list|check}: the set of feeds in news.feeds, and trying a feed out. */
+@Command(
+    name = "feeds",
+    mixinStandardHelpOptions = true,
+    versionProvider = ClaimstreamVersion.class,
+    description = "Add, remove and list the feeds the ingesters poll, or check a feed before adding it.",
+    subcommands = {
+        FeedsCommand.Add.class, FeedsCommand.Remove.class, FeedsCommand.ListFeeds.class, FeedsCommand.Check.class,
+        CommandLine.HelpCommand.class})
+public final class FeedsCommand implements Runnable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Supplier<IngestSerdes> serdes;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public FeedsCommand() {
+        this(FeedsCommand::registrySerdes);
+    }
+
+    /** With the value formats of the ingest topics supplied, as tests do. */
+    FeedsCommand(Supplier<IngestSerdes> serdes) {
+        this.serdes = serdes;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The schema-registry serdes come with the registry package; until it is merged there are none. */
+    private static IngestSerdes registrySerdes() {
+        throw new IllegalStateException("the schema-registry serdes for the ingest topics are not part of this build yet");
+    }
+
+    /** Options of the subcommands that talk to Kafka. */
+    static final class KafkaOptions {
+        @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
+            description = "Kafka bootstrap servers.")
+        String bootstrapServers;
+
+        @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
+            description = "How long to wait for Kafka (default: ${DEFAULT-VALUE}).")
+        String timeout;
+
+        Duration timeout() {
+            return Feed.parseInterval(timeout);
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Add a feed, or replace its settings; --from adds every feed of a JSON file. "
+            + "Creates the feed topics when they do not exist.")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand
+        FeedsCommand parent;
+
+        @CommandLine.Mixin
+        KafkaOptions kafka;
+
+        @Parameters(arity = "0..1", paramLabel = "URL", description = "The feed's http(s) URL.")
+        String url;
+
+        @Option(names = "--outlet", paramLabel = "NAME", description = "Outlet name for its articles (default: the feed's title).")
+        String outlet;
+
+        @Option(names = "--interval", paramLabel = "DURATION", description = "Time between polls: 90s, 15m, 2h (default: the ingester's).")
+        String interval;
+
+        @Option(names = "--tag", paramLabel = "TAG", description = "A label for operators; repeatable.")
+        List<String> tags = new ArrayList<>();
+
+        @Option(names = "--disabled", description = "List the feed but do not poll it.")
+        boolean disabled;
+
+        @Option(names = "--from", paramLabel = "FILE", description = "A JSON array of feeds: [{\"url\": ..., \"outlet\": ..., "
+            + "\"poll_interval\": \"15m\", \"enabled\": true, \"tags\": [...]}].")
+        Path from;
+
+        @Option(names = "--partitions", defaultValue = "" + IngestTopics.DEFAULT_FEED_PARTITIONS, paramLabel = "N",
+            description = "Partitions of the feed topics when they are created: at most this many ingesters share the work "
+                + "(default: ${DEFAULT-VALUE}).")
+        int partitions;
+
+        @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
+            description = "Replication factor of the feed topics when they are created (default: ${DEFAULT-VALUE}).")
+        short replicationFactor;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = parent.spec.commandLine().getOut();
+            List<Feed> feeds = new ArrayList<>();
+            try {
+                if (from != null) {
+                    feeds.addAll(FeedsFile.read(from));
+                }
+                if (url != null) {
+                    feeds.add(new Feed(url, outlet, interval == null ? null : Feed.parseInterval(interval), !disabled, tags));
+                }
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                return parent.fail(e.getMessage());
+            }
+            if (feeds.isEmpty()) {
+                return parent.fail("name a feed URL or a --from file");
+            }
+            return parent.withCatalog(kafka, catalog -> {
+                createFeedTopics(kafka, partitions, replicationFactor);
+                for (Feed feed : feeds) {
+                    catalog.put(feed);
+                    out.println("added " + feed.url());
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove feeds; ingesters stop polling them.")
+    static final class Remove implements Callable<Integer> {
+        @ParentCommand
+        FeedsCommand parent;
+
+        @CommandLine.Mixin
+        KafkaOptions kafka;
+
+        @Parameters(arity = "1..*", paramLabel = "URL", description = "Feed URLs.")
+        List<String> urls;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = parent.spec.commandLine().getOut();
+            return parent.withCatalog(kafka, catalog -> {
+                for (String url : urls) {
+                    catalog.remove(url);
+                    out.println("removed " + url);
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the feeds with their settings and status: last fetch, HTTP status, errors in a row, articles published.")
+    static final class ListFeeds implements Callable<Integer> {
+        @ParentCommand
+        FeedsCommand parent;
+
+        @CommandLine.Mixin
+        KafkaOptions kafka;
+
+        @Option(names = "--json", description = "One JSON object per feed and line.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = parent.spec.commandLine().getOut();
+            return parent.withCatalog(kafka, catalog -> {
+                List<FeedCatalog.Listing> listings = catalog.list();
+                if (json) {
+                    for (FeedCatalog.Listing l : listings) {
+                        out.println(JSON.writeValueAsString(listingJson(l)));
+                    }
+                } else {
+                    printTable(out, listings);
+                }
+                return 0;
+            });
+        }
+
+        private static void printTable(PrintWriter out, List<FeedCatalog.Listing> listings) {
+            if (listings.isEmpty()) {
+                out.println("no feeds");
+                return;
+            }
+            String format = "%-50s %-20s %-8s %-9s %-20s %-6s %-6s %-9s %s%n";
+            out.printf(format, "URL", "OUTLET", "ENABLED", "INTERVAL", "LAST FETCH", "HTTP", "ERRORS", "PUBLISHED", "LAST ERROR");
+            for (FeedCatalog.Listing l : listings) {
+                Feed f = l.feed();
+                FeedStatus s = l.checkpoint() == null ? FeedStatus.NEVER_FETCHED : l.checkpoint().status();
+                out.printf(format, f.url(), f.outlet() == null ? "-" : f.outlet(), f.enabled() ? "yes" : "no",
+                    f.pollInterval() == null ? "default" : f.pollInterval().toString().substring(2).toLowerCase(java.util.Locale.ROOT),
+                    s.lastFetch() == null ? "never" : s.lastFetch().toString(),
+                    s.lastHttpStatus() == null ? "-" : s.lastHttpStatus().toString(),
+                    s.consecutiveErrors(), s.itemsPublished(), s.lastError() == null ? "" : s.lastError());
+            }
+        }
+
+        private static Map<String, Object> listingJson(FeedCatalog.Listing l) {
+            Feed f = l.feed();
+            FeedCheckpoint c = l.checkpoint();
+            FeedStatus s = c == null ? FeedStatus.NEVER_FETCHED : c.status();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", f.url());
+            m.put("outlet", f.outlet());
+            m.put("enabled", f.enabled());
+            m.put("poll_interval_seconds", f.pollInterval() == null ? null : f.pollInterval().toSeconds());
+            m.put("tags", f.tags());
+            m.put("last_fetch", s.lastFetch() == null ? null : s.lastFetch().toString());
+            m.put("last_http_status", s.lastHttpStatus());
+            m.put("consecutive_errors", s.consecutiveErrors());
+            m.put("items_published", s.itemsPublished());
+            m.put("last_error", s.lastError());
+            m.put("next_fetch", s.nextFetch() == null ? null : s.nextFetch().toString());
+            return m;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Fetch or read feeds without Kafka and print the articles each would publish, or why it cannot. "
+            + "Exits with 1 when any feed failed.")
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        FeedsCommand parent;
+
+        @Parameters(arity = "1..*", paramLabel = "URL|FILE", description = "Feed URLs or files.")
+        List<String> feeds;
+
+        @Option(names = "--json", description = "One JSON object per feed and line: "
+            + "{\"feed\", \"ok\", \"error\", \"articles\": [{\"id\", \"date\", \"date_source\", \"title\", \"link\", \"text_length\"}]}.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = parent.spec.commandLine().getOut();
+            FeedCheck check = new FeedCheck(IngestSettings.defaults(), Clock.systemUTC());
+            boolean anyFailed = false;
+            for (String feed : feeds) {
+                FeedCheck.Report report = check.check(feed);
+                anyFailed |= !report.ok();
+                if (json) {
+                    out.println(reportJson(report));
+                } else {
+                    printReport(out, report);
+                }
+                out.flush();
+            }
+            return anyFailed ? 1 : 0;
+        }
+
+        private static void printReport(PrintWriter out, FeedCheck.Report report) {
+            if (!report.ok()) {
+                out.println("FAIL " + report.feed() + ": " + report.error());
+                return;
+            }
+            out.println("OK   " + report.feed() + " (" + report.source() + "): " + report.items().size() + " articles");
+            for (FeedItem item : report.items()) {
+                out.println("     " + date(item) + "  " + item.title());
+                out.println("       id:   " + item.id());
+                out.println("       link: " + (item.link() == null ? "-" : item.link()) + "  text: " + item.text().length() + " chars");
+            }
+        }
+
+        private static String date(FeedItem item) {
+            Instant d = item.published();
+            switch (item.publishedFrom()) {
+                case FETCH_TIME:
+                    return d + " (no date in the feed: fetch time)";
+                case FEED_NONSTANDARD:
+                    return d + " (non-standard date)";
+                default:
+                    return d.toString();
+            }
+        }
+
+        private static String reportJson(FeedCheck.Report report) throws JsonProcessingException {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("feed", report.feed());
+            m.put("ok", report.ok());
+            m.put("error", report.error());
+            List<Map<String, Object>> articles = new ArrayList<>();
+            for (FeedItem item : report.items()) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("id", item.id());
+                a.put("date", item.published().toString());
+                a.put("date_source", item.publishedFrom().name().toLowerCase(java.util.Locale.ROOT));
+                a.put("title", item.title());
+                a.put("link", item.link());
+                a.put("text_length", item.text().length());
+                articles.add(a);
+            }
+            m.put("articles", articles);
+            return JSON.writeValueAsString(m);
+        }
+    }
+
+    /** Work done with a catalog; may throw what Kafka throws. */
+    @FunctionalInterface
+    interface CatalogWork {
+        int run(FeedCatalog catalog) throws Exception;
+    }
+
+    int withCatalog(KafkaOptions options, CatalogWork work) throws InterruptedException {
+        IngestSerdes s;
+        try {
+            s = serdes.get();
+        } catch (IllegalStateException e) {
+            return fail(e.getMessage());
+        }
+        try (FeedCatalog catalog = new FeedCatalog(options.bootstrapServers, s, options.timeout())) {
+            return work.run(catalog);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            return fail(e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+
+    int fail(String message) {
+        spec.commandLine().getErr().println("claimstream feeds: " + message);
+        spec.commandLine().getErr().flush();
+        return 1;
+    }
+
+    /** Creates news.feeds and news.feed-state, with equal partition counts, unless they exist. */
+    static void createFeedTopics(KafkaOptions options, int partitions, short replicationFactor) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers))) {
+            for (NewTopic topic : IngestTopics.feedTopics(partitions, replicationFactor)) {
+                try {
+                    admin.createTopics(List.of(topic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+            TopicReadiness.await(admin, List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE), options.timeout());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.claimstream.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls each feed this ingester owns at its own pace: one poll of a feed at a time, the next one
+ * when its checkpoint says (interval, backoff or Retry-After). Removing a feed waits for a poll in
+ * progress to finish and store its checkpoint, so that whoever takes the feed over next reads it.
+ */
+final class FeedScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedScheduler.class);
+
+    private final FeedPoller poller;
+    private final FeedStateStore store;
+    private final IngestMetrics metrics;
+    private final ErrorBackoff backoff;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor executor;
+    private final Map<String, ScheduledFeed> feeds = new ConcurrentHashMap<>();
+
+    FeedScheduler(FeedPoller poller, FeedStateStore store, IngestMetrics metrics, ErrorBackoff backoff,
+                  IngestSettings settings, Clock clock, String name) {
+        this.poller = poller;
+        this.store = store;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ScheduledThreadPoolExecutor(settings.maxConcurrentFetches(), r -> {
+            Thread t = new Thread(r, name + "-poll-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.executor.setRemoveOnCancelPolicy(true);
+    }
+
+    /** Starts polling a feed, or updates the settings of one already polled. */
+    void put(int partition, Feed feed, FeedCheckpoint checkpoint) {
+        ScheduledFeed existing = feeds.get(feed.url());
+        if (existing != null) {
+            existing.feed = feed;
+            return;
+        }
+        ScheduledFeed scheduled = new ScheduledFeed(partition, feed, checkpoint);
+        feeds.put(feed.url(), scheduled);
+        log.info("now polling {} (partition {})", feed.url(), partition);
+        scheduleNext(scheduled, checkpoint.status().nextFetch());
+    }
+
+    /** Stops polling a feed, after its poll in progress if any. */
+    void remove(String url) {
+        ScheduledFeed scheduled = feeds.remove(url);
+        if (scheduled != null) {
+            stop(scheduled);
+            log.info("stopped polling {}", url);
+        }
+    }
+
+    void removePartitions(Collection<Integer> partitions) {
+        List<ScheduledFeed> leaving = feeds.values().stream().filter(f -> partitions.contains(f.partition)).toList();
+        for (ScheduledFeed f : leaving) {
+            feeds.remove(f.feed.url(), f);
+            f.stopped = true;
+            cancel(f);
+        }
+        for (ScheduledFeed f : leaving) {
+            stop(f);
+        }
+        if (!leaving.isEmpty()) {
+            log.info("handed over {} feeds of partitions {}", leaving.size(), partitions);
+        }
+    }
+
+    boolean polls(String url) {
+        return feeds.containsKey(url);
+    }
+
+    Set<String> feeds() {
+        return Set.copyOf(feeds.keySet());
+    }
+
+    private void stop(ScheduledFeed f) {
+        f.stopped = true;
+        cancel(f);
+        synchronized (f) {
+            // Entered only once a poll in progress has stored its checkpoint.
+            metrics.forget(f.feed.url());
+        }
+    }
+
+    private void cancel(ScheduledFeed f) {
+        ScheduledFuture<?> next = f.next;
+        if (next != null) {
+            next.cancel(false);
+        }
+    }
+
+    private void scheduleNext(ScheduledFeed f, Instant at) {
+        long delay = at == null ? 0 : Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        if (!f.stopped && !executor.isShutdown()) {
+            f.next = executor.schedule(() -> run(f), delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void run(ScheduledFeed f) {
+        Instant next;
+        synchronized (f) {
+            if (f.stopped) {
+                return;
+            }
+            try {
+                PollOutcome outcome = poller.poll(f.feed, f.checkpoint);
+                f.checkpoint = outcome.checkpoint();
+                metrics.record(f.feed.url(), outcome);
+                store.save(f.partition, outcome.checkpoint());
+                next = outcome.checkpoint().status().nextFetch();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A bug or an unreachable broker must not end this feed's schedule.
+                f.failures++;
+                next = clock.instant().plus(backoff.delayAfter(f.failures));
+                log.error("{}: poll could not complete, retrying at {}", f.feed.url(), next, e);
+            }
+        }
+        scheduleNext(f, next);
+    }
+
+    @Override
+    public void close() {
+        for (ScheduledFeed f : feeds.values()) {
+            f.stopped = true;
+            cancel(f);
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        feeds.clear();
+    }
+
+    private static final class ScheduledFeed {
+        final int partition;
+        volatile Feed feed;
+        volatile boolean stopped;
+        volatile ScheduledFuture<?> next;
+        FeedCheckpoint checkpoint;
+        int failures;
+
+        ScheduledFeed(int partition, Feed feed, FeedCheckpoint checkpoint) {
+            this.partition = partition;
+            this.feed = feed;
+            this.checkpoint = checkpoint;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.claimstream.ingest;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * Plain text from the HTML of feed items, keeping paragraphs as blank lines: the claim extractor
+ * reads sentences, and a sentence must not run from one paragraph into the next.
+ */
+final class HtmlText {
+
+    private static final Set<String> BLOCKS = Set.of(
+        "p", "div", "section", "article", "header", "footer", "aside", "blockquote", "pre", "figure",
+        "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table",
+        "tr", "hr", "address", "main", "nav", "details", "summary");
+    private static final String NOT_TEXT = "script, style, noscript, iframe, object, embed, template, svg, form, button, select";
+    private static final Pattern TAG = Pattern.compile("<[A-Za-z!/]");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0\\u2007\\u202F]+");
+    private static final Pattern SPACE_AROUND_NEWLINE = Pattern.compile(" *\\n *");
+    private static final Pattern MANY_NEWLINES = Pattern.compile("\\n{3,}");
+
+    private HtmlText() {
+    }
+
+    /** Plain text of an HTML fragment; text without any tag is read as plain text with entities. */
+    static String fromHtml(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        if (!TAG.matcher(html).find()) {
+            return fromPlainText(Entities.unescape(html));
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.select(NOT_TEXT).remove();
+        StringBuilder out = new StringBuilder(html.length() / 2);
+        doc.body().traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode) {
+                    out.append(((TextNode) node).getWholeText().replace('\n', ' '));
+                } else if (node instanceof Element) {
+                    String tag = ((Element) node).normalName();
+                    if (tag.equals("br")) {
+                        out.append('\n');
+                    } else if (BLOCKS.contains(tag)) {
+                        out.append("\n\n");
+                    } else if (tag.equals("td") || tag.equals("th")) {
+                        out.append(' ');
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element && BLOCKS.contains(((Element) node).normalName())) {
+                    out.append("\n\n");
+                }
+            }
+        });
+        return normalise(out.toString());
+    }
+
+    /** Text that is already plain: only whitespace is tidied, paragraphs stay. */
+    static String fromPlainText(String text) {
+        if (text == null) {
+            return "";
+        }
+        return normalise(text.replace("\r\n", "\n"));
+    }
+
+    /** One line of plain text, as titles are. */
+    static String inline(String htmlOrText) {
+        return fromHtml(htmlOrText).replaceAll("\\s+", " ").trim();
+    }
+
+    private static String normalise(String text) {
+        String t = SPACES.matcher(text).replaceAll(" ");
+        t = SPACE_AROUND_NEWLINE.matcher(t).replaceAll("\n");
+        t = MANY_NEWLINES.matcher(t).replaceAll("\n\n");
+        return t.strip();
+    }
+}
