@@ -29,6 +29,8 @@ final class Candidate {
     boolean bareCount;
     /** "138 of them", "72 of which": the counted noun is the antecedent's. */
     boolean pronounCount;
+    /** "2,700 of the troops": a part of a group named before. */
+    boolean partitive;
     String claimant;
     String subject;
     String subjectKey;

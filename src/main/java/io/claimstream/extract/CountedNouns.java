@@ -42,6 +42,8 @@ final class CountedNouns {
                 c.last = j + 1;
                 return;
             }
+            c.partitive = next != null && (next.is("the") || next.is("these") || next.is("those") || next.is("its")
+                || next.is("their"));
             j = skipDeterminer(tokens, j + 1, s);
         }
         String compound = compoundNoun(tokens, c, j, s);

@@ -64,9 +64,12 @@ final class Lexicon {
     final PhraseTable<String> entities = new PhraseTable<>(true);
     final PhraseTable<CountedNoun> countedNouns = new PhraseTable<>();
     final PhraseTable<String> events = new PhraseTable<>();
+    /** Events that happen at a moment, whose subjects are dated. */
+    final Set<String> onceEvents = new HashSet<>();
     final PhraseTable<String> contextUnits = new PhraseTable<>();
     final Set<String> nonNames = new HashSet<>();
     final Map<String, String> topics = new HashMap<>();
+    final Set<String> placeNouns = new HashSet<>();
 
     static Lexicon standard() {
         return Holder.STANDARD;
@@ -148,8 +151,14 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("counted-nouns.tsv", 3)) {
             countedNouns.put(r[0], new CountedNoun(r[1], r[2].equals("compound")));
         }
-        for (String[] r : LexiconFile.rows("events.tsv", 2)) {
+        for (String[] r : LexiconFile.rows("events.tsv", 3)) {
             events.put(r[0], r[1]);
+            if (r[2].equals("once")) {
+                onceEvents.add(r[1]);
+            }
+        }
+        for (String[] r : LexiconFile.rows("place-nouns.tsv", 1)) {
+            placeNouns.add(r[0]);
         }
         for (String[] r : LexiconFile.rows("topics.tsv", 2)) {
             topics.putIfAbsent(r[0], r[1]);
