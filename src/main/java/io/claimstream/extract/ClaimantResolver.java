@@ -59,7 +59,7 @@ final class ClaimantResolver {
         List<Attribution> previous = List.of();
         for (Sentence s : sentences) {
             cx.mentions.scan(s);
-            List<Attribution> found = attributions(cx, s);
+            List<Attribution> found = cx.attributionsOf(s, () -> attributions(cx, s));
             while (claimIndex < claims.size() && claims.get(claimIndex).sentence == s) {
                 Candidate c = claims.get(claimIndex++);
                 String quoted = quotedSpeaker(cx, quotes, sentences, s, c, found, previous);
@@ -613,7 +613,7 @@ final class ClaimantResolver {
                 return true;
             }
         }
-        String phrase = Token.phrase(tokens, first, last);
+        String phrase = Token.phrase(tokens, first, last + 1);
         return isGroup(tokens.get(last)) || lexicon.genericOrganisations.contains("the " + phrase)
             || lexicon.genericOrganisations.contains(phrase);
     }
@@ -645,6 +645,11 @@ final class ClaimantResolver {
         Token descriptor = tokens.get(lastLower);
         if (DESCRIPTOR_ENDINGS.contains(descriptor.lower()) && !lexicon.titles.containsKey(descriptor.lower())) {
             return first; // "Ukraine's military intelligence agency": an organisation, not a description
+        }
+        for (int k = lastLower + 1; k <= last; k++) {
+            if (lexicon.organisationHeads.contains(tokens.get(k).lower())) {
+                return first; // "General Staff of ...": the title word is part of the organisation's name
+            }
         }
         int k = lastLower + 1;
         while (k <= last && tokens.get(k).type() == Token.Type.DASH) {
@@ -690,7 +695,7 @@ final class ClaimantResolver {
                 return null; // a quoted term, not a quotation
             }
             Sentence closing = sentenceOf(sentences, q[1]);
-            List<Attribution> cues = closing == s ? found : attributions(cx, closing);
+            List<Attribution> cues = closing == s ? found : cx.attributionsOf(closing, () -> attributions(cx, closing));
             for (Attribution a : cues) {
                 if (a.cue > q[1] && a.cue - q[1] <= 8) {
                     return a.claimant;
@@ -729,6 +734,13 @@ final class ClaimantResolver {
         final Mentions mentions;
         private Entity lastSource;
         private int lastSourceAt = -1;
+        private final java.util.Map<Integer, List<Attribution>> bySentence = new java.util.HashMap<>();
+
+        /** The cues of a sentence, found once: quotations look ahead to the sentence that closes them. */
+        List<Attribution> attributionsOf(Sentence s, java.util.function.Supplier<List<Attribution>> find) {
+            return bySentence.computeIfAbsent(s.index(), i -> find.get());
+        }
+
         /** The claimant of the last cue found, and its sentence: what "they" in the same sentence means. */
         String lastClaimant;
         int lastClaimantSentence = -1;

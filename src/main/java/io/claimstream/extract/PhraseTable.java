@@ -11,6 +11,9 @@ import java.util.Map;
 final class PhraseTable<V> {
 
     private final Map<String, V> entries = new HashMap<>();
+    /** First and last tokens of every phrase: most tokens start or end none, and are turned away at once. */
+    private final java.util.Set<String> firstTokens = new java.util.HashSet<>();
+    private final java.util.Set<String> lastTokens = new java.util.HashSet<>();
     private final boolean caseSensitive;
     private int maxTokens = 1;
 
@@ -26,7 +29,14 @@ final class PhraseTable<V> {
     void put(String phrase, V value) {
         String key = caseSensitive ? String.join(" ", phrase.trim().split("\\s+")) : normalise(phrase);
         entries.putIfAbsent(key, value);
-        maxTokens = Math.max(maxTokens, Tokenizer.tokenize(key).size());
+        List<Token> tokens = Tokenizer.tokenize(key);
+        maxTokens = Math.max(maxTokens, tokens.size());
+        firstTokens.add(caseSensitive ? tokens.get(0).text() : tokens.get(0).lower());
+        lastTokens.add(caseSensitive ? tokens.get(tokens.size() - 1).text() : tokens.get(tokens.size() - 1).lower());
+    }
+
+    private String keyOf(Token t) {
+        return caseSensitive ? t.text() : t.lower();
     }
 
     V get(String phrase) {
@@ -39,6 +49,9 @@ final class PhraseTable<V> {
 
     /** Longest phrase starting at token {@code from}, not running past {@code limit} (exclusive). */
     Match<V> matchForward(List<Token> tokens, int from, int limit) {
+        if (from >= limit || !firstTokens.contains(keyOf(tokens.get(from)))) {
+            return null;
+        }
         int last = Math.min(limit, from + maxTokens) - 1;
         for (int end = last; end >= from; end--) {
             V v = entries.get(Token.phrase(tokens, from, end + 1, caseSensitive));
@@ -51,6 +64,9 @@ final class PhraseTable<V> {
 
     /** Longest phrase ending at token {@code to}, not starting before {@code floor}. */
     Match<V> matchBackward(List<Token> tokens, int to, int floor) {
+        if (to < floor || !lastTokens.contains(keyOf(tokens.get(to)))) {
+            return null;
+        }
         int first = Math.max(floor, to - maxTokens + 1);
         for (int start = first; start <= to; start++) {
             V v = entries.get(Token.phrase(tokens, start, to + 1, caseSensitive));

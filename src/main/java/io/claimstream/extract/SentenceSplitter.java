@@ -49,6 +49,10 @@ final class SentenceSplitter {
 
     private boolean endsSentence(List<Token> tokens, int k) {
         Token t = tokens.get(k);
+        boolean stop = t.is(".") || t.is("!") || t.is("?") || t.is("…");
+        if (!stop && !(t.isWord() && (t.is("a.m.") || t.is("p.m.")))) {
+            return false;
+        }
         Token next = nextAfterClosers(tokens, k + 1);
         if (next == null || next.paragraphStart()) {
             return false; // the paragraph break (or the text's end) closes it anyway

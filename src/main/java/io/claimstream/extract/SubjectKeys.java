@@ -38,7 +38,8 @@ final class SubjectKeys {
     void assign(ArticleText article, List<Token> tokens, List<Candidate> claims) {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
         List<Parts> assigned = new ArrayList<>();
-        String dominant = dominantEntity(tokens);
+        EntityIndex index = new EntityIndex(tokens);
+        String dominant = index.dominant();
         LocalDate articleEventDay = published == null ? null : articleEventDay(tokens, published);
         Candidate previous = null;
         for (Candidate c : claims) {
@@ -47,7 +48,7 @@ final class SubjectKeys {
             if (event.equals(NONE) && previous != null && previous.sentence == c.sentence && listed(tokens, previous, c)) {
                 event = assigned.get(assigned.size() - 1).event; // "10,127 tanks, 21,342 vehicles and 23,402 systems as destroyed"
             }
-            String entity = entityInClaim(tokens, c);
+            String entity = entityInClaim(tokens, index, c);
             Parts antecedent = antecedent(assigned, thing);
             boolean refersBack = c.pronounCount || c.partitive || c.bareCount;
             if (antecedent != null && (c.pronounCount || c.partitive)) {
@@ -56,14 +57,14 @@ final class SubjectKeys {
                 event = event.equals(NONE) ? antecedent.event : event;
             }
             if (entity.equals(NONE)) {
-                entity = entityBefore(tokens, c);
+                entity = entityBefore(tokens, index, c);
             }
             if (antecedent != null && c.bareCount && !c.pronounCount && !c.partitive) {
                 entity = entity.equals(NONE) ? antecedent.entity : entity;
                 event = event.equals(NONE) ? antecedent.event : event;
             }
             if (entity.equals(NONE)) {
-                entity = sourceOwner(tokens, c); // "The Ukrainian leader ... said 43,000 soldiers had died"
+                entity = sourceOwner(tokens, index, c); // "The Ukrainian leader ... said 43,000 soldiers had died"
             }
             if (entity.equals(NONE)) {
                 entity = dominant; // the country the article is about
@@ -270,7 +271,7 @@ final class SubjectKeys {
         if (k >= s.end() || !tokens.get(k).isCapitalised() || k == s.first() || lexicon.isFunctionWord(tokens.get(k).lower())) {
             return null;
         }
-        if (k > s.first() && tokens.get(k - 1).isCapitalised()) {
+        if (k > s.first() && tokens.get(k - 1).isCapitalised() && !lexicon.isFunctionWord(tokens.get(k - 1).lower())) {
             return null; // counted from the name's first word
         }
         int end = k;
@@ -342,28 +343,25 @@ final class SubjectKeys {
      * An entity inside the claim ("Russian tanks", "of Pyongyang's soldiers"), its owner right after
      * it ("9 gigawatts of Ukraine's generating capacity"), or what "their"/"its" in it refers to.
      */
-    private String entityInClaim(List<Token> tokens, Candidate c) {
+    private String entityInClaim(List<Token> tokens, EntityIndex index, Candidate c) {
         for (int k = c.first; k <= c.last; k++) {
-            String key = entityAt(tokens, k, c.last + 1);
-            if (key != null) {
-                return key;
+            if (index.key[k] != null && index.end[k] <= c.last) {
+                return index.key[k];
             }
         }
         Sentence s = c.sentence;
         int k = c.last + 1;
-        if (k + 2 < s.end() && tokens.get(k).is("of")) {
-            String key = entityAt(tokens, k + 1, s.end());
-            PhraseTable.Match<String> m = key == null ? null : lexicon.entities.matchForward(tokens, k + 1, s.end());
-            if (m != null && m.last() + 1 < s.end() && tokens.get(m.last() + 1).type() == Token.Type.POSSESSIVE) {
-                return key;
+        if (k + 2 < s.end() && tokens.get(k).is("of") && index.key[k + 1] != null) {
+            int after = index.end[k + 1] + 1;
+            if (after < s.end() && tokens.get(after).type() == Token.Type.POSSESSIVE) {
+                return index.key[k + 1];
             }
         }
         for (int j = c.first; j <= c.last; j++) {
             if (tokens.get(j).is("their") || tokens.get(j).is("its")) {
                 for (int b = c.first - 1; b >= 0; b--) {
-                    String key = entityAt(tokens, b, tokens.size());
-                    if (key != null) {
-                        return key; // "Almost 250,000 of their soldiers": the last country named
+                    if (index.key[b] != null) {
+                        return index.key[b]; // "Almost 250,000 of their soldiers": the last country named
                     }
                 }
             }
@@ -371,70 +369,86 @@ final class SubjectKeys {
         return NONE;
     }
 
-    private String entityBefore(List<Token> tokens, Candidate c) {
+    private String entityBefore(List<Token> tokens, EntityIndex index, Candidate c) {
         // The nearest entity before the figure in its sentence that does not own a source.
         Sentence s = c.sentence;
-        String found = NONE;
-        for (int k = Math.max(s.first(), c.first - ENTITY_WINDOW); k < c.first; k++) {
-            String key = entityAt(tokens, k, s.end());
-            if (key != null && !ownsSource(tokens, k, s)) {
-                found = key; // the nearest before the figure
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - ENTITY_WINDOW); k--) {
+            if (index.key[k] != null && !index.ownsSource(k, s)) {
+                return index.key[k];
             }
         }
-        return found;
+        return NONE;
     }
 
     /** "The Ukrainian leader said ...", "Ukraine's president ...": the country a speaker speaks for. */
-    private String sourceOwner(List<Token> tokens, Candidate c) {
+    private String sourceOwner(List<Token> tokens, EntityIndex index, Candidate c) {
         Sentence s = c.sentence;
         for (int k = s.first(); k < s.end(); k++) {
-            String key = entityAt(tokens, k, s.end());
-            if (key != null && ownsSource(tokens, k, s) && !speaks(tokens, k, s)) {
-                return key;
+            if (index.key[k] != null && index.ownsSource(k, s) && !speaks(tokens, index, k, s)) {
+                return index.key[k];
             }
         }
         return NONE;
     }
 
     /** "The IMF expects": the entity itself is the speaker, not the owner of one. */
-    private boolean speaks(List<Token> tokens, int k, Sentence s) {
-        PhraseTable.Match<String> m = lexicon.entities.matchForward(tokens, k, s.end());
-        int next = m.last() + 1;
+    private boolean speaks(List<Token> tokens, EntityIndex index, int k, Sentence s) {
+        int next = index.end[k] + 1;
         return next < s.end() && tokens.get(next).type() != Token.Type.POSSESSIVE
             && !lexicon.titles.containsKey(tokens.get(next).lower()) && !lexicon.organisationHeads.contains(tokens.get(next).lower())
             && !tokens.get(next).isCapitalised();
     }
 
-    /** The entity the article names most often: what a figure with no entity in its sentence is about. */
-    private String dominantEntity(List<Token> tokens) {
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        String best = NONE;
-        int bestCount = 0;
-        for (int k = 0; k < tokens.size(); k++) {
-            String key = entityAt(tokens, k, tokens.size());
-            if (key == null) {
-                continue;
-            }
-            int n = counts.merge(key, 1, Integer::sum);
-            if (n > bestCount) {
-                best = key;
-                bestCount = n;
-            }
-        }
-        return best;
-    }
+    /**
+     * Where the article names entities: {@code key[k]} is the entity a name starting at token
+     * {@code k} names and {@code end[k]} its last token. Built once per article.
+     */
+    private final class EntityIndex {
+        final String[] key;
+        final int[] end;
+        private final List<Token> tokens;
+        private final Boolean[] owns;
 
-    private String entityAt(List<Token> tokens, int k, int limit) {
-        Token t = tokens.get(k);
-        if (!t.isCapitalised()) {
-            return null;
+        EntityIndex(List<Token> tokens) {
+            this.tokens = tokens;
+            int n = tokens.size();
+            key = new String[n];
+            end = new int[n];
+            owns = new Boolean[n];
+            for (int k = 0; k < n; k++) {
+                PhraseTable.Match<String> m = tokens.get(k).isCapitalised() ? lexicon.entities.matchForward(tokens, k, n) : null;
+                if (m != null) {
+                    key[k] = m.value();
+                    end[k] = m.last();
+                    k = m.last(); // counted once, from its first word ("North Korea")
+                }
+            }
         }
-        if (k > 0 && tokens.get(k - 1).isCapitalised() && tokens.get(k - 1).joined() == t.joined()
-            && lexicon.entities.matchForward(tokens, k - 1, limit) != null) {
-            return null; // counted once, from its first word ("North Korea")
+
+        /** The entity the article names most often: what a figure with no entity in its sentence is about. */
+        String dominant() {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            String best = NONE;
+            int bestCount = 0;
+            for (String k : key) {
+                if (k == null) {
+                    continue;
+                }
+                int n = counts.merge(k, 1, Integer::sum);
+                if (n > bestCount) {
+                    best = k;
+                    bestCount = n;
+                }
+            }
+            return best;
         }
-        PhraseTable.Match<String> m = lexicon.entities.matchForward(tokens, k, limit);
-        return m == null ? null : m.value();
+
+        boolean ownsSource(int k, Sentence s) {
+            if (owns[k] == null) {
+                owns[k] = SubjectKeys.this.ownsSource(tokens, k, end[k], s);
+            }
+            return owns[k];
+        }
     }
 
     /**
@@ -442,9 +456,8 @@ final class SubjectKeys {
      * owns a source, so it says who speaks, not what is counted. Decided by the head of the
      * phrase it opens ("Russia's military personnel losses" is about Russia).
      */
-    private boolean ownsSource(List<Token> tokens, int k, Sentence s) {
-        PhraseTable.Match<String> m = lexicon.entities.matchForward(tokens, k, s.end());
-        int next = m.last() + 1;
+    private boolean ownsSource(List<Token> tokens, int k, int entityEnd, Sentence s) {
+        int next = entityEnd + 1;
         if (k - 2 >= s.first() && tokens.get(k - 1).is("to") && tokens.get(k - 2).is("according")) {
             return true;
         }
@@ -670,6 +683,9 @@ final class SubjectKeys {
 
     /** The figure in canonical form: six significant digits, no exponent, no trailing zeros. */
     static String canonical(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e6) {
+            return Long.toString((long) value);
+        }
         BigDecimal d = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }

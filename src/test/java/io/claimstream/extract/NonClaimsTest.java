@@ -1,0 +1,87 @@
+package io.claimstream.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Numbers that are not claims are recognised for what they are and never reported as claims. */
+class NonClaimsTest {
+
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # dates and years
+        The talks resumed on Feb. 15 in Geneva.                               | date
+        The ceasefire was signed on 3 March 2024.                             | date
+        The plant was built in 2019.                                          | year
+        Prices have doubled since the 1990s.                                  | date
+        Exports in the 2023/24 season were weak.                              | date
+        # times
+        The siren sounded at 6:30 a.m. local time.                            | time
+        The attack began at around 9 p.m. on Saturday.                        | time
+        # durations
+        The truce held for six months.                                        | duration
+        The town fell three years ago.                                        | duration
+        Both sides agreed a 30-day truce.                                     | duration
+        Crews worked for 48 hours without rest.                               | duration
+        # ages
+        A 52-year-old man was detained.                                       | age
+        The suspect, aged 71, was released.                                   | age
+        # ordinals and ranks
+        It was the 61st exchange of the war.                                  | ordinal
+        The team is ranked No. 1 in the world.                                | identifier
+        # identifiers with digits
+        Pilots flying F-16 jets intercepted the drones.                       | identifier
+        The Su-34 bombers dropped glide bombs.                                | identifier
+        Kh-101 cruise missiles were fired from the air.                       | identifier
+        Shahed-136 drones hit the port.                                       | identifier
+        An S-300 battery was destroyed.                                       | identifier
+        The COVID-19 pandemic closed schools.                                 | identifier
+        Leaders met at the G7 summit.                                         | identifier
+        Members invoked Article 5 of the treaty.                              | identifier
+        The council passed Resolution 2231 unanimously.                       | identifier
+        Traffic was stopped on Interstate 10 near the border.                 | identifier
+        # phone numbers, addresses and list numbering
+        Residents can call 1-800-621-3362 for help.                           | phone
+        Residents were told to call 911 only in emergencies.                  | phone
+        Protesters gathered outside 10 Downing Street.                        | address
+        """)
+    void recognisesANonClaim(String sentence, String kind) {
+        List<Quantity> quantities = EXTRACTOR.quantities(ArticleText.of("a", sentence));
+        assertThat(quantities).as(sentence).isNotEmpty();
+        assertThat(quantities).as(sentence).allSatisfy(q -> assertThat(q.kind().isClaim()).isFalse());
+        assertThat(quantities).as(sentence).extracting(q -> q.kind().label()).contains(kind);
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", sentence))).as(sentence).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Hundreds of people marched through the city.
+        Dozens of villages were flooded.
+        Tens of thousands of workers went on strike.
+        Several ministers resigned.
+        One of the largest attacks of the war hit the grid.
+        """)
+    void ignoresQuantitiesWithoutANumber(String sentence) {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", sentence))).as(sentence).isEmpty();
+    }
+
+    @Test
+    void listNumberingIsNotAClaim() {
+        String text = "The plan has three parts:\n1. Restore power.\n2. Reopen roads.";
+        assertThat(EXTRACTOR.quantities(ArticleText.of("a", text)))
+            .extracting(q -> q.kind().label()).containsExactly("count", "list_number", "list_number");
+    }
+
+    @Test
+    void aCountOfThingsNamedWithDigitsIsStillAClaim() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Denmark sent 40 T-72 tanks and 12 F-16 jets."));
+        assertThat(claims).extracting(NumericClaim::value, NumericClaim::unit)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(40.0, "tank"), org.assertj.core.groups.Tuple.tuple(12.0, "jet"));
+    }
+}

@@ -1,0 +1,73 @@
+package io.claimstream.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The same subject in other words gets the same key; the same figure the same claim key. */
+class SubjectKeysTest {
+
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
+    private static final Instant SUNDAY = Instant.parse("2025-02-23T10:00:00Z");
+
+    private static NumericClaim only(String text) {
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "", text, SUNDAY, null, null));
+        assertThat(claims).as(text).hasSize(1);
+        return claims.get(0);
+    }
+
+    @Test
+    void theSameFigureInOtherWordsIsOneClaim() {
+        NumericClaim a = only("Russia has lost almost 250,000 soldiers killed, Zelensky said.");
+        NumericClaim b = only("Zelensky put the number of Russian troops killed at nearly a quarter of a million.");
+        NumericClaim c = only("Close to 250,000 Russian servicemen have been killed, he said.");
+        assertThat(a.subjectKey()).isEqualTo(b.subjectKey()).isEqualTo(c.subjectKey()).startsWith("russia/soldier/killed");
+        assertThat(a.claimKey()).isEqualTo(b.claimKey()).isEqualTo(c.claimKey());
+    }
+
+    @Test
+    void aDifferentFigureIsAnotherClaimOfTheSameSubject() {
+        NumericClaim a = only("Russia has lost 90,000 soldiers killed, researchers said.");
+        NumericClaim b = only("Russia has lost 250,000 soldiers killed, Zelensky said.");
+        assertThat(a.subjectKey()).isEqualTo(b.subjectKey());
+        assertThat(a.claimKey()).isNotEqualTo(b.claimKey());
+    }
+
+    @Test
+    void killedAndWoundedAreDifferentSubjects() {
+        NumericClaim killed = only("Ukraine has lost 46,000 soldiers killed.");
+        NumericClaim wounded = only("Another 380,000 Ukrainian troops have been wounded.");
+        assertThat(killed.subjectKey()).isNotEqualTo(wounded.subjectKey());
+    }
+
+    @Test
+    void aNamedPlaceKeepsSubjectsApart() {
+        NumericClaim palisades = only("The Palisades fire has burned 22,660 acres.");
+        NumericClaim eaton = only("The Eaton fire has burned 14,117 acres.");
+        assertThat(palisades.subjectKey()).isNotEqualTo(eaton.subjectKey());
+    }
+
+    @Test
+    void aPeriodNextToTheFigureIsPartOfTheSubject() {
+        NumericClaim january = only("Inflation in Ukraine accelerated to 12.9% in January.");
+        NumericClaim december = only("Inflation in Ukraine reached 12% in December.");
+        assertThat(january.subjectKey()).endsWith("@2025-01");
+        assertThat(december.subjectKey()).endsWith("@2024-12");
+    }
+
+    @Test
+    void aBarrageIsDatedByItsNight() {
+        NumericClaim sunday = only("Russia fired 267 drones at Ukraine overnight into Sunday.");
+        assertThat(sunday.subjectKey()).isEqualTo("russia/drone/launched@2025-02-23");
+    }
+
+    @Test
+    void keysAreReadable() {
+        NumericClaim claim = only("Russia lost 1,150 troops over the past day.");
+        assertThat(claim.subjectKey()).matches("[a-z0-9-]+/[a-z0-9_-]+/[a-z-]+(/[a-z0-9-]+)?(@[a-z0-9-]+)?");
+        assertThat(claim.subject()).contains("soldier");
+    }
+}
