@@ -77,7 +77,7 @@ public final class ClaimExtractor {
             }
         }
         claimants.resolve(article.text(), tokens, sentences, claims);
-        subjects.assign(article, tokens, claims);
+        subjects.assign(article, tokens, sentences, claims);
         return new Analysis(tokens, candidates);
     }
 

@@ -68,7 +68,9 @@ final class Lexicon {
     final Set<String> onceEvents = new HashSet<>();
     final PhraseTable<String> contextUnits = new PhraseTable<>();
     final Set<String> nonNames = new HashSet<>();
-    final Map<String, String> topics = new HashMap<>();
+    final PhraseTable<String> topics = new PhraseTable<>();
+    /** Topics that are levels holding until changed: the month they were reached is no period. */
+    final Set<String> timelessTopics = new HashSet<>();
     final Set<String> placeNouns = new HashSet<>();
 
     static Lexicon standard() {
@@ -160,8 +162,11 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("place-nouns.tsv", 1)) {
             placeNouns.add(r[0]);
         }
-        for (String[] r : LexiconFile.rows("topics.tsv", 2)) {
-            topics.putIfAbsent(r[0], r[1]);
+        for (String[] r : LexiconFile.rows("topics.tsv", 3)) {
+            topics.put(r[0], r[1]);
+            if (r[2].equals("timeless")) {
+                timelessTopics.add(r[1]);
+            }
         }
         for (String[] r : LexiconFile.rows("non-names.tsv", 1)) {
             nonNames.add(r[0]);

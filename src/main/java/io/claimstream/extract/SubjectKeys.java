@@ -6,15 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Gives each claim a subject key (what is quantified) and a claim key (that subject, the figure
- * and its unit). A subject key reads {@code entity/thing/event[@period]}: the country or body
- * the figure belongs to ("russia"), the class of what is counted or measured ("soldier",
- * "inflation", "area"), the event ("killed", "launched") and, when stated next to the figure, the
- * period ("2024", "2025-01", "day"). Aliases fold through the lexicons, so the same subject in
+ * and its unit). A subject key reads {@code entity/thing/event[/place][@period]}: the country or
+ * body the figure belongs to ("russia"), the class of what is counted or the topic of a sum,
+ * share or measure ("soldier", "inflation", "capacity-power"), the event bound to the figure
+ * ("killed", "launched"), a named place ("kursk") and the period stated with it ("2024",
+ * "2025-01", "per-day-2025-02-14"). Aliases fold through the lexicons, so the same subject in
  * other words gets the same key: "Russian troops killed", "Moscow's soldiers ... dead".
  */
 final class SubjectKeys {
@@ -22,68 +22,62 @@ final class SubjectKeys {
     private static final int EVENT_WINDOW = 4;
     private static final int ENTITY_WINDOW = 25;
     private static final int TOPIC_WINDOW = 12;
-    private static final int PERIOD_WINDOW = 6;
     private static final String NONE = "-";
-    private static final Set<String> RATE_WORDS = Set.of("day", "week", "month", "year");
-    private static final Set<String> DAILY = Set.of("daily");
+    /** Things that are fired or flown at a target: "sent" or "used" means launched. */
+    private static final Set<String> WEAPONS = Set.of("drone", "missile", "bomb", "shell", "rocket");
+    /** People who are captured or freed are prisoners, whatever the article calls them. */
+    private static final Set<String> PEOPLE = Set.of("soldier", "person", "prisoner", "civilian");
 
     private final Lexicon lexicon;
     private final CountedNouns countedNouns;
+    private final Periods periods;
 
     SubjectKeys(Lexicon lexicon, CountedNouns countedNouns) {
         this.lexicon = lexicon;
         this.countedNouns = countedNouns;
+        this.periods = new Periods(lexicon);
     }
 
-    void assign(ArticleText article, List<Token> tokens, List<Candidate> claims) {
+    void assign(ArticleText article, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
-        List<Parts> assigned = new ArrayList<>();
         EntityIndex index = new EntityIndex(tokens);
         String dominant = index.dominant();
-        LocalDate articleEventDay = published == null ? null : articleEventDay(tokens, published);
+        LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
+        List<Parts> assigned = new ArrayList<>();
+        Parts lastCount = null;
         Candidate previous = null;
         for (Candidate c : claims) {
-            String thing = thing(tokens, c);
-            String event = event(tokens, c);
-            if (event.equals(NONE) && previous != null && previous.sentence == c.sentence && listed(tokens, previous, c)) {
-                event = assigned.get(assigned.size() - 1).event; // "10,127 tanks, 21,342 vehicles and 23,402 systems as destroyed"
+            boolean share = isShareOfGroup(tokens, c) && lastCount != null;
+            String thing = share ? lastCount.thing + "-share" : thing(tokens, c);
+            Parts antecedent = share ? lastCount : antecedent(assigned, thing);
+            String event = c.kind == QuantityKind.MONEY ? NONE : event(tokens, c);
+            if (event.equals(NONE) && c.kind != QuantityKind.MONEY && previous != null && previous.sentence == c.sentence
+                && listed(tokens, previous, c)) {
+                event = assigned.get(assigned.size() - 1).event; // "10,127 tanks, ... and 23,402 systems as destroyed"
             }
-            String entity = entityInClaim(tokens, index, c);
-            Parts antecedent = antecedent(assigned, thing);
-            boolean refersBack = c.pronounCount || c.partitive || c.bareCount;
-            if (antecedent != null && (c.pronounCount || c.partitive)) {
-                // "more than 3,000 of them", "2,700 of the troops", "went past 850,000": the subject named before.
-                entity = entity.equals(NONE) ? antecedent.entity : entity;
-                event = event.equals(NONE) ? antecedent.event : event;
+            if (WEAPONS.contains(thing) && event.equals("deployed")) {
+                event = "launched";
             }
-            if (entity.equals(NONE)) {
-                entity = entityBefore(tokens, index, c);
+            if (PEOPLE.contains(thing) && (event.equals("freed") || event.equals("captured"))) {
+                thing = "prisoner";
             }
-            if (antecedent != null && c.bareCount && !c.pronounCount && !c.partitive) {
-                entity = entity.equals(NONE) ? antecedent.entity : entity;
-                event = event.equals(NONE) ? antecedent.event : event;
+            String entity = entity(tokens, index, c, antecedent, share, dominant);
+            if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
+                event = antecedent.event; // "the running total went past 850,000"
             }
-            if (entity.equals(NONE)) {
-                entity = sourceOwner(tokens, index, c); // "The Ukrainian leader ... said 43,000 soldiers had died"
-            }
-            if (entity.equals(NONE)) {
-                entity = dominant; // the country the article is about
-            }
-            String period = period(tokens, c, published);
-            if (published != null && (lexicon.onceEvents.contains(event) || period.equals("per-day"))) {
-                // Each night's barrage, each exchange, each day's losses is a subject of its own.
-                String date = eventDate(tokens, c, published, articleEventDay, period.equals("per-day"));
-                period = period.isEmpty() ? date : period + "-" + date;
-            }
+            String period = period(tokens, c, published, ledeDay, thing, event);
             if (c.change != null) {
                 event = event.equals(NONE) ? "change" : event + "-change";
             }
             String place = place(tokens, c);
-            if (place.isEmpty() && refersBack && antecedent != null && antecedent.thing.equals(thing)) {
+            if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place;
             }
-            Parts parts = new Parts(entity, thing, event, place, period);
+            Parts parts = new Parts(entity, thing, event, place, period, c.sentence.index());
             assigned.add(parts);
+            if (c.kind == QuantityKind.COUNT) {
+                lastCount = parts;
+            }
             c.subjectKey = parts.key();
             c.subject = parts.label();
             c.claimKey = c.subjectKey + "=" + canonical(c.value) + (c.valueHigh == null ? "" : "-" + canonical(c.valueHigh))
@@ -92,7 +86,70 @@ final class SubjectKeys {
         }
     }
 
-    /** Two figures of one list: only commas, "and" and the first one's words stand between them. */
+    private static boolean refersBack(Candidate c, boolean share) {
+        return c.pronounCount || c.partitive || c.bareCount || share;
+    }
+
+    /**
+     * Whose figure it is: an entity in the claim; for a part of a group named before ("3,000 of
+     * them", "half of them", "including about 300 dead") that group's; else the nearest entity
+     * before it in the sentence, the country a speaker speaks for, or the article's own.
+     */
+    private String entity(List<Token> tokens, EntityIndex index, Candidate c, Parts antecedent, boolean share,
+                          String dominant) {
+        String entity = entityInClaim(tokens, index, c);
+        if (!entity.equals(NONE)) {
+            return entity;
+        }
+        boolean sameSentence = antecedent != null && antecedent.sentence == c.sentence.index();
+        if (antecedent != null && (c.pronounCount || c.partitive || share || c.bareCount && sameSentence)) {
+            return antecedent.entity;
+        }
+        entity = entityBefore(tokens, index, c);
+        if (entity.equals(NONE) && antecedent != null && c.bareCount) {
+            entity = antecedent.entity;
+        }
+        if (entity.equals(NONE)) {
+            entity = sourceOwner(tokens, index, c); // "The Ukrainian leader ... said 43,000 soldiers had died"
+        }
+        return entity.equals(NONE) ? dominant : entity;
+    }
+
+    /**
+     * The period stated with the figure; one-off events (a barrage, an exchange) and daily counts
+     * also carry the day they happened, so each night's barrage is a subject of its own. Levels
+     * that hold until changed (a key rate) carry none.
+     */
+    private String period(List<Token> tokens, Candidate c, LocalDate published, LocalDate ledeDay, String thing, String event) {
+        String period = periods.of(tokens, c, published);
+        if (lexicon.timelessTopics.contains(thing)) {
+            return "";
+        }
+        boolean once = lexicon.onceEvents.contains(event) || period.equals("per-day") || period.equals("per-week");
+        if (published == null || !once) {
+            return period;
+        }
+        LocalDate day = periods.eventDay(tokens, c, published, ledeDay);
+        if (period.equals("per-week")) {
+            return "per-week-" + day.minusDays(day.getDayOfWeek().getValue() - 1L); // the week's Monday
+        }
+        return period.isEmpty() ? day.toString() : period + "-" + day;
+    }
+
+    /** "roughly half of them", "more than a third of the prisoners": a share of a group named before. */
+    private static boolean isShareOfGroup(List<Token> tokens, Candidate c) {
+        if (c.kind != QuantityKind.FRACTION && c.kind != QuantityKind.PERCENT) {
+            return false;
+        }
+        int k = c.last + 1;
+        if (k + 1 >= c.sentence.end() || !tokens.get(k).is("of")) {
+            return false;
+        }
+        Token next = tokens.get(k + 1);
+        return next.is("them") || next.is("those") || next.is("which") || next.is("whom") || next.is("these");
+    }
+
+    /** Two figures of one list: only commas and "and" stand between them. */
     private static boolean listed(List<Token> tokens, Candidate first, Candidate next) {
         for (int k = first.last + 1; k < next.first; k++) {
             if (!(tokens.get(k).is(",") || tokens.get(k).is("and"))) {
@@ -102,7 +159,7 @@ final class SubjectKeys {
         return true;
     }
 
-    private record Parts(String entity, String thing, String event, String place, String period) {
+    private record Parts(String entity, String thing, String event, String place, String period, int sentence) {
 
         String key() {
             return entity + "/" + thing + "/" + event + (place.isEmpty() ? "" : "/" + place)
@@ -110,14 +167,14 @@ final class SubjectKeys {
         }
 
         String label() {
-            StringBuilder sb = new StringBuilder(thing.replace('_', ' '));
+            StringBuilder sb = new StringBuilder(thing.replace('_', ' ').replace('-', ' '));
             if (!event.equals(NONE)) {
                 sb.append(' ').append(event.replace('-', ' '));
             }
             if (!entity.equals(NONE)) {
                 sb.append(" (").append(entity.replace('-', ' ')).append(')');
             }
-            if (!place.isEmpty() && !place.startsWith("article-")) {
+            if (!place.isEmpty()) {
                 sb.append(" in ").append(place.replace('-', ' '));
             }
             if (!period.isEmpty()) {
@@ -150,9 +207,12 @@ final class SubjectKeys {
             }
             return noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
         }
-        String topic = topic(tokens, c);
+        String topic = c.kind == QuantityKind.MONEY ? attributiveTopic(tokens, c) : null;
         if (topic == null) {
             topic = ofComplement(tokens, c);
+        }
+        if (topic == null) {
+            topic = topic(tokens, c);
         }
         String dimension = dimension(c);
         if (topic == null || topic.equals(dimension)) {
@@ -202,8 +262,25 @@ final class SubjectKeys {
 
     private String topicAt(List<Token> tokens, int k) {
         Token t = tokens.get(k);
-        String topic = t.isWord() ? lexicon.topics.get(t.lower()) : null;
-        return topic == null || isRatioBase(tokens, k) ? null : topic;
+        if (!t.isWord() || t.isCapitalised() && k > 0 && tokens.get(k - 1).isCapitalised()) {
+            return null; // "the International Monetary Fund's board" names no topic
+        }
+        PhraseTable.Match<String> m = lexicon.topics.matchBackward(tokens, k, Math.max(0, k - 2));
+        return m == null || isRatioBase(tokens, k) ? null : m.value();
+    }
+
+    /** "$15.6 billion lending program", "a EUR100 billion special fund": the head of the noun phrase the sum modifies. */
+    private String attributiveTopic(List<Token> tokens, Candidate c) {
+        String topic = null;
+        for (int k = c.last + 1; k < Math.min(c.sentence.end(), c.last + 4); k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord() || t.isCapitalised() || lexicon.isFunctionWord(t.lower())) {
+                break;
+            }
+            String found = lexicon.topics.get(t.lower());
+            topic = found == null ? topic : found;
+        }
+        return topic;
     }
 
     /** "27.4% of the vote", "95% of ballots": the whole a share is taken of says what it is about. */
@@ -213,17 +290,25 @@ final class SubjectKeys {
         if (k >= s.end() || !tokens.get(k).is("of")) {
             return null;
         }
-        for (int j = k + 1; j < Math.min(s.end(), k + 5); j++) {
+        for (int j = k + 1; j < Math.min(s.end(), k + 6); j++) {
             Token t = tokens.get(j);
             if (!t.isWord()) {
                 return null;
             }
             String w = t.lower();
-            if (lexicon.isFunctionWord(w) || t.isCapitalised() || lexicon.entities.get(t.text()) != null) {
-                continue;
+            if ("determiner".equals(lexicon.functionWords.get(w)) || t.isCapitalised() || t.type() == Token.Type.POSSESSIVE
+                || lexicon.entities.get(t.text()) != null) {
+                continue; // "of the", "of Ukraine's"
             }
-            if (w.equals("gdp") || w.equals("total")) {
-                return null;
+            if (lexicon.isFunctionWord(w) || w.equals("gdp") || w.equals("total")) {
+                return null; // "of them", "of GDP"
+            }
+            String topic = lexicon.topics.get(w);
+            if (topic != null) {
+                return topic;
+            }
+            if (j + 1 < s.end() && tokens.get(j + 1).isWord() && lexicon.topics.get(tokens.get(j + 1).lower()) != null) {
+                continue; // "of domestic gas output": the head comes later
             }
             String singular = lexicon.singular(w);
             return singular == null ? w : singular;
@@ -335,11 +420,6 @@ final class SubjectKeys {
     // ---- entity ----
 
     /**
-     * The country or body the figure belongs to: one named inside the claim ("Russian tanks",
-     * "of Pyongyang's soldiers"), else the nearest one in its sentence that is not merely the
-     * owner of a source ("Ukraine's General Staff said").
-     */
-    /**
      * An entity inside the claim ("Russian tanks", "of Pyongyang's soldiers"), its owner right after
      * it ("9 gigawatts of Ukraine's generating capacity"), or what "their"/"its" in it refers to.
      */
@@ -351,6 +431,12 @@ final class SubjectKeys {
         }
         Sentence s = c.sentence;
         int k = c.last + 1;
+        if (k < s.end() && tokens.get(k).is("(")) {
+            while (k < s.end() && !tokens.get(k).is(")")) {
+                k++; // "roughly 9 gigawatts (9,000 megawatts) of Ukraine's capacity"
+            }
+            k++;
+        }
         if (k + 2 < s.end() && tokens.get(k).is("of") && index.key[k + 1] != null) {
             int after = index.end[k + 1] + 1;
             if (after < s.end() && tokens.get(after).type() == Token.Type.POSSESSIVE) {
@@ -425,11 +511,14 @@ final class SubjectKeys {
             }
         }
 
-        /** The entity the article names most often: what a figure with no entity in its sentence is about. */
+        /**
+         * The entity the article names most often, at least twice: what a figure with no entity
+         * in its sentence is about.
+         */
         String dominant() {
             java.util.Map<String, Integer> counts = new java.util.HashMap<>();
             String best = NONE;
-            int bestCount = 0;
+            int bestCount = 1;
             for (String k : key) {
                 if (k == null) {
                     continue;
@@ -492,193 +581,6 @@ final class SubjectKeys {
         return lexicon.organisationHeads.contains(w) || lexicon.titles.containsKey(w) && !"role".equals(lexicon.titles.get(w))
             || w.equals("officials") || w.equals("analysts") || w.equals("leader") || w.equals("leaders")
             || w.equals("forces") || w.equals("estimates") || w.equals("figures") || w.equals("data");
-    }
-
-    // ---- period ----
-
-    /**
-     * A period stated right after the figure ("12.9% in January", "430,790 troops in 2024",
-     * "3.6% this year", "1,500 a day") or a year right before it ("growth in 2025 to 3.6%").
-     * A month elsewhere in the sentence usually dates the statement, not the figure.
-     */
-    private String period(List<Token> tokens, Candidate c, LocalDate published) {
-        Sentence s = c.sentence;
-        for (int k = c.last + 1; k < Math.min(s.end(), c.last + PERIOD_WINDOW); k++) {
-            Token t = tokens.get(k);
-            if (t.type() == Token.Type.PUNCT && !t.is(".")) {
-                break;
-            }
-            String p = periodAt(tokens, k, s, published);
-            if (p != null) {
-                return p.startsWith("per-") && k > c.last + 3 ? "" : p;
-            }
-        }
-        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - 8); k--) {
-            Token t = tokens.get(k);
-            if (t.type() == Token.Type.PUNCT) {
-                break;
-            }
-            if (t.isNumber() && t.isPlainInteger() && t.text().length() == 4) {
-                String p = periodAt(tokens, k, s, published);
-                return p == null ? "" : p;
-            }
-        }
-        return "";
-    }
-
-    private String periodAt(List<Token> tokens, int k, Sentence s, LocalDate published) {
-        Token t = tokens.get(k);
-        Token before = k > s.first() ? tokens.get(k - 1) : null;
-        if (t.isNumber() && t.isPlainInteger() && t.text().length() == 4 && t.number() >= 1900 && t.number() <= 2100
-            && before != null && (before.is("in") || before.is("for") || before.is("of") || before.is("during"))) {
-            return t.text();
-        }
-        String cls = lexicon.timeWords.get(t.lower());
-        if ("month".equals(cls) && t.isCapitalised() && before != null && (before.is("in") || before.is("for")) && published != null) {
-            return monthBefore(published, t.lower());
-        }
-        if ((t.is("year") || t.is("day") || t.is("week") || t.is("month")) && before != null && published != null) {
-            if (before.is("this")) {
-                return t.is("year") ? String.valueOf(published.getYear()) : null;
-            }
-            if (before.is("last") && t.is("year")) {
-                return String.valueOf(published.getYear() - 1);
-            }
-        }
-        Token after = k + 1 < s.end() ? tokens.get(k + 1) : null;
-        if (RATE_WORDS.contains(t.lower()) && before != null && (before.is("a") || before.is("per") || before.is("each"))
-            && (after == null || !(after.is("earlier") || after.is("later") || after.is("ago") || after.is("before")
-            || after.is("after")))) {
-            return "per-" + t.lower();
-        }
-        if (DAILY.contains(t.lower())) {
-            return "per-day";
-        }
-        // "over the past day", "in the past 24 hours", "over the preceding week"
-        if ((t.is("past") || t.is("preceding") || t.is("previous") || t.is("last")) && before != null && before.is("the")
-            && after != null) {
-            if (after.is("24") || after.is("day")) {
-                return "per-day";
-            }
-            if (RATE_WORDS.contains(after.lower())) {
-                return "per-" + after.lower();
-            }
-        }
-        return null;
-    }
-
-    // ---- event dates ----
-
-    /**
-     * The day a one-off event happened: a date in its sentence ("since Feb. 5, when 150 were
-     * freed"), else a weekday that is not the day of a statement ("overnight into Sunday",
-     * "Friday's strike", not "said on Saturday"), else the article's event day, else the day of
-     * publication. Daily counts take the day of the bulletin, statement or not.
-     */
-    private String eventDate(List<Token> tokens, Candidate c, LocalDate published, LocalDate articleDay, boolean daily) {
-        Sentence s = c.sentence;
-        LocalDate found = null;
-        for (int k = s.first(); k < s.end() && found == null; k++) {
-            found = dateAt(tokens, k, s, published);
-        }
-        for (int k = s.first(); k < s.end() && found == null; k++) {
-            if (daily || !afterStatement(tokens, k, s)) {
-                found = weekdayAt(tokens, k, published);
-            }
-        }
-        if (found == null) {
-            found = daily || articleDay == null ? published : articleDay;
-        }
-        return found.toString();
-    }
-
-    private LocalDate articleEventDay(List<Token> tokens, LocalDate published) {
-        for (int k = 0; k < tokens.size(); k++) {
-            LocalDate day = weekdayAt(tokens, k, published);
-            if (day != null && !afterStatementAnywhere(tokens, k)) {
-                return day;
-            }
-        }
-        return null;
-    }
-
-    /** "Feb. 5", "March 6": a month name and a day number, in the year that puts it before publication. */
-    private LocalDate dateAt(List<Token> tokens, int k, Sentence s, LocalDate published) {
-        Token t = tokens.get(k);
-        if (!"month".equals(lexicon.timeWords.get(t.lower())) || !t.isCapitalised()) {
-            return null;
-        }
-        int d = k + 1;
-        if (d < s.end() && tokens.get(d).is(".")) {
-            d++;
-        }
-        if (d >= s.end() || !tokens.get(d).isPlainInteger() || tokens.get(d).number() < 1 || tokens.get(d).number() > 31) {
-            return null;
-        }
-        int month = monthNumber(t.lower());
-        int day = (int) tokens.get(d).number();
-        try {
-            LocalDate date = LocalDate.of(published.getYear(), month, day);
-            return date.isAfter(published) ? date.minusYears(1) : date;
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
-    }
-
-    /** A weekday, or yesterday and today, as the date on or before publication. */
-    private LocalDate weekdayAt(List<Token> tokens, int k, LocalDate published) {
-        Token t = tokens.get(k);
-        if (t.is("yesterday")) {
-            return published.minusDays(1);
-        }
-        if (t.is("today") || t.is("tonight")) {
-            return published;
-        }
-        if (!"weekday".equals(lexicon.timeWords.get(t.lower())) || !t.isCapitalised()) {
-            return null;
-        }
-        java.time.DayOfWeek day = java.time.DayOfWeek.valueOf(t.text().toUpperCase(Locale.ROOT));
-        int back = (published.getDayOfWeek().getValue() - day.getValue() + 7) % 7;
-        return published.minusDays(back);
-    }
-
-    /** "said on Friday": the weekday dates the statement, not the event. */
-    private boolean afterStatement(List<Token> tokens, int k, Sentence s) {
-        for (int j = k - 1; j >= Math.max(s.first(), k - 3); j--) {
-            if (lexicon.reportingVerbs.containsKey(tokens.get(j).lower())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean afterStatementAnywhere(List<Token> tokens, int k) {
-        for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
-            if (lexicon.reportingVerbs.containsKey(tokens.get(j).lower())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "in January" in an article of March 2025 is January 2025; in one of January 2025, January 2025. */
-    private static String monthBefore(LocalDate published, String month) {
-        int m = monthNumber(month);
-        if (m == 0) {
-            return null;
-        }
-        int year = m <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
-        return String.format(Locale.ROOT, "%d-%02d", year, m);
-    }
-
-    private static int monthNumber(String month) {
-        String[] names = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
-        for (int i = 0; i < names.length; i++) {
-            if (month.startsWith(names[i])) {
-                return i + 1;
-            }
-        }
-        return 0;
     }
 
     /** The figure in canonical form: six significant digits, no exponent, no trailing zeros. */

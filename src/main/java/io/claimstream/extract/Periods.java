@@ -1,0 +1,230 @@
+package io.claimstream.extract;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The period a figure is stated for, as a subject key part: a year or month right after it
+ * ("12.9% in January", "430,790 troops in 2024", "9.7% by December"), a rate ("1,500 a day",
+ * "over the past day", "this week") and, for one-off events, the day they happened ("overnight
+ * into Sunday", "since Feb. 5, when 150 were freed"), read against the publication date.
+ */
+final class Periods {
+
+    private static final int WINDOW = 8;
+    private static final Set<String> RATE_WORDS = Set.of("day", "week", "month", "year");
+    private static final Set<String> LEAD_IN = Set.of("in", "for", "during");
+    private static final Set<String> RELATIVE = Set.of("past", "preceding", "previous", "last");
+    private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+
+    private final Lexicon lexicon;
+
+    Periods(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The period stated next to the figure, or "". */
+    String of(List<Token> tokens, Candidate c, LocalDate published) {
+        Sentence s = c.sentence;
+        for (int k = c.last + 1; k < Math.min(s.end(), c.last + WINDOW); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT && !t.is(".")) {
+                break;
+            }
+            String p = at(tokens, k, s, published);
+            if (p != null) {
+                return p.startsWith("per-") && k > c.last + 4 ? "" : p;
+            }
+        }
+        // "growth in 2025 to 3.6%": a year just before the figure
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - WINDOW); k--) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT) {
+                break;
+            }
+            if (isYear(t) && k > s.first() && LEAD_IN.contains(tokens.get(k - 1).lower())) {
+                return t.text();
+            }
+        }
+        return "";
+    }
+
+    private String at(List<Token> tokens, int k, Sentence s, LocalDate published) {
+        Token t = tokens.get(k);
+        Token before = k > s.first() ? tokens.get(k - 1) : null;
+        Token after = k + 1 < s.end() ? tokens.get(k + 1) : null;
+        if (isYear(t) && before != null) {
+            if (LEAD_IN.contains(before.lower())) {
+                return t.text();
+            }
+            if (before.is("of") && k >= 2 && tokens.get(k - 2).is("end")) {
+                return t.text() + "-12"; // "by the end of 2025"
+            }
+        }
+        String cls = lexicon.timeWords.get(t.lower());
+        if ("month".equals(cls) && t.isCapitalised() && before != null && published != null) {
+            if (before.is("in") || before.is("for")) {
+                return month(published, t.lower(), false);
+            }
+            if (before.is("by")) {
+                return month(published, t.lower(), true); // a forecast: "ease to 9.7% by December"
+            }
+        }
+        if (before != null && published != null && (t.is("year") || t.is("week"))) {
+            if (before.is("this")) {
+                return t.is("year") ? String.valueOf(published.getYear()) : "per-week";
+            }
+            if (before.is("last") && t.is("year")) {
+                return String.valueOf(published.getYear() - 1);
+            }
+        }
+        if (RATE_WORDS.contains(t.lower()) && before != null && (before.is("a") || before.is("per") || before.is("each"))
+            && (after == null || !(after.is("earlier") || after.is("later") || after.is("ago") || after.is("before")
+            || after.is("after")))) {
+            return "per-" + t.lower();
+        }
+        if (t.is("daily")) {
+            return "per-day";
+        }
+        // "over the past day", "in the past 24 hours", "over the past seven days"
+        if (RELATIVE.contains(t.lower()) && before != null && before.is("the") && after != null) {
+            if (after.is("24") || after.is("day")) {
+                return "per-day";
+            }
+            if (after.is("seven") || after.is("7") || after.is("week")) {
+                return "per-week";
+            }
+            if (RATE_WORDS.contains(after.lower())) {
+                return "per-" + after.lower();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isYear(Token t) {
+        return t.isNumber() && t.isPlainInteger() && t.text().length() == 4 && t.number() >= 1900 && t.number() <= 2100;
+    }
+
+    /** A month as YYYY-MM: the last one before publication, or for a forecast the next one from it. */
+    private static String month(LocalDate published, String name, boolean ahead) {
+        int m = monthNumber(name);
+        if (m == 0) {
+            return null;
+        }
+        int year;
+        if (ahead) {
+            year = m >= published.getMonthValue() ? published.getYear() : published.getYear() + 1;
+        } else {
+            year = m <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
+        }
+        return String.format(Locale.ROOT, "%d-%02d", year, m);
+    }
+
+    private static int monthNumber(String month) {
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (month.startsWith(MONTHS[i])) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    // ---- the day of a one-off event ----
+
+    /**
+     * The day a one-off event happened: a date in its sentence ("since Feb. 5, when 150 were
+     * freed"), else a weekday in it that does not date a statement ("overnight into Sunday",
+     * "Friday's strike"), else one that does ("the Air Force said on Sunday": bulletins come out
+     * the day after), else the first weekday of the lede, else the day of publication.
+     */
+    LocalDate eventDay(List<Token> tokens, Candidate c, LocalDate published, LocalDate ledeDay) {
+        Sentence s = c.sentence;
+        for (int k = s.first(); k < s.end(); k++) {
+            LocalDate date = dateAt(tokens, k, s, published);
+            if (date != null) {
+                return date;
+            }
+        }
+        LocalDate statement = null;
+        for (int k = s.first(); k < s.end(); k++) {
+            LocalDate day = weekdayAt(tokens, k, published);
+            if (day != null && !afterStatement(tokens, k, s)) {
+                return day;
+            }
+            if (day != null && statement == null) {
+                statement = day;
+            }
+        }
+        if (statement != null) {
+            return statement;
+        }
+        return ledeDay != null ? ledeDay : published;
+    }
+
+    /** The first weekday the lede names: the day the story is about. */
+    LocalDate ledeDay(List<Token> tokens, List<Sentence> sentences, LocalDate published) {
+        if (sentences.isEmpty()) {
+            return null;
+        }
+        Sentence lede = sentences.get(0);
+        for (int k = lede.first(); k < lede.end(); k++) {
+            LocalDate day = weekdayAt(tokens, k, published);
+            if (day != null) {
+                return day;
+            }
+        }
+        return null;
+    }
+
+    /** "Feb. 5", "March 6": a month name and a day number, in the year that puts it before publication. */
+    private LocalDate dateAt(List<Token> tokens, int k, Sentence s, LocalDate published) {
+        Token t = tokens.get(k);
+        if (!"month".equals(lexicon.timeWords.get(t.lower())) || !t.isCapitalised()) {
+            return null;
+        }
+        int d = k + 1;
+        if (d < s.end() && tokens.get(d).is(".")) {
+            d++;
+        }
+        if (d >= s.end() || !tokens.get(d).isPlainInteger() || tokens.get(d).number() < 1 || tokens.get(d).number() > 31) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.of(published.getYear(), monthNumber(t.lower()), (int) tokens.get(d).number());
+            return date.isAfter(published) ? date.minusYears(1) : date;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** A weekday, or yesterday and today, as the date on or before publication. */
+    private LocalDate weekdayAt(List<Token> tokens, int k, LocalDate published) {
+        Token t = tokens.get(k);
+        if (t.is("yesterday")) {
+            return published.minusDays(1);
+        }
+        if (t.is("today") || t.is("tonight")) {
+            return published;
+        }
+        if (!"weekday".equals(lexicon.timeWords.get(t.lower())) || !t.isCapitalised()) {
+            return null;
+        }
+        DayOfWeek day = DayOfWeek.valueOf(t.text().toUpperCase(Locale.ROOT));
+        int back = (published.getDayOfWeek().getValue() - day.getValue() + 7) % 7;
+        return published.minusDays(back);
+    }
+
+    /** "said on Friday": the weekday dates the statement. */
+    private boolean afterStatement(List<Token> tokens, int k, Sentence s) {
+        for (int j = k - 1; j >= Math.max(s.first(), k - 3); j--) {
+            if (lexicon.reportingVerbs.containsKey(tokens.get(j).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
