@@ -81,6 +81,7 @@ final class CountedNouns {
         }
         Token noun = tokens.get(j + 1);
         if (!noun.isWord() || !noun.joined() || lexicon.isFunctionWord(noun.lower()) || lexicon.timeWords.containsKey(noun.lower())
+            || lexicon.qualifiersAfter.get(noun.lower()) != null
             || lexicon.numberWords.containsKey(noun.lower()) || j + 2 < s.end() && tokens.get(j + 2).type() == Token.Type.DASH) {
             return null;
         }

@@ -31,7 +31,8 @@ final class Lexicon {
     record ChangeCue(Change direction, String type) {
     }
 
-    record CountedNoun(String subjectClass, boolean compound) {
+    /** A counted noun: the class a subject key uses, whether it is a unit in itself, and the event it implies. */
+    record CountedNoun(String subjectClass, boolean compound, String event) {
     }
 
     private static final class Holder {
@@ -62,6 +63,8 @@ final class Lexicon {
     final PhraseTable<String> demonymPlurals = new PhraseTable<>();
     final Map<String, String> irregularPlurals = new HashMap<>();
     final PhraseTable<String> entities = new PhraseTable<>(true);
+    /** Places inside a country -> that country (only for telling what country an article is about). */
+    final PhraseTable<String> places = new PhraseTable<>(true);
     final PhraseTable<CountedNoun> countedNouns = new PhraseTable<>();
     final PhraseTable<String> events = new PhraseTable<>();
     /** Events that happen at a moment, whose subjects are dated. */
@@ -150,8 +153,11 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("entities.tsv", 2)) {
             entities.put(r[0], r[1]);
         }
-        for (String[] r : LexiconFile.rows("counted-nouns.tsv", 3)) {
-            countedNouns.put(r[0], new CountedNoun(r[1], r[2].equals("compound")));
+        for (String[] r : LexiconFile.rows("places.tsv", 2)) {
+            places.put(r[0], r[1]);
+        }
+        for (String[] r : LexiconFile.rows("counted-nouns.tsv", 4)) {
+            countedNouns.put(r[0], new CountedNoun(r[1], r[2].equals("compound"), r[3].isEmpty() ? null : r[3]));
         }
         for (String[] r : LexiconFile.rows("events.tsv", 3)) {
             events.put(r[0], r[1]);

@@ -392,6 +392,10 @@ final class QuantityRecognizer {
             }
         }
         int after = c.last + 1;
+        if (after + 1 < s.end() && tokens.get(after).type() == Token.Type.DASH && tokens.get(after).joined()
+            && tokens.get(after + 1).joined()) {
+            after++; // "10,000-plus", "300-odd"
+        }
         if (after < s.end()) {
             PhraseTable.Match<Qualifier> post = lexicon.qualifiersAfter.matchForward(tokens, after, s.end());
             if (post != null && (!tokens.get(post.first()).is("+") || tokens.get(post.first()).joined())) {

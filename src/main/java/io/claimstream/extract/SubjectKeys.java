@@ -41,7 +41,7 @@ final class SubjectKeys {
     void assign(ArticleText article, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
         EntityIndex index = new EntityIndex(tokens);
-        String dominant = index.dominant();
+        String dominant = index.dominant(article.title());
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<Parts> assigned = new ArrayList<>();
         Parts lastCount = null;
@@ -50,16 +50,24 @@ final class SubjectKeys {
             boolean share = isShareOfGroup(tokens, c) && lastCount != null;
             String thing = share ? lastCount.thing + "-share" : thing(tokens, c);
             Parts antecedent = share ? lastCount : antecedent(assigned, thing);
-            String event = c.kind == QuantityKind.MONEY ? NONE : event(tokens, c);
-            if (event.equals(NONE) && c.kind != QuantityKind.MONEY && previous != null && previous.sentence == c.sentence
+            // What is done with a sum or a share varies with the telling ("spent", "pledged",
+            // "raised"); its topic says what it is.
+            boolean eventless = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT;
+            String event = eventless ? NONE : event(tokens, c);
+            if (event.equals(NONE) && c.kind == QuantityKind.COUNT && c.unit != null) {
+                Lexicon.CountedNoun noun = lexicon.countedNouns.get(c.unit);
+                event = noun == null || noun.event() == null ? NONE : noun.event(); // "19 deaths": people killed
+            }
+            if (event.equals(NONE) && !eventless && previous != null && previous.sentence == c.sentence
                 && listed(tokens, previous, c)) {
                 event = assigned.get(assigned.size() - 1).event; // "10,127 tanks, ... and 23,402 systems as destroyed"
             }
             if (WEAPONS.contains(thing) && event.equals("deployed")) {
                 event = "launched";
             }
-            if (PEOPLE.contains(thing) && (event.equals("freed") || event.equals("captured"))) {
+            if (PEOPLE.contains(thing) && (event.equals("freed") || event.equals("captured") || event.equals("received"))) {
                 thing = "prisoner";
+                event = event.equals("received") ? "freed" : event; // "received 150 servicemen" in a swap
             }
             String entity = entity(tokens, index, c, antecedent, share, dominant);
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
@@ -184,6 +192,30 @@ final class SubjectKeys {
         }
     }
 
+    private static final Set<String> BE_OR_HAVE = Set.of("been", "were", "was", "are", "is", "be", "had", "have", "has");
+
+    /** "soldiers and national guardsmen returned": "and" joins nouns, not clauses. */
+    private boolean nounFollows(List<Token> tokens, int and, Sentence s) {
+        Token next = and + 1 < s.end() ? tokens.get(and + 1) : null;
+        return next != null && next.isWord() && !next.isCapitalised() && !lexicon.isFunctionWord(next.lower())
+            && lexicon.events.get(next.lower()) == null && !lexicon.reportingVerbs.containsKey(next.lower());
+    }
+
+    /** A comma inside a list of nouns: lower-case words and "and" up to the next comma or verb. */
+    private boolean continuesNounList(List<Token> tokens, int comma, Sentence s) {
+        int k = comma + 1;
+        int words = 0;
+        while (k < s.end() && tokens.get(k).isWord() && !tokens.get(k).isCapitalised()
+            && lexicon.events.get(tokens.get(k).lower()) == null && words < 4) {
+            if (lexicon.isFunctionWord(tokens.get(k).lower()) && !tokens.get(k).is("and")) {
+                return false;
+            }
+            k++;
+            words++;
+        }
+        return words > 0;
+    }
+
     private static Parts antecedent(List<Parts> assigned, String thing) {
         for (int i = assigned.size() - 1; i >= 0; i--) {
             if (assigned.get(i).thing.equals(thing)) {
@@ -242,10 +274,12 @@ final class SubjectKeys {
     /**
      * The topic word nearest before the figure in its sentence ("inflation rose to 12%", "the
      * rate ... from the 25% it had held"), else the nearest after it ("a EUR500 billion fund").
+     * A measure's topic stands close to it ("generating capacity"), not across the sentence.
      */
     private String topic(List<Token> tokens, Candidate c) {
         Sentence s = c.sentence;
-        for (int k = c.first - 1; k >= s.first(); k--) {
+        int floor = c.kind == QuantityKind.MEASURE ? Math.max(s.first(), c.first - 6) : s.first();
+        for (int k = c.first - 1; k >= floor; k--) {
             String topic = topicAt(tokens, k);
             if (topic != null) {
                 return topic;
@@ -300,15 +334,17 @@ final class SubjectKeys {
                 || lexicon.entities.get(t.text()) != null) {
                 continue; // "of the", "of Ukraine's"
             }
-            if (lexicon.isFunctionWord(w) || w.equals("gdp") || w.equals("total")) {
-                return null; // "of them", "of GDP"
+            if (lexicon.isFunctionWord(w) || isRatioBase(tokens, j)) {
+                return null; // "of them", "of GDP", "of gross domestic product"
             }
             String topic = lexicon.topics.get(w);
             if (topic != null) {
                 return topic;
             }
-            if (j + 1 < s.end() && tokens.get(j + 1).isWord() && lexicon.topics.get(tokens.get(j + 1).lower()) != null) {
-                continue; // "of domestic gas output": the head comes later
+            Token next = j + 1 < s.end() ? tokens.get(j + 1) : null;
+            if (next != null && next.isWord() && !next.isCapitalised() && !lexicon.isFunctionWord(next.lower())
+                && lexicon.events.get(next.lower()) == null) {
+                continue; // "of fiscal room", "of domestic gas output": the head comes last
             }
             String singular = lexicon.singular(w);
             return singular == null ? w : singular;
@@ -316,9 +352,12 @@ final class SubjectKeys {
         return null;
     }
 
-    /** "1.5% of GDP": GDP is the base of the share, not what it is about. */
+    /** "1.5% of GDP", "of gross domestic product": the base of a share, not what it is about. */
     private static boolean isRatioBase(List<Token> tokens, int k) {
-        return k >= 1 && tokens.get(k - 1).is("of") && (tokens.get(k).is("gdp") || tokens.get(k).is("output"));
+        Token t = tokens.get(k);
+        return t.is("gdp") || t.is("gross") && k + 1 < tokens.size() && tokens.get(k + 1).is("domestic")
+            || t.is("output") && k >= 1 && (tokens.get(k - 1).is("of") || tokens.get(k - 1).is("economic"))
+            || t.is("total");
     }
 
     // ---- place ----
@@ -387,17 +426,31 @@ final class SubjectKeys {
      */
     private String event(List<Token> tokens, Candidate c) {
         Sentence s = c.sentence;
-        int after = Math.min(s.end(), c.last + 5);
-        for (int k = c.last + 1; k < after; k++) {
+        String near = null;
+        for (int k = c.last + 1, taken = 0; k < s.end() && taken < 12; k++, taken++) {
             Token t = tokens.get(k);
+            if (t.is(",") && continuesNounList(tokens, k, s)) {
+                continue; // "150 soldiers, border guards and national guardsmen returned home"
+            }
             if (t.type() == Token.Type.PUNCT || t.is("to") || t.is("for") || t.is("after") || t.is("since")
-                || t.is("because") || t.is("while") || t.is("when")) {
-                break; // another clause: "dispatched 1,000 troops to replace its losses"
+                || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || lexicon.numberWords.containsKey(t.lower())
+                || lexicon.reportingVerbs.containsKey(t.lower()) || t.is("and") && !nounFollows(tokens, k, s)) {
+                break; // another clause: "dispatched 1,000 troops to replace its losses", "... and said 600,000 ..."
             }
             PhraseTable.Match<String> m = lexicon.events.matchForward(tokens, k, s.end());
-            if (m != null) {
-                return m.value();
+            if (m == null) {
+                continue;
             }
+            Token before = tokens.get(k - 1);
+            if (BE_OR_HAVE.contains(before.lower())) {
+                return m.value(); // the main verb: "soldiers sent to Russia have been killed"
+            }
+            if (near == null && k - c.last <= 4) {
+                near = m.value();
+            }
+        }
+        if (near != null) {
+            return near;
         }
         for (int k = c.first - 1; k >= Math.max(s.first(), c.first - EVENT_WINDOW); k--) {
             if (tokens.get(k).type() == Token.Type.PUNCT) {
@@ -494,6 +547,8 @@ final class SubjectKeys {
         final int[] end;
         private final List<Token> tokens;
         private final Boolean[] owns;
+        /** Countries of the places the article names ("Saskatchewan", "Kentucky"). */
+        private final List<String> placeCountries = new ArrayList<>();
 
         EntityIndex(List<Token> tokens) {
             this.tokens = tokens;
@@ -502,11 +557,20 @@ final class SubjectKeys {
             end = new int[n];
             owns = new Boolean[n];
             for (int k = 0; k < n; k++) {
-                PhraseTable.Match<String> m = tokens.get(k).isCapitalised() ? lexicon.entities.matchForward(tokens, k, n) : null;
+                if (!tokens.get(k).isCapitalised()) {
+                    continue;
+                }
+                PhraseTable.Match<String> m = lexicon.entities.matchForward(tokens, k, n);
                 if (m != null) {
                     key[k] = m.value();
                     end[k] = m.last();
                     k = m.last(); // counted once, from its first word ("North Korea")
+                    continue;
+                }
+                PhraseTable.Match<String> place = lexicon.places.matchForward(tokens, k, n);
+                if (place != null) {
+                    placeCountries.add(place.value());
+                    k = place.last();
                 }
             }
         }
@@ -515,14 +579,30 @@ final class SubjectKeys {
          * The entity the article names most often, at least twice: what a figure with no entity
          * in its sentence is about.
          */
-        String dominant() {
+        String dominant(String title) {
             java.util.Map<String, Integer> counts = new java.util.HashMap<>();
             String best = NONE;
             int bestCount = 1;
-            for (String k : key) {
-                if (k == null) {
-                    continue;
+            List<String> named = new ArrayList<>(placeCountries);
+            List<Token> headline = Tokenizer.tokenize(title);
+            for (int k = 0; k < headline.size(); k++) {
+                PhraseTable.Match<String> m = headline.get(k).isCapitalised()
+                    ? lexicon.entities.matchForward(headline, k, headline.size()) : null;
+                if (m == null && headline.get(k).isCapitalised()) {
+                    m = lexicon.places.matchForward(headline, k, headline.size());
                 }
+                if (m != null) {
+                    named.add(m.value()); // the headline counts twice: it says what the story is about
+                    named.add(m.value());
+                    k = m.last();
+                }
+            }
+            for (String k : key) {
+                if (k != null) {
+                    named.add(k);
+                }
+            }
+            for (String k : named) {
                 int n = counts.merge(k, 1, Integer::sum);
                 if (n > bestCount) {
                     best = k;
