@@ -24,6 +24,8 @@ final class Mentions {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("the", "in", "at", "near", "from", "across", "into",
         "off", "outside", "inside", "around", "towards", "toward", "through", "via", "to");
 
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     /** One mention: where it is and the entity it refers to. */
     record Mention(int token, Entity entity) {
     }
@@ -327,7 +329,7 @@ final class Mentions {
 
     /** Records a speaker phrase that named no capitalised entity ("Russia's defence ministry", "officials in Kyiv"). */
     Entity register(String phrase, Entity.Type type, int at) {
-        List<String> words = List.of(phrase.toLowerCase(Locale.ROOT).replace("'s", " 's").split("\\s+"));
+        List<String> words = List.of(WHITESPACE.split(phrase.toLowerCase(Locale.ROOT).replace("'s", " 's")));
         Entity e = new Entity(type, phrase, words, null, null);
         entities.add(e);
         mentions.add(new Mention(at, e));
@@ -364,7 +366,7 @@ final class Mentions {
      */
     Entity resolve(String phrase, int at) {
         String lower = phrase.toLowerCase(Locale.ROOT);
-        List<String> words = List.of(lower.replace("'s", " 's").split("\\s+"));
+        List<String> words = List.of(WHITESPACE.split(lower.replace("'s", " 's")));
         Entity byName = nameOrPart(phrase, words, at);
         if (byName != null) {
             return byName;

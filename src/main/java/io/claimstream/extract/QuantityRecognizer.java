@@ -156,8 +156,15 @@ final class QuantityRecognizer {
 
     /** "G7", "MH17", "5G": digits inside a word name something. */
     private static Candidate wordIdentifier(Sentence s, int i, Token t) {
-        String digits = t.text().replaceAll("[^0-9]", "");
-        double value = digits.isEmpty() || digits.length() > 15 ? 0 : Double.parseDouble(digits);
+        double value = 0;
+        int digits = 0;
+        for (int k = 0; k < t.text().length() && digits < 15; k++) {
+            char ch = t.text().charAt(k);
+            if (ch >= '0' && ch <= '9') {
+                value = value * 10 + (ch - '0');
+                digits++;
+            }
+        }
         Candidate c = new Candidate(s, i, i, i, value, NumberReader.Form.DIGITS, false);
         c.kind = QuantityKind.IDENTIFIER;
         return c;

@@ -53,10 +53,9 @@ final class SubjectKeys {
             // What is done with a sum or a share varies with the telling ("spent", "pledged",
             // "raised"); its topic says what it is.
             boolean eventless = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT;
-            String event = eventless ? NONE : event(tokens, c);
-            if (event.equals(NONE) && c.kind == QuantityKind.COUNT && c.unit != null) {
-                Lexicon.CountedNoun noun = lexicon.countedNouns.get(c.unit);
-                event = noun == null || noun.event() == null ? NONE : noun.event(); // "19 deaths": people killed
+            String event = eventless ? NONE : impliedEvent(c);
+            if (event.equals(NONE) && !eventless) {
+                event = event(tokens, c);
             }
             if (event.equals(NONE) && !eventless && previous != null && previous.sentence == c.sentence
                 && listed(tokens, previous, c)) {
@@ -92,6 +91,15 @@ final class SubjectKeys {
                 + (c.kind == QuantityKind.COUNT ? "" : c.unit);
             previous = c;
         }
+    }
+
+    /** "19 deaths", "10,000-plus evacuees": the counted noun names the event itself. */
+    private String impliedEvent(Candidate c) {
+        if (c.kind != QuantityKind.COUNT || c.unit == null || c.bareCount || c.pronounCount) {
+            return NONE;
+        }
+        Lexicon.CountedNoun noun = lexicon.countedNouns.get(c.unit);
+        return noun == null || noun.event() == null ? NONE : noun.event();
     }
 
     private static boolean refersBack(Candidate c, boolean share) {
@@ -434,7 +442,8 @@ final class SubjectKeys {
             }
             if (t.type() == Token.Type.PUNCT || t.is("to") || t.is("for") || t.is("after") || t.is("since")
                 || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || lexicon.numberWords.containsKey(t.lower())
-                || lexicon.reportingVerbs.containsKey(t.lower()) || t.is("and") && !nounFollows(tokens, k, s)) {
+                || lexicon.reportingVerbs.containsKey(t.lower()) && !BE_OR_HAVE.contains(tokens.get(k - 1).lower())
+                || t.is("and") && !nounFollows(tokens, k, s)) {
                 break; // another clause: "dispatched 1,000 troops to replace its losses", "... and said 600,000 ..."
             }
             PhraseTable.Match<String> m = lexicon.events.matchForward(tokens, k, s.end());
@@ -452,7 +461,9 @@ final class SubjectKeys {
         if (near != null) {
             return near;
         }
-        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - EVENT_WINDOW); k--) {
+        // A bare figure takes the event its clause names ("the number of people killed ... has risen to 41").
+        int window = c.bareCount ? Integer.MAX_VALUE / 2 : EVENT_WINDOW;
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - window); k--) {
             if (tokens.get(k).type() == Token.Type.PUNCT) {
                 break;
             }
