@@ -76,7 +76,7 @@ public final class ClaimExtractor {
                 claims.add(c);
             }
         }
-        claimants.resolve(article.text(), tokens, sentences, claims);
+        claimants.resolve(article, tokens, sentences, claims);
         subjects.assign(article, tokens, sentences, claims);
         return new Analysis(tokens, candidates);
     }

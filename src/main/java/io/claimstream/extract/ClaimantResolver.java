@@ -52,8 +52,9 @@ final class ClaimantResolver {
         this.lexicon = lexicon;
     }
 
-    void resolve(String text, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
-        Context cx = new Context(text, tokens, new Mentions(lexicon, text, tokens));
+    void resolve(ArticleText article, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
+        String text = article.text();
+        Context cx = new Context(text, tokens, new Mentions(lexicon, text, tokens, article.source()));
         List<int[]> quotes = quotations(tokens);
         int claimIndex = 0;
         List<Attribution> previous = List.of();
@@ -188,6 +189,14 @@ final class ClaimantResolver {
         }
         if ((verb.equals("put") || verb.equals("puts") || verb.equals("putting")) && !hasAfter(tokens, s, v, "at")) {
             return null;
+        }
+        if ("finite-noun".equals(lexicon.reportingVerbs.get(verb)) && (v + 1 >= s.end()
+            || tokens.get(v + 1).type() == Token.Type.PUNCT || tokens.get(v + 1).is("and") || tokens.get(v + 1).is("or"))) {
+            return null; // "above Wall Street estimates, and ...": a noun
+        }
+        if (v + 1 < s.end() && tokens.get(v + 1).is("by") && verb.endsWith("ed")) {
+            Phrase agent = speakerAfter(cx, s, v + 2); // "announced by the US Department of Transportation"
+            return agent == null ? null : sentenceWide(cx, s, v, agent);
         }
         if ("that-clause".equals(lexicon.reportingVerbs.get(verb)) && !(v + 1 < s.end() && tokens.get(v + 1).is("that"))
             && !opensTail(cx, s, v)) {
@@ -377,7 +386,7 @@ final class ClaimantResolver {
         int end = k;
         int start = k;
         while (start >= s.first() && continuesSpeaker(tokens, s, start)) {
-            if (startsPhrase(tokens, s, start)) {
+            if (startsPhrase(tokens, s, start) && !afterGroup(tokens, s, start)) {
                 start--;
                 break; // a phrase starts at its article, unless the article sits inside a name
             }
@@ -425,10 +434,19 @@ final class ClaimantResolver {
             || Set.of("von", "der", "de", "van", "bin", "al").contains(w)) {
             return k > s.first();
         }
+        if ((w.equals("with") || w.equals("at") || w.equals("from")) && k > s.first() && isGroup(tokens.get(k - 1))) {
+            return true; // "scientists with the Global Carbon Project", "analysts at Hoshino Securities"
+        }
         if (PERSON_PRONOUNS.contains(w) || THING_PRONOUNS.contains(w) || GROUP_PRONOUNS.contains(w)) {
             return !w.equals("its") && !w.equals("his") && !w.equals("her") && !w.equals("their");
         }
         return !lexicon.isFunctionWord(w) && !lexicon.reportingVerbs.containsKey(w) && lexicon.changeCue("verb", w) == null;
+    }
+
+    /** "scientists with the Global Carbon Project": the article sits in a group's phrase. */
+    private boolean afterGroup(List<Token> tokens, Sentence s, int k) {
+        return k - 2 >= s.first() && (tokens.get(k - 1).is("with") || tokens.get(k - 1).is("at") || tokens.get(k - 1).is("from"))
+            && isGroup(tokens.get(k - 2));
     }
 
     private static boolean startsPhrase(List<Token> tokens, Sentence s, int k) {
@@ -567,7 +585,7 @@ final class ClaimantResolver {
             return definite || p.from != p.first ? nameOf(cx.latestSource(p.first)) : null;
         }
         int possessive = possessiveIn(tokens, p.first, last);
-        if (last < p.last && possessive > p.first && !canSpeak(tokens, possessive + 1, last)) {
+        if (possessive > p.first && possessive < last && !canSpeak(tokens, possessive + 1, last)) {
             last = possessive - 1; // "the agency's daily update said": the agency
         } else if (last < p.last && !canSpeak(tokens, p.first, last)) {
             last = p.last; // "industry data show": the data is all the article names
@@ -579,6 +597,9 @@ final class ClaimantResolver {
         int first = stripDescriptor(tokens, p.first, last);
         String phrase = cx.text(first, last);
         Entity e = cx.mentions.resolve(phrase, first);
+        if (e != null && cx.mentions.isOutlet(e)) {
+            return null; // the outlet's own data: its own voice
+        }
         if (e != null) {
             cx.spoke(e, first);
             return e.name();

@@ -35,11 +35,13 @@ final class Mentions {
     private final List<Token> tokens;
     private final List<Entity> entities = new ArrayList<>();
     private final List<Mention> mentions = new ArrayList<>();
+    private final String outlet;
 
-    Mentions(Lexicon lexicon, String text, List<Token> tokens) {
+    Mentions(Lexicon lexicon, String text, List<Token> tokens, String outlet) {
         this.lexicon = lexicon;
         this.text = text;
         this.tokens = tokens;
+        this.outlet = outlet == null ? null : outlet.toLowerCase(Locale.ROOT).replace(' ', '-');
     }
 
     /** Records the names of one sentence. Sentences must be scanned in order. */
@@ -120,6 +122,10 @@ final class Mentions {
         }
         if (k > s.first() && tokens.get(k - 1).isNumber() && lexicon.units.get(t.lower()) != null) {
             return false; // "1.4 GW"
+        }
+        if (lexicon.numberWords.containsKey(t.lower()) || lexicon.nonNames.contains(t.text())
+            || t.isAllCaps() && (lexicon.currenciesAfter.get(t.lower()) != null || lexicon.units.get(t.lower()) != null)) {
+            return false; // "Eight OPEC+ countries", "USD 48.7 billion", "GDP"
         }
         if (!t.isCapitalised() && !(NAME_PARTICLES.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
             && k + 1 < s.end() && tokens.get(k + 1).isCapitalised())) {
@@ -403,24 +409,61 @@ final class Mentions {
         return null;
     }
 
+    /**
+     * The organisation "the agency" or "the company" means: among those named before whose name
+     * has a fitting head ("Agency", "Air"), the one named most often, then the latest; for a
+     * one-word generic noun, failing that, the organisation named most often.
+     */
     private Entity latestOrganisationWith(Set<String> heads, int at, boolean orAny) {
-        Entity fallback = null;
-        for (int i = mentions.size() - 1; i >= 0; i--) {
-            Mention m = mentions.get(i);
+        java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
+        java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
+        for (Mention m : mentions) {
             Entity e = m.entity();
-            if (m.token() >= at || e.type() != Entity.Type.ORGANISATION) {
+            if (m.token() >= at || e.type() != Entity.Type.ORGANISATION || isOutlet(e)) {
                 continue;
             }
-            for (String w : e.words()) {
-                if (heads.contains(w)) {
-                    return e;
-                }
-            }
-            if (fallback == null && orAny) {
-                fallback = e;
+            any.merge(e, 1, Integer::sum);
+            if (hasHead(e, heads)) {
+                fitting.merge(e, 1, Integer::sum);
             }
         }
-        return fallback;
+        Entity best = mostNamed(fitting);
+        return best != null || !orAny ? best : mostNamed(any);
+    }
+
+    private boolean hasHead(Entity e, Set<String> heads) {
+        for (String w : e.words()) {
+            if (heads.contains(w)) {
+                return true;
+            }
+        }
+        String key = lexicon.entities.get(e.name()); // "UN" is the United Nations: "the world body"
+        if (key != null) {
+            for (String w : key.split("-")) {
+                if (heads.contains(w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The entity named most often; on a tie, the one named first: the story's protagonist. */
+    private static Entity mostNamed(java.util.Map<Entity, Integer> counts) {
+        Entity best = null;
+        int bestCount = 0;
+        for (java.util.Map.Entry<Entity, Integer> e : counts.entrySet()) {
+            if (e.getValue() > bestCount) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    /** The article's own outlet ("according to data compiled by Meridian Post") speaks in its own voice. */
+    boolean isOutlet(Entity e) {
+        return outlet != null && e.name().toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
     }
 
     /** "the president", "the Ukrainian leader", "the minister": the class of the title named. */

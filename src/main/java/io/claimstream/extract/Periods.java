@@ -121,7 +121,7 @@ final class Periods {
         } else {
             year = m <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
         }
-        return String.format(Locale.ROOT, "%d-%02d", year, m);
+        return year + (m < 10 ? "-0" : "-") + m;
     }
 
     private static int monthNumber(String month) {

@@ -2,20 +2,30 @@ package io.claimstream.extract;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Multi-word lookup over tokens: keys are lower-case phrases as written ("sq km", "km/h",
- * "us$"), matched against the tokens' own spacing, longest first.
+ * Multi-word lookup over tokens ("sq km", "km/h", "more than", "North Korea"). Phrases are kept
+ * as tries of their tokens, forwards and backwards, so matching walks the text's own tokens
+ * without building strings; the longest phrase wins.
  */
 final class PhraseTable<V> {
 
+    /** A trie node: the phrase ending here, if any, and the tokens that may follow. */
+    private static final class Node<V> {
+        private final Map<String, Node<V>> next = new HashMap<>(4);
+        private V value;
+
+        Node<V> child(String key) {
+            return next.computeIfAbsent(key, k -> new Node<>());
+        }
+    }
+
     private final Map<String, V> entries = new HashMap<>();
-    /** First and last tokens of every phrase: most tokens start or end none, and are turned away at once. */
-    private final java.util.Set<String> firstTokens = new java.util.HashSet<>();
-    private final java.util.Set<String> lastTokens = new java.util.HashSet<>();
+    private final Node<V> forward = new Node<>();
+    private final Node<V> backward = new Node<>();
     private final boolean caseSensitive;
-    private int maxTokens = 1;
 
     PhraseTable() {
         this(false);
@@ -26,19 +36,26 @@ final class PhraseTable<V> {
         this.caseSensitive = caseSensitive;
     }
 
+    /** Adds a phrase; the first value given for a phrase stays. */
     void put(String phrase, V value) {
         String key = caseSensitive ? String.join(" ", phrase.trim().split("\\s+")) : normalise(phrase);
-        entries.putIfAbsent(key, value);
+        if (entries.putIfAbsent(key, value) != null) {
+            return;
+        }
         List<Token> tokens = Tokenizer.tokenize(key);
-        maxTokens = Math.max(maxTokens, tokens.size());
-        firstTokens.add(caseSensitive ? tokens.get(0).text() : tokens.get(0).lower());
-        lastTokens.add(caseSensitive ? tokens.get(tokens.size() - 1).text() : tokens.get(tokens.size() - 1).lower());
+        Node<V> f = forward;
+        for (Token t : tokens) {
+            f = f.child(keyOf(t));
+        }
+        f.value = value;
+        Node<V> b = backward;
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            b = b.child(keyOf(tokens.get(i)));
+        }
+        b.value = value;
     }
 
-    private String keyOf(Token t) {
-        return caseSensitive ? t.text() : t.lower();
-    }
-
+    /** The value of a whole phrase written with single spaces ("sq km", "the agency"), or null. */
     V get(String phrase) {
         return entries.get(phrase);
     }
@@ -47,38 +64,44 @@ final class PhraseTable<V> {
         return entries.containsKey(phrase);
     }
 
+    private String keyOf(Token t) {
+        return caseSensitive ? t.text() : t.lower();
+    }
+
     /** Longest phrase starting at token {@code from}, not running past {@code limit} (exclusive). */
     Match<V> matchForward(List<Token> tokens, int from, int limit) {
-        if (from >= limit || !firstTokens.contains(keyOf(tokens.get(from)))) {
-            return null;
-        }
-        int last = Math.min(limit, from + maxTokens) - 1;
-        for (int end = last; end >= from; end--) {
-            V v = entries.get(Token.phrase(tokens, from, end + 1, caseSensitive));
-            if (v != null) {
-                return new Match<>(from, end, v);
+        Node<V> node = forward;
+        Match<V> longest = null;
+        for (int k = from; k < limit; k++) {
+            node = node.next.get(keyOf(tokens.get(k)));
+            if (node == null) {
+                break;
+            }
+            if (node.value != null) {
+                longest = new Match<>(from, k, node.value);
             }
         }
-        return null;
+        return longest;
     }
 
     /** Longest phrase ending at token {@code to}, not starting before {@code floor}. */
     Match<V> matchBackward(List<Token> tokens, int to, int floor) {
-        if (to < floor || !lastTokens.contains(keyOf(tokens.get(to)))) {
-            return null;
-        }
-        int first = Math.max(floor, to - maxTokens + 1);
-        for (int start = first; start <= to; start++) {
-            V v = entries.get(Token.phrase(tokens, start, to + 1, caseSensitive));
-            if (v != null) {
-                return new Match<>(start, to, v);
+        Node<V> node = backward;
+        Match<V> longest = null;
+        for (int k = to; k >= floor; k--) {
+            node = node.next.get(keyOf(tokens.get(k)));
+            if (node == null) {
+                break;
+            }
+            if (node.value != null) {
+                longest = new Match<>(k, to, node.value);
             }
         }
-        return null;
+        return longest;
     }
 
     static String normalise(String phrase) {
-        return String.join(" ", phrase.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+"));
+        return String.join(" ", phrase.toLowerCase(Locale.ROOT).trim().split("\\s+"));
     }
 
     /** A phrase found over tokens {@code first..last} (inclusive). */
