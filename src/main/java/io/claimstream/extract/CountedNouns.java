@@ -57,14 +57,21 @@ final class CountedNouns {
         int k = j;
         // The head is the first plural noun: a plural rarely modifies another noun, while a verb
         // may follow ("two dozen landslides blocked roads").
+        int named = -1; // a capitalised plural ("Dreamliners") counts only when no common noun follows
         for (int taken = 0; k < s.end() && taken < MAX_PHRASE && head < 0; k++, taken++) {
             Token t = tokens.get(k);
             if (!continuesPhrase(tokens, k, s)) {
                 break;
             }
-            if (t.isWord() && isPluralNoun(t) || (c.value == 1 && t.isWord() && lexicon.countedNouns.get(t.lower()) != null)) {
+            boolean counted = t.isWord() && isPluralNoun(t) || (c.value == 1 && t.isWord() && lexicon.countedNouns.get(t.lower()) != null);
+            if (counted && t.isCapitalised() && lexicon.demonymPlurals.get(t.lower()) == null) {
+                named = named < 0 ? k : named;
+            } else if (counted) {
                 head = k;
             }
+        }
+        if (head < 0) {
+            head = named;
         }
         if (head < 0) {
             c.bareCount = true;
@@ -194,6 +201,10 @@ final class CountedNouns {
 
     private String fromContext(List<Token> tokens, List<Candidate> candidates, int index) {
         Candidate c = candidates.get(index);
+        if (comparedWithEarlier(tokens, c) && index > 0 && candidates.get(index - 1).sentence == c.sentence
+            && candidates.get(index - 1).unit != null && candidates.get(index - 1).kind == QuantityKind.COUNT) {
+            return candidates.get(index - 1).unit; // "Almost 12,000 people ..., up from about 7,000"
+        }
         if (!c.pronounCount) {
             String named = namedInSentence(tokens, c);
             if (named != null) {
@@ -245,6 +256,18 @@ final class CountedNouns {
             }
         }
         return null;
+    }
+
+    /** "up from about 7,000", "down from", "compared with": the figure restates an earlier one's count. */
+    private static boolean comparedWithEarlier(List<Token> tokens, Candidate c) {
+        int k = c.first - 1;
+        if (k < c.sentence.first()) {
+            return false;
+        }
+        Token before = tokens.get(k);
+        Token beforeThat = k - 1 >= c.sentence.first() ? tokens.get(k - 1) : null;
+        return before.is("from") && beforeThat != null && (beforeThat.is("up") || beforeThat.is("down"))
+            || before.is("with") && beforeThat != null && beforeThat.is("compared") || before.is("than");
     }
 
     private boolean isCountedNoun(Token t) {

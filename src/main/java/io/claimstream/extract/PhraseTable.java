@@ -8,17 +8,23 @@ import java.util.Map;
 /**
  * Multi-word lookup over tokens ("sq km", "km/h", "more than", "North Korea"). Phrases are kept
  * as tries of their tokens, forwards and backwards, so matching walks the text's own tokens
- * without building strings; the longest phrase wins.
+ * without building strings; the longest phrase wins. Spacing counts: "a$" is the Australian
+ * dollar, "a $5bn buyback" is not.
  */
 final class PhraseTable<V> {
 
-    /** A trie node: the phrase ending here, if any, and the tokens that may follow. */
+    /** A trie node: the phrase ending here, if any, and the tokens that may follow, apart or joined. */
     private static final class Node<V> {
-        private final Map<String, Node<V>> next = new HashMap<>(4);
+        private final Map<String, Node<V>> spaced = new HashMap<>(4);
+        private final Map<String, Node<V>> joined = new HashMap<>(2);
         private V value;
 
-        Node<V> child(String key) {
-            return next.computeIfAbsent(key, k -> new Node<>());
+        Node<V> child(String key, boolean written) {
+            return (written ? joined : spaced).computeIfAbsent(key, k -> new Node<>());
+        }
+
+        Node<V> next(String key, boolean written) {
+            return (written ? joined : spaced).get(key);
         }
     }
 
@@ -44,13 +50,14 @@ final class PhraseTable<V> {
         }
         List<Token> tokens = Tokenizer.tokenize(key);
         Node<V> f = forward;
-        for (Token t : tokens) {
-            f = f.child(keyOf(t));
+        for (int i = 0; i < tokens.size(); i++) {
+            f = f.child(keyOf(tokens.get(i)), i > 0 && tokens.get(i).joined());
         }
         f.value = value;
+        // Backwards, a step from token i+1 to token i is joined when token i+1 was written against it.
         Node<V> b = backward;
         for (int i = tokens.size() - 1; i >= 0; i--) {
-            b = b.child(keyOf(tokens.get(i)));
+            b = b.child(keyOf(tokens.get(i)), i < tokens.size() - 1 && tokens.get(i + 1).joined());
         }
         b.value = value;
     }
@@ -73,7 +80,7 @@ final class PhraseTable<V> {
         Node<V> node = forward;
         Match<V> longest = null;
         for (int k = from; k < limit; k++) {
-            node = node.next.get(keyOf(tokens.get(k)));
+            node = node.next(keyOf(tokens.get(k)), k > from && tokens.get(k).joined());
             if (node == null) {
                 break;
             }
@@ -89,7 +96,7 @@ final class PhraseTable<V> {
         Node<V> node = backward;
         Match<V> longest = null;
         for (int k = to; k >= floor; k--) {
-            node = node.next.get(keyOf(tokens.get(k)));
+            node = node.next(keyOf(tokens.get(k)), k < to && tokens.get(k + 1).joined());
             if (node == null) {
                 break;
             }

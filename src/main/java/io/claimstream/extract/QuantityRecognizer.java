@@ -88,12 +88,14 @@ final class QuantityRecognizer {
      * code of the first of those countries the article names, else the name's default.
      */
     void resolveAmbiguousCurrencies(List<Token> tokens, List<Candidate> candidates) {
-        String country = null;
         for (Candidate c : candidates) {
             if (c.currency == null || !c.currency.startsWith("?")) {
                 continue;
             }
             java.util.Map<String, String> codes = lexicon.currencyByCountry.get(c.currency);
+            // The country nearest before the sum in its sentence ("Norway will contribute 9 billion
+            // crowns"), else the first the article names.
+            String country = countryBefore(tokens, c, codes);
             if (country == null) {
                 country = firstCountryOf(tokens, codes);
             }
@@ -104,6 +106,19 @@ final class QuantityRecognizer {
             c.currency = code;
             c.unit = code;
         }
+    }
+
+    private String countryBefore(List<Token> tokens, Candidate c, java.util.Map<String, String> codes) {
+        if (codes == null) {
+            return null;
+        }
+        for (int k = c.first - 1; k >= c.sentence.first(); k--) {
+            PhraseTable.Match<String> entity = lexicon.entities.matchForward(tokens, k, c.first);
+            if (entity != null && codes.containsKey(entity.value())) {
+                return entity.value();
+            }
+        }
+        return null;
     }
 
     private String firstCountryOf(List<Token> tokens, java.util.Map<String, String> codes) {
@@ -391,7 +406,7 @@ final class QuantityRecognizer {
             PhraseTable.Match<Qualifier> before = lexicon.qualifiersBefore.matchBackward(tokens, end, s.first());
             if (before == null && end != c.first - 1) {
                 end = c.first - 1;
-            } else if (before != null && lexicon.qualifierParticles.matchBackward(tokens, end, s.first()) == null) {
+            } else if (before != null && lexicon.qualifierParticles.matchBackward(tokens, before.first(), s.first()) == null) {
                 c.qualifier = before.value();
                 c.qualifierStated = true;
                 c.qualifierCue = before.first();
