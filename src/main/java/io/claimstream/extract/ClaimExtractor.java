@@ -9,6 +9,7 @@ import java.util.List;
  */
 public final class ClaimExtractor {
 
+    private final Lexicon lexicon;
     private final SentenceSplitter splitter;
     private final QuantityRecognizer recognizer;
     private final NonClaimRules nonClaims;
@@ -22,6 +23,7 @@ public final class ClaimExtractor {
     }
 
     ClaimExtractor(Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.splitter = new SentenceSplitter(lexicon);
         this.recognizer = new QuantityRecognizer(lexicon);
         this.nonClaims = new NonClaimRules(lexicon);
@@ -59,7 +61,7 @@ public final class ClaimExtractor {
     }
 
     private Analysis analyse(ArticleText article) {
-        List<Token> tokens = Tokenizer.tokenize(article.text());
+        List<Token> tokens = Tokenizer.tokenize(article.text(), lexicon);
         List<Sentence> sentences = splitter.split(tokens);
         List<Candidate> candidates = new ArrayList<>();
         for (Sentence s : sentences) {

@@ -60,7 +60,10 @@ final class ClaimantResolver {
         List<Attribution> previous = List.of();
         for (Sentence s : sentences) {
             cx.mentions.scan(s);
-            List<Attribution> found = cx.attributionsOf(s, () -> attributions(cx, s));
+            boolean hasClaims = claimIndex < claims.size() && claims.get(claimIndex).sentence == s;
+            // Cues matter where there are figures, and in the sentence before one (a quotation's voice).
+            boolean needed = hasClaims || claimIndex < claims.size() && claims.get(claimIndex).sentence.index() == s.index() + 1;
+            List<Attribution> found = needed ? cx.attributionsOf(s, () -> attributions(cx, s)) : List.of();
             while (claimIndex < claims.size() && claims.get(claimIndex).sentence == s) {
                 Candidate c = claims.get(claimIndex++);
                 String quoted = quotedSpeaker(cx, quotes, sentences, s, c, found, previous);
@@ -110,10 +113,10 @@ final class ClaimantResolver {
             if (t.is("according") && k + 1 < s.end() && tokens.get(k + 1).is("to")) {
                 a = accordingTo(cx, s, k);
             } else {
-                if (lexicon.documentWords.contains(t.lower())) {
+                if (t.word().documentWord()) {
                     a = documentCue(cx, s, k);
                 }
-                if (a == null && lexicon.reportingVerbs.containsKey(t.lower()) && !t.isCapitalised()) {
+                if (a == null && (t.word().reportingForm() != null) && !t.isCapitalised()) {
                     a = verbCue(cx, s, k, found);
                 }
             }
@@ -154,7 +157,7 @@ final class ClaimantResolver {
         }
         int j = k - 1;
         while (j >= s.first() && tokens.get(j).isWord() && !tokens.get(j).isCapitalised()
-            && !lexicon.isFunctionWord(tokens.get(j).lower())) {
+            && !tokens.get(j).word().isFunction()) {
             j--; // adjectives: "its latest bulletin", "the spy agency's first detailed accounting"
         }
         if (j < s.first()) {
@@ -183,7 +186,7 @@ final class ClaimantResolver {
         if (k >= s.first()) {
             Token before = tokens.get(k);
             if (MODALS.contains(before.lower()) || BE.contains(before.lower())
-                || "determiner".equals(lexicon.functionWords.get(before.lower())) || before.type() == Token.Type.POSSESSIVE) {
+                || "determiner".equals(before.word().functionClass()) || before.type() == Token.Type.POSSESSIVE) {
                 return null; // "will announce", "is expected", "the estimate", "Kyiv's claims"
             }
         }
@@ -248,13 +251,13 @@ final class ClaimantResolver {
             return from;
         }
         int j = k - 1;
-        while (j >= s.first() && tokens.get(j).isWord() && !lexicon.isFunctionWord(tokens.get(j).lower())
+        while (j >= s.first() && tokens.get(j).isWord() && !tokens.get(j).word().isFunction()
             && !tokens.get(j).isCapitalised()) {
             j--;
         }
         boolean document = false;
         for (int d = j + 1; d < k; d++) {
-            document |= lexicon.documentWords.contains(tokens.get(d).lower());
+            document |= tokens.get(d).word().documentWord();
         }
         return document ? j + 1 : from;
     }
@@ -291,7 +294,7 @@ final class ClaimantResolver {
     private int skipBackOverAdverbs(List<Token> tokens, Sentence s, int k) {
         while (k >= s.first()) {
             Token t = tokens.get(k);
-            String cls = lexicon.functionWords.get(t.lower());
+            String cls = t.word().functionClass();
             boolean auxiliary = "auxiliary".equals(cls) && (t.is("has") || t.is("have") || t.is("had") || t.is("does")
                 || t.is("did") || t.is("do"));
             if ("adverb".equals(cls) || auxiliary || t.lower().endsWith("ly") && t.isWord() && !t.isCapitalised()
@@ -373,7 +376,7 @@ final class ClaimantResolver {
             boolean joinedPart = t.type() == Token.Type.DASH && t.joined() || t.joined() && k > first
                 && tokens.get(k - 1).type() == Token.Type.DASH;
             if (!(t.isCapitalised() || joinedPart || Set.of("von", "der", "de", "van", "bin", "al").contains(t.lower()))
-                || lexicon.organisationHeads.contains(t.lower()) || lexicon.entities.get(t.text()) != null) {
+                || t.word().organisationHead() || lexicon.entities.get(t.text()) != null) {
                 return false;
             }
         }
@@ -470,7 +473,7 @@ final class ClaimantResolver {
             start++;
         }
         // "according to a list published by the organisers": the source behind the document
-        if (start < s.end() && lexicon.documentWords.contains(tokens.get(start).lower())) {
+        if (start < s.end() && tokens.get(start).word().documentWord()) {
             for (int by = start + 1; by < Math.min(s.end(), start + 4); by++) {
                 if (tokens.get(by).is("by") || tokens.get(by).is("from")) {
                     return speakerAfter(cx, s, by + 1);
@@ -518,7 +521,7 @@ final class ClaimantResolver {
             }
         }
         // "agriculture ministry data": the source, not its data.
-        while (last > start && lexicon.documentWords.contains(tokens.get(last).lower())) {
+        while (last > start && tokens.get(last).word().documentWord()) {
             last--;
         }
         return new Phrase(start, last, cx.text(start, last));
@@ -529,7 +532,7 @@ final class ClaimantResolver {
             return k;
         }
         Token t = tokens.get(k);
-        String cls = lexicon.timeWords.get(t.lower());
+        String cls = t.word().timeClass();
         boolean timeWord = "weekday".equals(cls) || "month".equals(cls) || "duration".equals(cls)
             || t.is("yesterday") || t.is("today") || t.is("morning") || t.is("evening") || t.is("afternoon");
         if (!timeWord) {
@@ -576,10 +579,10 @@ final class ClaimantResolver {
             }
         }
         int last = p.last;
-        while (last > p.first && lexicon.documentWords.contains(tokens.get(last).lower())) {
+        while (last > p.first && tokens.get(last).word().documentWord()) {
             last--; // "agriculture ministry data showed": the ministry
         }
-        if (lexicon.documentWords.contains(tokens.get(last).lower())) {
+        if (tokens.get(last).word().documentWord()) {
             boolean definite = p.from < p.first || p.from > s.first() && tokens.get(p.from - 1).is("the");
             // "the update said": the source named before; "figures showed": nobody in particular
             return definite || p.from != p.first ? nameOf(cx.latestSource(p.first)) : null;
@@ -629,8 +632,8 @@ final class ClaimantResolver {
     private boolean canSpeak(List<Token> tokens, int first, int last) {
         for (int k = first; k <= last; k++) {
             Token t = tokens.get(k);
-            if (t.isCapitalised() && !lexicon.isFunctionWord(t.lower()) || lexicon.organisationHeads.contains(t.lower())
-                || lexicon.titles.containsKey(t.lower())) {
+            if (t.isCapitalised() && !t.word().isFunction() || t.word().organisationHead()
+                || (t.word().titleClass() != null)) {
                 return true;
             }
         }
@@ -652,7 +655,7 @@ final class ClaimantResolver {
         int lastLower = -1;
         for (int k = first; k <= last; k++) {
             Token t = tokens.get(k);
-            if (t.isWord() && (!t.isCapitalised() || lexicon.titles.containsKey(t.lower()))
+            if (t.isWord() && (!t.isCapitalised() || (t.word().titleClass() != null))
                 && !Set.of("von", "der", "de", "van", "bin", "al", "of", "for", "and", "the", "in").contains(t.lower())) {
                 lastLower = k;
             }
@@ -664,11 +667,11 @@ final class ClaimantResolver {
             return first;
         }
         Token descriptor = tokens.get(lastLower);
-        if (DESCRIPTOR_ENDINGS.contains(descriptor.lower()) && !lexicon.titles.containsKey(descriptor.lower())) {
+        if (DESCRIPTOR_ENDINGS.contains(descriptor.lower()) && !(descriptor.word().titleClass() != null)) {
             return first; // "Ukraine's military intelligence agency": an organisation, not a description
         }
         for (int k = lastLower + 1; k <= last; k++) {
-            if (lexicon.organisationHeads.contains(tokens.get(k).lower())) {
+            if (tokens.get(k).word().organisationHead()) {
                 return first; // "General Staff of ...": the title word is part of the organisation's name
             }
         }

@@ -87,9 +87,9 @@ final class CountedNouns {
             return null;
         }
         Token noun = tokens.get(j + 1);
-        if (!noun.isWord() || !noun.joined() || lexicon.isFunctionWord(noun.lower()) || lexicon.timeWords.containsKey(noun.lower())
+        if (!noun.isWord() || !noun.joined() || noun.word().isFunction() || (noun.word().timeClass() != null)
             || lexicon.qualifiersAfter.get(noun.lower()) != null
-            || lexicon.numberWords.containsKey(noun.lower()) || j + 2 < s.end() && tokens.get(j + 2).type() == Token.Type.DASH) {
+            || (noun.word().number() != null) || j + 2 < s.end() && tokens.get(j + 2).type() == Token.Type.DASH) {
             return null;
         }
         String singular = lexicon.singular(noun.lower());
@@ -106,7 +106,7 @@ final class CountedNouns {
             return j;
         }
         int k = j;
-        if ("determiner".equals(lexicon.functionWords.get(t.lower()))) {
+        if ("determiner".equals(t.word().functionClass())) {
             k++;
         }
         for (int p = k; p < Math.min(s.end(), k + 6); p++) {
@@ -114,12 +114,12 @@ final class CountedNouns {
             if (w.type() == Token.Type.POSSESSIVE) {
                 int after = p + 1;
                 while (after < s.end() && (tokens.get(after).isNumber() || lexicon.scales.containsKey(tokens.get(after).lower())
-                    || lexicon.numberWords.containsKey(tokens.get(after).lower()))) {
+                    || (tokens.get(after).word().number() != null))) {
                     after++;
                 }
                 return after;
             }
-            if (!w.isWord() || (lexicon.isFunctionWord(w.lower()) && !w.is("of"))) {
+            if (!w.isWord() || (w.word().isFunction() && !w.is("of"))) {
                 break;
             }
         }
@@ -130,10 +130,10 @@ final class CountedNouns {
         Token t = tokens.get(k);
         switch (t.type()) {
             case WORD:
-                if (lexicon.isFunctionWord(t.lower())) {
+                if (t.word().isFunction()) {
                     return t.is("more") || t.is("other") || isIdentifierCoordination(tokens, k, s);
                 }
-                return !lexicon.timeWords.containsKey(t.lower()) || t.isCapitalised();
+                return !(t.word().timeClass() != null) || t.isCapitalised();
             case DASH:
                 return t.joined() && k + 1 < s.end() && tokens.get(k + 1).joined();
             case NUMBER:

@@ -35,6 +35,20 @@ final class Lexicon {
     record CountedNoun(String subjectClass, boolean compound, String event) {
     }
 
+    /**
+     * What the single-word lexicons say about one word, looked up once per token: most rules ask
+     * several of these questions about the same token.
+     */
+    record Word(String functionClass, String timeClass, NumberWord number, Double fraction, String reportingForm,
+                String titleClass, boolean organisationHead, boolean documentWord) {
+
+        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false);
+
+        boolean isFunction() {
+            return functionClass != null;
+        }
+    }
+
     private static final class Holder {
         static final Lexicon STANDARD = new Lexicon();
     }
@@ -76,8 +90,31 @@ final class Lexicon {
     final Set<String> timelessTopics = new HashSet<>();
     final Set<String> placeNouns = new HashSet<>();
 
+    private final Map<String, Word> words = new HashMap<>();
+
     static Lexicon standard() {
         return Holder.STANDARD;
+    }
+
+    /** Everything the single-word lexicons say about {@code lower}; {@link Word#UNKNOWN} for other words. */
+    Word word(String lower) {
+        return words.getOrDefault(lower, Word.UNKNOWN);
+    }
+
+    private void indexWords() {
+        Set<String> all = new HashSet<>();
+        all.addAll(functionWords.keySet());
+        all.addAll(timeWords.keySet());
+        all.addAll(numberWords.keySet());
+        all.addAll(fractions.keySet());
+        all.addAll(reportingVerbs.keySet());
+        all.addAll(titles.keySet());
+        all.addAll(organisationHeads);
+        all.addAll(documentWords);
+        for (String w : all) {
+            words.put(w, new Word(functionWords.get(w), timeWords.get(w), numberWords.get(w), fractions.get(w),
+                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w)));
+        }
     }
 
     private Lexicon() {
@@ -180,6 +217,7 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("context-units.tsv", 2)) {
             contextUnits.put(r[0], r[1]);
         }
+        indexWords();
     }
 
     Change changeCue(String type, String word) {

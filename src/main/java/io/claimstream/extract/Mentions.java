@@ -123,7 +123,7 @@ final class Mentions {
         if (k > s.first() && tokens.get(k - 1).isNumber() && lexicon.units.get(t.lower()) != null) {
             return false; // "1.4 GW"
         }
-        if (lexicon.numberWords.containsKey(t.lower()) || lexicon.nonNames.contains(t.text())
+        if ((t.word().number() != null) || lexicon.nonNames.contains(t.text())
             || t.isAllCaps() && (lexicon.currenciesAfter.get(t.lower()) != null || lexicon.units.get(t.lower()) != null)) {
             return false; // "Eight OPEC+ countries", "USD 48.7 billion", "GDP"
         }
@@ -133,9 +133,9 @@ final class Mentions {
         }
         if (k == s.first() || startsClause(k)) {
             // A capitalised function word at the start of a sentence is not a name ("The", "In").
-            return !lexicon.isFunctionWord(t.lower());
+            return !t.word().isFunction();
         }
-        return !(lexicon.isFunctionWord(t.lower()) && !t.isAllCaps() && t.isCapitalised() && t.text().length() < 4
+        return !(t.word().isFunction() && !t.isAllCaps() && t.isCapitalised() && t.text().length() < 4
             && !NAME_PARTICLES.contains(t.lower()));
     }
 
@@ -145,12 +145,12 @@ final class Mentions {
     }
 
     private boolean isTimeWord(Token t) {
-        String cls = lexicon.timeWords.get(t.lower());
+        String cls = t.word().timeClass();
         return cls != null && (cls.equals("month") || cls.equals("weekday"));
     }
 
     private boolean isOrganisationHead(Token t) {
-        return lexicon.organisationHeads.contains(t.lower());
+        return t.word().organisationHead();
     }
 
     private boolean isPlace(int first, int end) {
@@ -165,7 +165,7 @@ final class Mentions {
         int title = lastTitle(first, last);
         if (title >= 0 && !hasOrganisationHead(title + 1, last)) {
             for (int k = first; k <= title; k++) {
-                String cls = lexicon.titles.get(tokens.get(k).lower());
+                String cls = tokens.get(k).word().titleClass();
                 if (cls != null && !cls.equals("role")) {
                     titleClass = cls;
                 }
@@ -197,7 +197,7 @@ final class Mentions {
         } else if (titleClass != null || precededByTitle(s, first)) {
             type = Entity.Type.PERSON;
             if (titleClass == null) {
-                titleClass = lexicon.titles.get(tokens.get(first - 1).lower());
+                titleClass = tokens.get(first - 1).word().titleClass();
             }
         } else if (last > start && allNameWords(start, last)) {
             type = Entity.Type.PERSON;
@@ -210,7 +210,7 @@ final class Mentions {
     private int lastTitle(int first, int last) {
         int found = -1;
         for (int k = first; k < last; k++) {
-            if (lexicon.titles.containsKey(tokens.get(k).lower()) && tokens.get(k).isWord()) {
+            if ((tokens.get(k).word().titleClass() != null) && tokens.get(k).isWord()) {
                 found = k;
             }
         }
@@ -227,8 +227,8 @@ final class Mentions {
     }
 
     private boolean precededByTitle(Sentence s, int first) {
-        return first > s.first() && lexicon.titles.containsKey(tokens.get(first - 1).lower())
-            && !"role".equals(lexicon.titles.get(tokens.get(first - 1).lower()));
+        return first > s.first() && (tokens.get(first - 1).word().titleClass() != null)
+            && !"role".equals(tokens.get(first - 1).word().titleClass());
     }
 
     private boolean allNameWords(int start, int last) {

@@ -167,7 +167,7 @@ final class NonClaimRules {
     }
 
     private boolean isTime(List<Token> tokens, Candidate c, Token before, Token after) {
-        if (after != null && "clock".equals(lexicon.timeWords.get(after.lower()))) {
+        if (after != null && "clock".equals(after.word().timeClass())) {
             return true;
         }
         if (after != null && after.is(":") && after.joined()) {
@@ -184,10 +184,10 @@ final class NonClaimRules {
         if (month != null && month.is(".") && month.joined()) {
             month = token(tokens, c.numberFirst - 2, c.sentence);
         }
-        if (dayNumber && month != null && "month".equals(lexicon.timeWords.get(month.lower())) && month.isCapitalised()) {
+        if (dayNumber && month != null && "month".equals(month.word().timeClass()) && month.isCapitalised()) {
             return true;
         }
-        if (dayNumber && after != null && after.isCapitalised() && "month".equals(lexicon.timeWords.get(after.lower()))) {
+        if (dayNumber && after != null && after.isCapitalised() && "month".equals(after.word().timeClass())) {
             return true;
         }
         // Seasons and fiscal years: "2024/25", "2023/2024".
@@ -239,7 +239,7 @@ final class NonClaimRules {
 
     private boolean nextIsNotCountedNoun(List<Token> tokens, Candidate c) {
         Token next = token(tokens, c.numberLast + 1, c.sentence);
-        return next == null || !next.isWord() || lexicon.isFunctionWord(next.lower()) || lexicon.singular(next.lower()) == null;
+        return next == null || !next.isWord() || next.word().isFunction() || lexicon.singular(next.lower()) == null;
     }
 
     private boolean isDuration(List<Token> tokens, Candidate c) {
@@ -254,7 +254,7 @@ final class NonClaimRules {
         if (t == null || !t.isWord()) {
             return false;
         }
-        if ("duration".equals(lexicon.timeWords.get(t.lower()))) {
+        if ("duration".equals(t.word().timeClass())) {
             c.last = Math.max(c.last, k);
             return true;
         }
@@ -269,8 +269,8 @@ final class NonClaimRules {
         // "Su-34", "F-16", "COVID-19", "Kh-101": letters, a hyphen and digits written together.
         if (before != null && before.type() == Token.Type.DASH && before.joined() && number.joined()) {
             Token letters = token(tokens, c.numberFirst - 2, c.sentence);
-            if (letters != null && letters.isWord() && !lexicon.numberWords.containsKey(letters.lower())
-                && !"period".equals(lexicon.timeWords.get(letters.lower()))) {
+            if (letters != null && letters.isWord() && !(letters.word().number() != null)
+                && !"period".equals(letters.word().timeClass())) {
                 return QuantityKind.IDENTIFIER;
             }
         }
@@ -298,9 +298,9 @@ final class NonClaimRules {
             }
             // "Mirage 2000", "Boeing 737", "Apollo 11": a name followed by a bare number. Not in a
             // list that drops a repeated noun: "took 43 seats, Renewal 36 and the Liberal Movement 31".
-            if (before.isCapitalised() && c.numberFirst - 1 > c.sentence.first() && lexicon.timeWords.get(before.lower()) == null
+            if (before.isCapitalised() && c.numberFirst - 1 > c.sentence.first() && before.word().timeClass() == null
                 && !(previousCountWithNoun(tokens, c) && endsListItem(after))
-                && !lexicon.isFunctionWord(before.lower()) && c.valueHigh == null && c.last == c.numberLast
+                && !before.word().isFunction() && c.valueHigh == null && c.last == c.numberLast
                 && nextIsNotCountedNoun(tokens, c) && lexicon.entities.get(before.text()) == null) {
                 return QuantityKind.IDENTIFIER;
             }
@@ -335,7 +335,7 @@ final class NonClaimRules {
             return true;
         }
         // "in 2024 alone" is a year even before a plural word; "2000 jets" is a count.
-        return before != null && (lexicon.timeWords.containsKey(before.lower())
+        return before != null && ((before.word().timeClass() != null)
             || before.is("in") || before.is("since") || before.is("from") || before.is("until") || before.is("by")
             || before.is("of") || before.is("during") || before.is("before") || before.is("after") || before.is(","));
     }
@@ -449,11 +449,11 @@ final class NonClaimRules {
 
     /** Fractions spelled with a fraction word ("a third"), not ratios ("one in three"). */
     private boolean isFractionWord(List<Token> tokens, Candidate c) {
-        return lexicon.fractions.containsKey(tokens.get(c.numberLast).lower());
+        return (tokens.get(c.numberLast).word().fraction() != null);
     }
 
     private boolean isDurationWord(Token t) {
-        return t != null && "duration".equals(lexicon.timeWords.get(t.lower()));
+        return t != null && "duration".equals(t.word().timeClass());
     }
 
     private static Token token(List<Token> tokens, int k, Sentence s) {

@@ -39,7 +39,7 @@ final class NumberReader {
             return true;
         }
         return (w.equals("a") || w.equals("an")) && i + 1 < limit
-            && (lexicon.numberWords.containsKey(tokens.get(i + 1).lower()) || lexicon.fractions.containsKey(tokens.get(i + 1).lower()));
+            && ((tokens.get(i + 1).word().number() != null) || (tokens.get(i + 1).word().fraction() != null));
     }
 
     NumberMatch read(List<Token> tokens, int i, int limit, boolean money) {
@@ -163,7 +163,7 @@ final class NumberReader {
         } else if ((w.equals("a") || w.equals("an") || w.equals("one")) && i + 1 < limit
             && isSingularFraction(tokens, i + 1)) {
             last = i + 1;
-            value = lexicon.fractions.get(tokens.get(i + 1).lower());
+            value = tokens.get(i + 1).word().fraction();
         } else {
             Lexicon.NumberWord nw = lexicon.numberWords.get(w);
             if (nw == null || !nw.role().equals("unit") || nw.value() < 1) {
@@ -177,7 +177,7 @@ final class NumberReader {
                 return null;
             }
             last = k;
-            value = nw.value() * lexicon.fractions.get(tokens.get(k).lower());
+            value = nw.value() * tokens.get(k).word().fraction();
         }
         return scaledFraction(tokens, i, last, value, limit);
     }
@@ -188,7 +188,7 @@ final class NumberReader {
             k++;
         }
         if (k + 1 < limit && (tokens.get(k).is("a") || tokens.get(k).is("an"))) {
-            Lexicon.NumberWord scale = lexicon.numberWords.get(tokens.get(k + 1).lower());
+            Lexicon.NumberWord scale = tokens.get(k + 1).word().number();
             if (scale != null && scale.role().equals("multiplier")) {
                 return new NumberMatch(first, k + 1, value * scale.value(), Form.WORDS, true);
             }

@@ -65,7 +65,7 @@ final class Periods {
                 return t.text() + "-12"; // "by the end of 2025"
             }
         }
-        String cls = lexicon.timeWords.get(t.lower());
+        String cls = t.word().timeClass();
         if ("month".equals(cls) && t.isCapitalised() && before != null && published != null) {
             if (before.is("in") || before.is("for")) {
                 return month(published, t.lower(), false);
@@ -183,7 +183,7 @@ final class Periods {
     /** "Feb. 5", "March 6": a month name and a day number, in the year that puts it before publication. */
     private LocalDate dateAt(List<Token> tokens, int k, Sentence s, LocalDate published) {
         Token t = tokens.get(k);
-        if (!"month".equals(lexicon.timeWords.get(t.lower())) || !t.isCapitalised()) {
+        if (!"month".equals(t.word().timeClass()) || !t.isCapitalised()) {
             return null;
         }
         int d = k + 1;
@@ -210,7 +210,7 @@ final class Periods {
         if (t.is("today") || t.is("tonight")) {
             return published;
         }
-        if (!"weekday".equals(lexicon.timeWords.get(t.lower())) || !t.isCapitalised()) {
+        if (!"weekday".equals(t.word().timeClass()) || !t.isCapitalised()) {
             return null;
         }
         DayOfWeek day = DayOfWeek.valueOf(t.text().toUpperCase(Locale.ROOT));
@@ -221,7 +221,7 @@ final class Periods {
     /** "said on Friday": the weekday dates the statement. */
     private boolean afterStatement(List<Token> tokens, int k, Sentence s) {
         for (int j = k - 1; j >= Math.max(s.first(), k - 3); j--) {
-            if (lexicon.reportingVerbs.containsKey(tokens.get(j).lower())) {
+            if ((tokens.get(j).word().reportingForm() != null)) {
                 return true;
             }
         }

@@ -166,7 +166,7 @@ final class QuantityRecognizer {
         if (k >= limit) {
             return false;
         }
-        return lexicon.timeWords.containsKey(tokens.get(k).lower()) || lexicon.units.matchForward(tokens, k, limit) != null;
+        return (tokens.get(k).word().timeClass() != null) || lexicon.units.matchForward(tokens, k, limit) != null;
     }
 
     /** "G7", "MH17", "5G": digits inside a word name something. */

@@ -58,7 +58,7 @@ final class SentenceSplitter {
             return false; // the paragraph break (or the text's end) closes it anyway
         }
         if (t.isWord() && (t.is("a.m.") || t.is("p.m."))) {
-            return next.isCapitalised() && !lexicon.timeWords.containsKey(next.lower());
+            return next.isCapitalised() && !(next.word().timeClass() != null);
         }
         if (!(t.is(".") || t.is("!") || t.is("?") || t.is("…"))) {
             return false;

@@ -205,8 +205,8 @@ final class SubjectKeys {
     /** "soldiers and national guardsmen returned": "and" joins nouns, not clauses. */
     private boolean nounFollows(List<Token> tokens, int and, Sentence s) {
         Token next = and + 1 < s.end() ? tokens.get(and + 1) : null;
-        return next != null && next.isWord() && !next.isCapitalised() && !lexicon.isFunctionWord(next.lower())
-            && lexicon.events.get(next.lower()) == null && !lexicon.reportingVerbs.containsKey(next.lower());
+        return next != null && next.isWord() && !next.isCapitalised() && !next.word().isFunction()
+            && lexicon.events.get(next.lower()) == null && !(next.word().reportingForm() != null);
     }
 
     /** A comma inside a list of nouns: lower-case words and "and" up to the next comma or verb. */
@@ -215,7 +215,7 @@ final class SubjectKeys {
         int words = 0;
         while (k < s.end() && tokens.get(k).isWord() && !tokens.get(k).isCapitalised()
             && lexicon.events.get(tokens.get(k).lower()) == null && words < 4) {
-            if (lexicon.isFunctionWord(tokens.get(k).lower()) && !tokens.get(k).is("and")) {
+            if (tokens.get(k).word().isFunction() && !tokens.get(k).is("and")) {
                 return false;
             }
             k++;
@@ -316,7 +316,7 @@ final class SubjectKeys {
         String topic = null;
         for (int k = c.last + 1; k < Math.min(c.sentence.end(), c.last + 4); k++) {
             Token t = tokens.get(k);
-            if (!t.isWord() || t.isCapitalised() || lexicon.isFunctionWord(t.lower())) {
+            if (!t.isWord() || t.isCapitalised() || t.word().isFunction()) {
                 break;
             }
             String found = lexicon.topics.get(t.lower());
@@ -350,7 +350,7 @@ final class SubjectKeys {
                 return topic;
             }
             Token next = j + 1 < s.end() ? tokens.get(j + 1) : null;
-            if (next != null && next.isWord() && !next.isCapitalised() && !lexicon.isFunctionWord(next.lower())
+            if (next != null && next.isWord() && !next.isCapitalised() && !next.word().isFunction()
                 && lexicon.events.get(next.lower()) == null) {
                 continue; // "of fiscal room", "of domestic gas output": the head comes last
             }
@@ -400,14 +400,14 @@ final class SubjectKeys {
 
     /** The capitalised name at {@code k} as a key part, when it is a place (or, with a place noun, an event). */
     private String nameAt(List<Token> tokens, int k, Sentence s, boolean needsPlaceNoun) {
-        if (k >= s.end() || !tokens.get(k).isCapitalised() || k == s.first() || lexicon.isFunctionWord(tokens.get(k).lower())) {
+        if (k >= s.end() || !tokens.get(k).isCapitalised() || k == s.first() || tokens.get(k).word().isFunction()) {
             return null;
         }
-        if (k > s.first() && tokens.get(k - 1).isCapitalised() && !lexicon.isFunctionWord(tokens.get(k - 1).lower())) {
+        if (k > s.first() && tokens.get(k - 1).isCapitalised() && !tokens.get(k - 1).word().isFunction()) {
             return null; // counted from the name's first word
         }
         int end = k;
-        while (end < s.end() && tokens.get(end).isCapitalised() && lexicon.timeWords.get(tokens.get(end).lower()) == null) {
+        while (end < s.end() && tokens.get(end).isCapitalised() && tokens.get(end).word().timeClass() == null) {
             end++;
         }
         if (end == k || lexicon.entities.get(Token.phrase(tokens, k, end, true)) != null) {
@@ -418,7 +418,7 @@ final class SubjectKeys {
             return null;
         }
         for (int j = k; j < end; j++) {
-            if (lexicon.organisationHeads.contains(tokens.get(j).lower()) || lexicon.titles.containsKey(tokens.get(j).lower())) {
+            if (tokens.get(j).word().organisationHead() || (tokens.get(j).word().titleClass() != null)) {
                 return null; // a source, not a place
             }
         }
@@ -441,8 +441,8 @@ final class SubjectKeys {
                 continue; // "150 soldiers, border guards and national guardsmen returned home"
             }
             if (t.type() == Token.Type.PUNCT || t.is("to") || t.is("for") || t.is("after") || t.is("since")
-                || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || lexicon.numberWords.containsKey(t.lower())
-                || lexicon.reportingVerbs.containsKey(t.lower()) && !BE_OR_HAVE.contains(tokens.get(k - 1).lower())
+                || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || (t.word().number() != null)
+                || (t.word().reportingForm() != null) && !BE_OR_HAVE.contains(tokens.get(k - 1).lower())
                 || t.is("and") && !nounFollows(tokens, k, s)) {
                 break; // another clause: "dispatched 1,000 troops to replace its losses", "... and said 600,000 ..."
             }
@@ -545,7 +545,7 @@ final class SubjectKeys {
     private boolean speaks(List<Token> tokens, EntityIndex index, int k, Sentence s) {
         int next = index.end[k] + 1;
         return next < s.end() && tokens.get(next).type() != Token.Type.POSSESSIVE
-            && !lexicon.titles.containsKey(tokens.get(next).lower()) && !lexicon.organisationHeads.contains(tokens.get(next).lower())
+            && !(tokens.get(next).word().titleClass() != null) && !tokens.get(next).word().organisationHead()
             && !tokens.get(next).isCapitalised();
     }
 
@@ -656,7 +656,7 @@ final class SubjectKeys {
         int head = -1;
         for (int j = next; j < Math.min(s.end(), next + 5); j++) {
             Token t = tokens.get(j);
-            if (!t.isWord() || lexicon.isFunctionWord(t.lower()) || lexicon.reportingVerbs.containsKey(t.lower())
+            if (!t.isWord() || t.word().isFunction() || (t.word().reportingForm() != null)
                 && !t.isCapitalised()) {
                 break;
             }

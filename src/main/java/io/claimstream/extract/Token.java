@@ -8,15 +8,16 @@ import java.util.Locale;
  * whitespace separates it from the previous token ("F-16", "$1.2bn", "15th").
  */
 record Token(int start, int end, Type type, String text, String lower, boolean joined,
-             boolean lineStart, boolean paragraphStart, double number) {
+             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word) {
 
     enum Type { WORD, NUMBER, SYMBOL, PUNCT, QUOTE, DASH, POSSESSIVE }
 
     static Token of(String source, int start, int end, Type type, boolean joined,
-                    boolean lineStart, boolean paragraphStart, double number) {
+                    boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
         String text = source.substring(start, end);
-        return new Token(start, end, type, text, text.toLowerCase(Locale.ROOT), joined,
-            lineStart, paragraphStart, number);
+        String lower = text.toLowerCase(Locale.ROOT);
+        Lexicon.Word word = lexicon == null || type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
+        return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word);
     }
 
     boolean is(String lowerText) {

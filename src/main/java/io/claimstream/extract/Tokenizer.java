@@ -19,6 +19,11 @@ final class Tokenizer {
     }
 
     static List<Token> tokenize(String text) {
+        return tokenize(text, null);
+    }
+
+    /** Tokens of {@code text}, each with what {@code lexicon} (if any) says about its word. */
+    static List<Token> tokenize(String text, Lexicon lexicon) {
         List<Token> tokens = new ArrayList<>(Math.max(16, text.length() / 5));
         int n = text.length();
         int i = 0;
@@ -40,16 +45,16 @@ final class Tokenizer {
             if (Character.isDigit(c)) {
                 i = endOfNumber(text, i);
                 double value = parseNumber(text.substring(start, i));
-                tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value));
+                tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
             } else if (Character.isLetter(c)) {
                 i = endOfWord(text, i);
-                tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN));
+                tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
             } else if (isApostrophe(c) && isPossessiveAt(text, i)) {
                 i += 2;
-                tokens.add(Token.of(text, start, i, Token.Type.POSSESSIVE, true, lineStart, paragraphStart, Double.NaN));
+                tokens.add(Token.of(text, start, i, Token.Type.POSSESSIVE, true, lineStart, paragraphStart, Double.NaN, lexicon));
             } else {
                 i++;
-                tokens.add(Token.of(text, start, i, typeOf(c), joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN));
+                tokens.add(Token.of(text, start, i, typeOf(c), joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
             }
             joined = true;
             newlines = 0;
