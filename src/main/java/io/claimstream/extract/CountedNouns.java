@@ -201,9 +201,9 @@ final class CountedNouns {
 
     private String fromContext(List<Token> tokens, List<Candidate> candidates, int index) {
         Candidate c = candidates.get(index);
-        if (comparedWithEarlier(tokens, c) && index > 0 && candidates.get(index - 1).sentence == c.sentence
-            && candidates.get(index - 1).unit != null && candidates.get(index - 1).kind == QuantityKind.COUNT) {
-            return candidates.get(index - 1).unit; // "Almost 12,000 people ..., up from about 7,000"
+        Candidate compared = comparedWithEarlier(tokens, c) ? earlierCountInSentence(candidates, index) : null;
+        if (compared != null) {
+            return compared.unit; // "Almost 12,000 people ..., up from about 7,000"
         }
         if (!c.pronounCount) {
             String named = namedInSentence(tokens, c);
@@ -212,6 +212,18 @@ final class CountedNouns {
             }
         }
         return previousCountUnit(candidates, index);
+    }
+
+    /** The nearest claimed count before it in its sentence: "in the two countries" between them counts places, not the figure. */
+    private static Candidate earlierCountInSentence(List<Candidate> candidates, int index) {
+        Candidate c = candidates.get(index);
+        for (int i = index - 1; i >= 0 && candidates.get(i).sentence == c.sentence; i--) {
+            Candidate p = candidates.get(i);
+            if (p.isClaim() && p.kind == QuantityKind.COUNT && p.unit != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** "the number of captives ... to 2,883", "a population of roughly 5,000", "losses ... at 856,660". */

@@ -332,17 +332,24 @@ final class SubjectKeys {
         if (k >= s.end() || !tokens.get(k).is("of")) {
             return null;
         }
-        for (int j = k + 1; j < Math.min(s.end(), k + 6); j++) {
+        int limit = Math.min(s.end(), k + 6);
+        for (int j = k + 1; j < limit; j++) {
             Token t = tokens.get(j);
             if (!t.isWord()) {
                 return null;
             }
             String w = t.lower();
-            if ("determiner".equals(lexicon.functionWords.get(w)) || t.isCapitalised() || t.type() == Token.Type.POSSESSIVE
+            if ("determiner".equals(t.word().functionClass()) || t.isCapitalised() || t.type() == Token.Type.POSSESSIVE
                 || lexicon.entities.get(t.text()) != null) {
                 continue; // "of the", "of Ukraine's"
             }
-            if (lexicon.isFunctionWord(w) || isRatioBase(tokens, j)) {
+            if (j + 1 < s.end() && tokens.get(j + 1).type() == Token.Type.POSSESSIVE) {
+                int owned = skipFigure(tokens, j + 2, s);
+                limit = Math.min(s.end(), owned + 3);
+                j = owned - 1;
+                continue; // "of the country's roughly 620,000 bridges": the possessor owns the thing
+            }
+            if (t.word().isFunction() || isRatioBase(tokens, j)) {
                 return null; // "of them", "of GDP", "of gross domestic product"
             }
             String topic = lexicon.topics.get(w);
@@ -358,6 +365,19 @@ final class SubjectKeys {
             return singular == null ? w : singular;
         }
         return null;
+    }
+
+    /** The token after a qualifier and figure that may follow a possessive ("roughly 620,000"). */
+    private int skipFigure(List<Token> tokens, int k, Sentence s) {
+        int j = k;
+        PhraseTable.Match<Qualifier> q = j < s.end() ? lexicon.qualifiersBefore.matchForward(tokens, j, s.end()) : null;
+        if (q != null) {
+            j = q.last() + 1;
+        }
+        while (j < s.end() && tokens.get(j).isNumber()) {
+            j++;
+        }
+        return j;
     }
 
     /** "1.5% of GDP", "of gross domestic product": the base of a share, not what it is about. */
@@ -489,7 +509,7 @@ final class SubjectKeys {
      */
     private String entityInClaim(List<Token> tokens, EntityIndex index, Candidate c) {
         for (int k = c.first; k <= c.last; k++) {
-            if (index.key[k] != null && index.end[k] <= c.last) {
+            if (index.key[k] != null && index.end[k] <= c.last && !namesCurrency(tokens, k, c)) {
                 return index.key[k];
             }
         }
@@ -517,6 +537,13 @@ final class SubjectKeys {
             }
         }
         return NONE;
+    }
+
+    /** "US$4.2bn", "11 billion US dollars": the country names the currency, not what is counted. */
+    private boolean namesCurrency(List<Token> tokens, int k, Candidate c) {
+        int limit = c.sentence.end();
+        return lexicon.currenciesBefore.matchForward(tokens, k, limit) != null
+            || lexicon.currenciesAfter.matchForward(tokens, k, limit) != null;
     }
 
     private String entityBefore(List<Token> tokens, EntityIndex index, Candidate c) {
@@ -620,7 +647,34 @@ final class SubjectKeys {
                     bestCount = n;
                 }
             }
-            return best;
+            if (!best.equals(NONE)) {
+                return best;
+            }
+            return counts.size() == 1 ? counts.keySet().iterator().next() : datelineEntity();
+        }
+
+        /**
+         * "MANILA (Capital Bulletin) —", "NEW YORK, Aug 29 (...)": where the story was filed, the
+         * last resort for an article that names no entity of its own more than once.
+         */
+        private String datelineEntity() {
+            StringBuilder place = new StringBuilder();
+            for (Token t : tokens) {
+                if (!t.isWord() || !t.isAllCaps()) {
+                    break;
+                }
+                if (place.length() > 0) {
+                    place.append(' ');
+                }
+                place.append(t.text().charAt(0)).append(t.lower(), 1, t.lower().length());
+            }
+            if (place.length() == 0) {
+                return NONE;
+            }
+            String name = place.toString();
+            String entity = lexicon.entities.get(name);
+            entity = entity != null ? entity : lexicon.places.get(name);
+            return entity != null ? entity : NONE;
         }
 
         boolean ownsSource(int k, Sentence s) {

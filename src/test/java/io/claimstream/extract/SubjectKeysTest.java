@@ -70,4 +70,26 @@ class SubjectKeysTest {
         assertThat(claim.subjectKey()).matches("[a-z0-9-]+/[a-z0-9_-]+/[a-z-]+(/[a-z0-9-]+)?(@[a-z0-9-]+)?");
         assertThat(claim.subject()).contains("soldier");
     }
+
+    @Test
+    void aCountryThatNamesTheCurrencyIsNotWhoseFigureItIs() {
+        NumericClaim symbol = only("Sudan's aid appeal for this year is US$4.2bn, the United Nations said.");
+        NumericClaim words = only("Sudan's aid appeal for this year is 4.2 billion US dollars, the United Nations said.");
+        assertThat(symbol.subjectKey()).startsWith("sudan/").isEqualTo(words.subjectKey());
+    }
+
+    @Test
+    void anArticleThatNamesNoCountryTwiceFallsBackToItsDateline() {
+        String text = "MANILA (Capital Bulletin) — The storm killed at least 41 people, the disaster agency said.";
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "Storm toll rises", text, SUNDAY, null, null));
+        assertThat(claims).singleElement().extracting(NumericClaim::subjectKey).asString().startsWith("philippines/person/killed");
+    }
+
+    @Test
+    void aShareOfSomethingACountryOwnsIsAboutTheThingNotTheCountry() {
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "",
+            "About 7 per cent of the country's roughly 620,000 bridges are in poor condition, Hale said.", SUNDAY, null, null));
+        assertThat(claims.get(0).span()).isEqualTo("About 7 per cent");
+        assertThat(claims.get(0).subjectKey()).contains("/bridge/").doesNotContain("/country/");
+    }
 }
