@@ -83,8 +83,12 @@ final class ArticleDeduplicator implements Processor<String, Article, String, Cl
             return;
         }
         List<ClaimMention> mentions = extractor.mentions(article);
-        ids.put(article.getId(), article.getSource(), time);
-        fingerprint.ifPresent(f -> texts.put(f, article.getId(), time));
+        // An article older than the retention is not remembered: the store would drop it
+        // anyway. The aggregate's record of counted articles still keeps it from counting twice.
+        if (time >= context.currentStreamTimeMs() - retentionMillis) {
+            ids.put(article.getId(), article.getSource(), time);
+            fingerprint.ifPresent(f -> texts.put(f, article.getId(), time));
+        }
         for (ClaimMention mention : mentions) {
             context.forward(record.withKey(mention.getSubjectKey()).withValue(mention));
         }

@@ -35,7 +35,8 @@ final class MentionExtractor {
                 .setClaimKey(c.claimKey())
                 .setValue(c.value())
                 .setValueHigh(c.valueHigh())
-                .setUnit(c.unit())
+                // A bare number has no unit; the public schemas carry that as an empty string.
+                .setUnit(c.unit() == null ? "" : c.unit())
                 .setKind(c.kind().label())
                 .setQualifier(c.qualifier().name())
                 .setChange(c.change() == null ? null : c.change().name())
