@@ -128,7 +128,10 @@ final class SubjectMerge {
             claim.setLastSeen(m.getPublished());
         }
         if (POSITION_ORDER.compare(position, claim.getStatedFrom()) < 0) {
-            // How the figure was stated when first seen: the earliest mention's wording wins.
+            // How the figure was stated when first seen: the earliest mention's wording wins,
+            // the unit too (troops and soldiers share a claim key when the subject folds them).
+            claim.setValue(m.getValue());
+            claim.setUnit(m.getUnit());
             claim.setValueHigh(m.getValueHigh());
             claim.setKind(m.getKind());
             claim.setQualifier(m.getQualifier());

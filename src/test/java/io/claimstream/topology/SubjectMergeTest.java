@@ -66,9 +66,11 @@ class SubjectMergeTest {
 
     @Test
     void everyArrivalOrderOfTheSameMentionsGivesTheSameRecord() {
+        ClaimMention inOtherWords = mention("a=1", "art-2", 2, "Moscow", "APPROXIMATE");
+        inOtherWords.setUnit("troop");
         List<ClaimMention> mentions = List.of(
             mention("a=1", "art-1", 1, "Kyiv", "EXACT"),
-            mention("a=1", "art-2", 2, "Moscow", "APPROXIMATE"),
+            inOtherWords,
             mention("b=2", "art-2", 2, null, "EXACT"),
             mention("b=2", "art-3", 3, "Kyiv", "AT_LEAST"),
             mention("a=1", "art-4", 4, "Washington", "EXACT"));
@@ -85,6 +87,7 @@ class SubjectMergeTest {
         SubjectClaims only = results.iterator().next();
         assertThat(only.getClaims()).extracting(ClaimSummary::getClaimKey).containsExactly("a=1", "b=2");
         assertThat(only.getClaims()).extracting(ClaimSummary::getMentions).containsExactly(3L, 2L);
+        assertThat(only.getClaims().get(0).getUnit()).isEqualTo("soldier");
     }
 
     @Test
