@@ -38,15 +38,20 @@ public final class KafkaTestClients {
     private KafkaTestClients() {
     }
 
-    /** Sends the records with an idempotent producer, as the ingester does, and waits for every acknowledgement. */
-    public static List<RecordMetadata> produce(String bootstrapServers, List<ProducerRecord<String, byte[]>> records)
-        throws Exception {
+    /** An idempotent producer acknowledged by all replicas, as the ingester's. */
+    public static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** Sends the records with an idempotent producer and waits for every acknowledgement. */
+    public static List<RecordMetadata> produce(String bootstrapServers, List<ProducerRecord<String, byte[]>> records)
+        throws Exception {
         List<RecordMetadata> written = new ArrayList<>();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             records.forEach(r -> sent.add(producer.send(r)));
             for (Future<RecordMetadata> f : sent) {
@@ -58,9 +63,18 @@ public final class KafkaTestClients {
 
     /** Every committed record of {@code topic}, read from the beginning to the current end, in partition order. */
     public static List<ConsumerRecord<String, byte[]>> readCommitted(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** Every record of {@code topic}, those of aborted transactions included. */
+    public static List<ConsumerRecord<String, byte[]>> readUncommitted(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, IsolationLevel.READ_UNCOMMITTED);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, IsolationLevel isolation) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation.toString());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -69,6 +83,7 @@ public final class KafkaTestClients {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             // With read_committed, endOffsets is the last stable offset: everything committed so far.
+            // Read uncommitted, a transaction still open at the end is read as far as it got.
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
