@@ -4,6 +4,7 @@ import static io.claimstream.topology.TestArticles.article;
 import static io.claimstream.topology.TopologyHarness.EXTRACTOR;
 import static io.claimstream.topology.TopologyHarness.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import io.claimstream.avro.SubjectClaims;
 import io.claimstream.extract.ArticleText;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.InMemoryRegistry;
+import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.registry.RegistryException;
+import io.claimstream.runtime.ProcessingApplication;
 import io.claimstream.registry.SchemaRegistryClient;
 
 import org.apache.kafka.common.header.Header;
@@ -28,6 +32,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.apache.kafka.streams.test.TestRecord;
@@ -226,6 +231,34 @@ class ClaimsTopologyTest {
         List<KeyValue<String, SubjectClaims>> records = topology.subjectRecords();
         assertThat(records).hasSize(1);
         assertThat(onlyClaim(records.get(0).value).getMentions()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableRegistryStopsProcessingRatherThanDeadLetteringGoodRecords() {
+        Article a = article("kw-1", "kyiv-wire", DAILY_1, T0);
+        byte[] bytes = topology(Map.of()).serdes().article().serializer().serialize(ClaimsTopics.ARTICLES, a);
+        registry.close();
+
+        // The topology's own deserializer has not seen the schema id yet and must ask the registry.
+        assertThatThrownBy(() -> topology.publishRaw("kw-1", bytes))
+            .isInstanceOf(StreamsException.class)
+            .hasStackTraceContaining(RegistryException.class.getName());
+        assertThat(topology.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aRegistryFailureWhileWritingAnOutputStopsProcessingRatherThanDeadLettering() {
+        Map<String, Object> unreachable = Map.of(RegistryClientConfig.SCHEMA_REGISTRY_URL, "http://127.0.0.1:9",
+            RegistryClientConfig.MAX_RETRIES, 0);
+        ClaimsSerdes live = ProcessingApplication.serdes(Map.of(RegistryClientConfig.SCHEMA_REGISTRY_URL, registry.url()));
+        ClaimsSerdes outputsUnreachable = new ClaimsSerdes(live.article(),
+            ProcessingApplication.serdes(unreachable).subjectClaims(), live.claim());
+        topology = new TopologyHarness(registry.url(), stateDir, Map.of(), EXTRACTOR::extract, outputsUnreachable);
+
+        assertThatThrownBy(() -> topology.publish(article("kw-1", "kyiv-wire", DAILY_1, T0)))
+            .isInstanceOf(StreamsException.class)
+            .hasStackTraceContaining(RegistryException.class.getName());
+        assertThat(topology.deadLetters()).isEmpty();
     }
 
     @Test

@@ -51,13 +51,19 @@ public final class TopologyHarness implements AutoCloseable {
 
     public TopologyHarness(String registryUrl, Path stateDir, Map<String, ?> settings,
                            Function<ArticleText, List<io.claimstream.extract.NumericClaim>> extractor) {
+        this(registryUrl, stateDir, settings, extractor, null);
+    }
+
+    /** With {@code replacement} in place of the serdes of the registry at {@code registryUrl}, when not null. */
+    public TopologyHarness(String registryUrl, Path stateDir, Map<String, ?> settings,
+                           Function<ArticleText, List<io.claimstream.extract.NumericClaim>> extractor, ClaimsSerdes replacement) {
         Map<String, Object> props = new LinkedHashMap<>(settings);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test-driver:9092");
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "claims-topology-test");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registryUrl);
         Properties streamsProps = ProcessingApplication.streamsProperties(props);
-        serdes = ProcessingApplication.serdes(props);
+        serdes = replacement != null ? replacement : ProcessingApplication.serdes(props);
         driver = new TopologyTestDriver(ClaimsTopology.build(ClaimsSettings.from(props), extractor, serdes), streamsProps);
         articles = driver.createInputTopic(ClaimsTopics.ARTICLES, new StringSerializer(), serdes.article().serializer());
         rawArticles = driver.createInputTopic(ClaimsTopics.ARTICLES, new StringSerializer(), new ByteArraySerializer());
