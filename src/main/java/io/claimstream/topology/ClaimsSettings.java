@@ -67,7 +67,8 @@ public record ClaimsSettings(
             "Sources and claimants listed per claim; the mention count keeps the total.")
         .define(TOPIC_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
             "Partitions of the topics the application creates.")
-        .define(TOPIC_REPLICATION_FACTOR, Type.SHORT, (short) -1, Importance.MEDIUM,
+        // An int, not a short: ConfigDef's SHORT refuses the Integer a map of settings holds.
+        .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Range.between(-1, (int) Short.MAX_VALUE), Importance.MEDIUM,
             "Replicas of the topics the application creates, internal ones included; -1 for the broker's default.")
         .define(SUBJECT_TOPIC_SEGMENT_MS, Type.LONG, Duration.ofHours(6).toMillis(), Range.atLeast(1), Importance.LOW,
             "segment.ms of claims.by-subject.")
@@ -126,7 +127,7 @@ public record ClaimsSettings(
             (Integer) values.get(MAX_CLAIMS_PER_SUBJECT),
             (Integer) values.get(MAX_SOURCES_PER_CLAIM),
             (Integer) values.get(TOPIC_PARTITIONS),
-            (Short) values.get(TOPIC_REPLICATION_FACTOR),
+            ((Integer) values.get(TOPIC_REPLICATION_FACTOR)).shortValue(),
             millis(values, SUBJECT_TOPIC_SEGMENT_MS),
             millis(values, SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS),
             millis(values, SUBJECT_TOPIC_DELETE_RETENTION_MS));
