@@ -64,14 +64,14 @@ public final class ProcessingApplication implements AutoCloseable {
      * @throws ConfigException when a required property is missing or a value is invalid
      */
     public static ProcessingApplication create(Map<?, ?> properties) {
-        Map<String, Object> props = new HashMap<>();
-        properties.forEach((k, v) -> props.put(String.valueOf(k), v));
+        Map<String, Object> props = withStringKeys(properties);
         for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
             if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
                 throw new ConfigException(required, null, "is required");
             }
         }
         ClaimsSettings settings = ClaimsSettings.from(props);
+        // Parsed here only to fail now, with the key named, rather than once topics exist.
         RegistryClientConfig.from(props);
         AvroSerdeConfig.from(props);
         return new ProcessingApplication(props, settings, new ClaimExtractor());
@@ -171,14 +171,19 @@ public final class ProcessingApplication implements AutoCloseable {
 
     /** The topic serdes, backed by the schema registry that {@code properties} name. */
     public static ClaimsSerdes serdes(Map<?, ?> properties) {
-        Map<String, Object> props = new HashMap<>();
-        properties.forEach((k, v) -> props.put(String.valueOf(k), v));
+        Map<String, Object> props = withStringKeys(properties);
         SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.from(props));
         AvroSerdeConfig config = AvroSerdeConfig.from(props);
         return new ClaimsSerdes(
             new SpecificAvroSerde<>(Article.class, client, config, false),
             new SpecificAvroSerde<>(SubjectClaims.class, client, config, false),
             new SpecificAvroSerde<>(NumericClaim.class, client, config, false));
+    }
+
+    private static Map<String, Object> withStringKeys(Map<?, ?> properties) {
+        Map<String, Object> props = new HashMap<>();
+        properties.forEach((k, v) -> props.put(String.valueOf(k), v));
+        return props;
     }
 
     private static Map<String, Object> adminProperties(Map<String, Object> properties) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +15,7 @@ import io.claimstream.topology.ClaimsTopology;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -122,7 +124,7 @@ public final class KafkaTestClients {
         Map<String, TopicDescription> described;
         try {
             described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException notYetCreated) {
+        } catch (ExecutionException notYetCreated) {
             return "topics " + topics + " not there yet";
         }
         for (TopicDescription d : described.values()) {
@@ -130,8 +132,9 @@ public final class KafkaTestClients {
                 request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
             }
         }
-        var ends = admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
-        for (var end : ends.entrySet()) {
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
+        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
             TopicPartition tp = end.getKey();
             long endOffset = end.getValue().offset();
             long position = committed.containsKey(tp) ? committed.get(tp).offset() : 0;
