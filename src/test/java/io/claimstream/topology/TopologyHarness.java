@@ -126,13 +126,6 @@ public final class TopologyHarness implements AutoCloseable {
         return serdes;
     }
 
-    /** Keys of the records, in order. */
-    public static <V> List<String> keys(List<KeyValue<String, V>> records) {
-        List<String> keys = new ArrayList<>();
-        records.forEach(r -> keys.add(r.key));
-        return keys;
-    }
-
     @Override
     public void close() {
         driver.close();
