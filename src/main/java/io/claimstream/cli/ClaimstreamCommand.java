@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = ClaimstreamVersion.class,
     description = "Numeric claims from news feeds, deduplicated per subject, on Kafka Streams.",
-    subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, FeedsCommand.class, RegistryCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, ExtractCommand.class, FeedsCommand.class, ProcessCommand.class, RegistryCommand.class})
 public final class ClaimstreamCommand implements Runnable {
 
     @CommandLine.Spec

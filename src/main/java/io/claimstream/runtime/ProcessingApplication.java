@@ -1,0 +1,198 @@
+package io.claimstream.runtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.claimstream.avro.Article;
+import io.claimstream.avro.NumericClaim;
+import io.claimstream.avro.SubjectClaims;
+import io.claimstream.extract.ClaimExtractor;
+import io.claimstream.registry.AvroSerdeConfig;
+import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.registry.SchemaRegistryClient;
+import io.claimstream.registry.SpecificAvroSerde;
+import io.claimstream.topology.ClaimsSerdes;
+import io.claimstream.topology.ClaimsSettings;
+import io.claimstream.topology.ClaimsTopics;
+import io.claimstream.topology.ClaimsTopology;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The processing half, running: checks or creates the topics, then runs the claims topology
+ * with the schema registry's serdes until closed.
+ *
+ * <p>Configured by one set of properties: {@code bootstrap.servers} and
+ * {@code schema.registry.url} are required; the {@code claimstream.} keys are
+ * {@link ClaimsSettings}; the registry keys are Confluent's (see {@link RegistryClientConfig},
+ * {@link AvroSerdeConfig}); everything else goes to Kafka Streams over the defaults of
+ * {@link #streamsProperties}. The subject store, {@link ClaimsTopology#SUBJECT_STORE}, can be
+ * queried through {@link #streams()}.
+ */
+public final class ProcessingApplication implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessingApplication.class);
+
+    public static final String DEFAULT_APPLICATION_ID = "claimstream-processor";
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Map<String, Object> properties;
+    private final ClaimsSettings settings;
+    private final ClaimExtractor extractor;
+    private KafkaStreams streams;
+    private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
+    private boolean closed;
+
+    private ProcessingApplication(Map<String, Object> properties, ClaimsSettings settings, ClaimExtractor extractor) {
+        this.properties = properties;
+        this.settings = settings;
+        this.extractor = extractor;
+    }
+
+    /**
+     * Reads and checks the configuration; connects to nothing yet.
+     *
+     * @throws ConfigException when a required property is missing or a value is invalid
+     */
+    public static ProcessingApplication create(Map<?, ?> properties) {
+        Map<String, Object> props = withStringKeys(properties);
+        for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
+            if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
+                throw new ConfigException(required, null, "is required");
+            }
+        }
+        ClaimsSettings settings = ClaimsSettings.from(props);
+        // Parsed here only to fail now, with the key named, rather than once topics exist.
+        RegistryClientConfig.from(props);
+        AvroSerdeConfig.from(props);
+        return new ProcessingApplication(props, settings, new ClaimExtractor());
+    }
+
+    /**
+     * Creates or checks the topics, then starts processing in the background.
+     *
+     * @throws IllegalStateException when a topic exists with settings the application cannot work with
+     */
+    public synchronized ProcessingApplication start() {
+        if (streams != null || closed) {
+            throw new IllegalStateException("already started");
+        }
+        try (Admin admin = Admin.create(adminProperties(properties))) {
+            new TopicProvisioner(admin, ADMIN_TIMEOUT).provision(ClaimsTopics.all(settings));
+        }
+        Properties streamsProps = streamsProperties(properties);
+        streams = new KafkaStreams(ClaimsTopology.build(settings, extractor, serdes(properties)), streamsProps);
+        streams.setStateListener((now, before) -> {
+            state = now;
+            synchronized (this) {
+                notifyAll();
+            }
+        });
+        streams.start();
+        log.info("Processing {} as {} ({})", ClaimsTopics.ARTICLES, streamsProps.get(StreamsConfig.APPLICATION_ID_CONFIG),
+            streamsProps.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
+        return this;
+    }
+
+    /** The running Kafka Streams instance, for interactive queries; null before {@link #start()}. */
+    public synchronized KafkaStreams streams() {
+        return streams;
+    }
+
+    public KafkaStreams.State state() {
+        return state;
+    }
+
+    /** Waits until processing runs; false if it did not within {@code timeout} or has stopped. */
+    public synchronized boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (state != KafkaStreams.State.RUNNING && !stopped() && System.nanoTime() < deadline) {
+            wait(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+        }
+        return state == KafkaStreams.State.RUNNING;
+    }
+
+    /** Waits until processing has stopped, by {@link #close()} or by a fatal error. */
+    public synchronized void awaitStopped() throws InterruptedException {
+        while (!stopped()) {
+            wait();
+        }
+    }
+
+    private boolean stopped() {
+        return state == KafkaStreams.State.NOT_RUNNING || state == KafkaStreams.State.ERROR;
+    }
+
+    @Override
+    public void close() {
+        KafkaStreams running;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = streams;
+        }
+        if (running != null) {
+            running.close(CLOSE_TIMEOUT);
+        }
+    }
+
+    /**
+     * The Kafka Streams properties: claimstream's defaults (exactly-once, dead letters to
+     * news.dlq, internal topics replicated as configured), overridden by whatever
+     * {@code properties} set, without the {@code claimstream.} keys.
+     */
+    public static Properties streamsProperties(Map<?, ?> properties) {
+        ClaimsSettings settings = ClaimsSettings.from(properties);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ClaimsTopics.DEAD_LETTERS);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topicReplicationFactor());
+        properties.forEach((k, v) -> {
+            if (!String.valueOf(k).startsWith(ClaimsSettings.PREFIX)) {
+                p.put(String.valueOf(k), v);
+            }
+        });
+        return p;
+    }
+
+    /** The topic serdes, backed by the schema registry that {@code properties} name. */
+    public static ClaimsSerdes serdes(Map<?, ?> properties) {
+        Map<String, Object> props = withStringKeys(properties);
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.from(props));
+        AvroSerdeConfig config = AvroSerdeConfig.from(props);
+        return new ClaimsSerdes(
+            new SpecificAvroSerde<>(Article.class, client, config, false),
+            new SpecificAvroSerde<>(SubjectClaims.class, client, config, false),
+            new SpecificAvroSerde<>(NumericClaim.class, client, config, false));
+    }
+
+    private static Map<String, Object> withStringKeys(Map<?, ?> properties) {
+        Map<String, Object> props = new HashMap<>();
+        properties.forEach((k, v) -> props.put(String.valueOf(k), v));
+        return props;
+    }
+
+    private static Map<String, Object> adminProperties(Map<String, Object> properties) {
+        Map<String, Object> admin = new HashMap<>();
+        properties.forEach((k, v) -> {
+            if (AdminClientConfig.configNames().contains(k)) {
+                admin.put(k, v);
+            }
+        });
+        return admin;
+    }
+}

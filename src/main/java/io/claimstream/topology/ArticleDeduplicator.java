@@ -1,0 +1,104 @@
+package io.claimstream.topology;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.claimstream.avro.Article;
+import io.claimstream.avro.internal.ClaimMention;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Lets each article through once: an article whose id, or whose text within its outlet, was
+ * seen within the retention (in event time) is dropped. The claims of an article let through
+ * are extracted here and passed on keyed by subject key.
+ *
+ * <p>Extraction sits between the check and the write on purpose. If it fails, the exception
+ * handler sends the article to the dead-letter topic and processing resumes after this
+ * processor returns; writing only after a successful extraction means such an article is not
+ * remembered as seen, so it is processed in full if it is sent again.
+ */
+final class ArticleDeduplicator implements Processor<String, Article, String, ClaimMention> {
+
+    private final MentionExtractor extractor;
+    private final long retentionMillis;
+    private ProcessorContext<String, ClaimMention> context;
+    private WindowStore<String, String> ids;
+    private WindowStore<String, String> texts;
+
+    private ArticleDeduplicator(MentionExtractor extractor, Duration retention) {
+        this.extractor = extractor;
+        this.retentionMillis = retention.toMillis();
+    }
+
+    static ProcessorSupplier<String, Article, String, ClaimMention> supplier(MentionExtractor extractor, Duration retention) {
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<String, Article, String, ClaimMention> get() {
+                return new ArticleDeduplicator(extractor, retention);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(store(ClaimsTopology.ARTICLE_ID_STORE, retention), store(ClaimsTopology.ARTICLE_TEXT_STORE, retention));
+            }
+        };
+    }
+
+    /**
+     * A window store used as a set with expiry: key seen at (window start =) event time. Not
+     * cached: the record cache would keep answering for keys the store has already expired.
+     */
+    private static StoreBuilder<WindowStore<String, String>> store(String name, Duration retention) {
+        return Stores.windowStoreBuilder(Stores.persistentWindowStore(name, retention, retention, false),
+            Serdes.String(), Serdes.String()).withCachingDisabled();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, ClaimMention> context) {
+        this.context = context;
+        this.ids = context.getStateStore(ClaimsTopology.ARTICLE_ID_STORE);
+        this.texts = context.getStateStore(ClaimsTopology.ARTICLE_TEXT_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Article> record) {
+        Article article = record.value();
+        if (article == null) {
+            return; // news.articles is not compacted; a null value carries no article
+        }
+        long time = record.timestamp();
+        Optional<String> fingerprint = ArticleFingerprint.of(article.getSource(), article.getText());
+        if (seen(ids, article.getId(), time) || fingerprint.isPresent() && seen(texts, fingerprint.get(), time)) {
+            return;
+        }
+        List<ClaimMention> mentions = extractor.mentions(article);
+        // An article older than the retention is not remembered: the store would drop it
+        // anyway. The aggregate's record of counted articles still keeps it from counting twice.
+        if (time >= context.currentStreamTimeMs() - retentionMillis) {
+            ids.put(article.getId(), article.getSource(), time);
+            fingerprint.ifPresent(f -> texts.put(f, article.getId(), time));
+        }
+        for (ClaimMention mention : mentions) {
+            context.forward(record.withKey(mention.getSubjectKey()).withValue(mention));
+        }
+    }
+
+    private boolean seen(WindowStore<String, String> store, String key, long time) {
+        long from = Math.max(0, time - retentionMillis);
+        long to = time > Long.MAX_VALUE - retentionMillis ? Long.MAX_VALUE : time + retentionMillis;
+        try (WindowStoreIterator<String> found = store.fetch(key, from, to)) {
+            return found.hasNext();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.claimstream.topology;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * What the topology keeps and for how long, and how its topics are created. Read from
+ * properties with the {@code claimstream.} keys below; every other property is Kafka's.
+ *
+ * @param articleDedupRetention how long (in event time) an article id or text is remembered, so that a
+ *     re-delivered or re-linked article is not extracted again
+ * @param claimRetention a claim not mentioned for this long (in event time) is removed; a subject left
+ *     without claims is deleted
+ * @param expiryInterval how often (in stream time) expired claims are looked for
+ * @param maxClaimsPerSubject distinct claims kept per subject; beyond it the least recently seen one goes
+ * @param maxSourcesPerClaim sources (and claimants) listed per claim; the mention count keeps the total
+ * @param topicPartitions partitions of the topics the application creates
+ * @param topicReplicationFactor replicas of the topics the application creates (also its internal
+ *     topics); -1 for the broker's default
+ * @param subjectTopicSegment segment.ms of claims.by-subject: how soon a segment can be compacted
+ * @param subjectTopicMinCompactionLag min.compaction.lag.ms of claims.by-subject: how long each update
+ *     stays readable before compaction may replace it
+ * @param subjectTopicDeleteRetention delete.retention.ms of claims.by-subject: how long a tombstone stays,
+ *     so that consumers that were down that long still see the deletion
+ */
+public record ClaimsSettings(
+    Duration articleDedupRetention,
+    Duration claimRetention,
+    Duration expiryInterval,
+    int maxClaimsPerSubject,
+    int maxSourcesPerClaim,
+    int topicPartitions,
+    short topicReplicationFactor,
+    Duration subjectTopicSegment,
+    Duration subjectTopicMinCompactionLag,
+    Duration subjectTopicDeleteRetention) {
+
+    public static final String PREFIX = "claimstream.";
+    public static final String ARTICLE_DEDUP_RETENTION_MS = "claimstream.article.dedup.retention.ms";
+    public static final String CLAIM_RETENTION_MS = "claimstream.claim.retention.ms";
+    public static final String EXPIRY_INTERVAL_MS = "claimstream.claim.expiry.interval.ms";
+    public static final String MAX_CLAIMS_PER_SUBJECT = "claimstream.max.claims.per.subject";
+    public static final String MAX_SOURCES_PER_CLAIM = "claimstream.max.sources.per.claim";
+    public static final String TOPIC_PARTITIONS = "claimstream.topic.partitions";
+    public static final String TOPIC_REPLICATION_FACTOR = "claimstream.topic.replication.factor";
+    public static final String SUBJECT_TOPIC_SEGMENT_MS = "claimstream.subject.topic.segment.ms";
+    public static final String SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS = "claimstream.subject.topic.min.compaction.lag.ms";
+    public static final String SUBJECT_TOPIC_DELETE_RETENTION_MS = "claimstream.subject.topic.delete.retention.ms";
+
+    private static final ConfigDef DEFINITION = new ConfigDef()
+        .define(ARTICLE_DEDUP_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
+            "How long (event time) article ids and texts are remembered for deduplication.")
+        .define(CLAIM_RETENTION_MS, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(1), Importance.MEDIUM,
+            "A claim not mentioned for this long (event time) is removed; a subject left empty is deleted.")
+        .define(EXPIRY_INTERVAL_MS, Type.LONG, Duration.ofHours(1).toMillis(), Range.atLeast(1), Importance.LOW,
+            "How often (stream time) expired claims are looked for.")
+        .define(MAX_CLAIMS_PER_SUBJECT, Type.INT, 200, Range.atLeast(1), Importance.MEDIUM,
+            "Distinct claims kept per subject; beyond it the least recently seen claim is dropped.")
+        .define(MAX_SOURCES_PER_CLAIM, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
+            "Sources and claimants listed per claim; the mention count keeps the total.")
+        .define(TOPIC_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
+            "Partitions of the topics the application creates.")
+        // An int, not a short: ConfigDef's SHORT refuses the Integer a map of settings holds.
+        .define(TOPIC_REPLICATION_FACTOR, Type.INT, -1, Range.between(-1, (int) Short.MAX_VALUE), Importance.MEDIUM,
+            "Replicas of the topics the application creates, internal ones included; -1 for the broker's default.")
+        .define(SUBJECT_TOPIC_SEGMENT_MS, Type.LONG, Duration.ofHours(6).toMillis(), Range.atLeast(1), Importance.LOW,
+            "segment.ms of claims.by-subject.")
+        .define(SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS, Type.LONG, Duration.ofHours(1).toMillis(), Range.atLeast(0),
+            Importance.LOW, "min.compaction.lag.ms of claims.by-subject.")
+        .define(SUBJECT_TOPIC_DELETE_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(0),
+            Importance.LOW, "delete.retention.ms of claims.by-subject: how long tombstones are kept.");
+
+    public ClaimsSettings {
+        requirePositive(articleDedupRetention, ARTICLE_DEDUP_RETENTION_MS);
+        requirePositive(claimRetention, CLAIM_RETENTION_MS);
+        requirePositive(expiryInterval, EXPIRY_INTERVAL_MS);
+        requirePositive(subjectTopicSegment, SUBJECT_TOPIC_SEGMENT_MS);
+        if (subjectTopicMinCompactionLag.isNegative()) {
+            throw new ConfigException(SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS, subjectTopicMinCompactionLag, "must not be negative");
+        }
+        if (subjectTopicDeleteRetention.isNegative()) {
+            throw new ConfigException(SUBJECT_TOPIC_DELETE_RETENTION_MS, subjectTopicDeleteRetention, "must not be negative");
+        }
+        if (maxClaimsPerSubject < 1) {
+            throw new ConfigException(MAX_CLAIMS_PER_SUBJECT, maxClaimsPerSubject, "must be at least 1");
+        }
+        if (maxSourcesPerClaim < 1) {
+            throw new ConfigException(MAX_SOURCES_PER_CLAIM, maxSourcesPerClaim, "must be at least 1");
+        }
+        if (topicPartitions < 1) {
+            throw new ConfigException(TOPIC_PARTITIONS, topicPartitions, "must be at least 1");
+        }
+        if (topicReplicationFactor == 0 || topicReplicationFactor < -1) {
+            throw new ConfigException(TOPIC_REPLICATION_FACTOR, topicReplicationFactor, "must be -1 or at least 1");
+        }
+    }
+
+    public static ClaimsSettings defaults() {
+        return from(Map.of());
+    }
+
+    /**
+     * Reads the {@code claimstream.} keys of {@code props}, defaulting the missing ones; other keys
+     * are ignored.
+     *
+     * @throws ConfigException naming the key when a value is invalid
+     */
+    public static ClaimsSettings from(Map<?, ?> props) {
+        Map<String, Object> own = new TreeMap<>();
+        props.forEach((k, v) -> {
+            if (String.valueOf(k).startsWith(PREFIX)) {
+                own.put(String.valueOf(k), v);
+            }
+        });
+        Map<String, Object> values = DEFINITION.parse(own);
+        return new ClaimsSettings(
+            millis(values, ARTICLE_DEDUP_RETENTION_MS),
+            millis(values, CLAIM_RETENTION_MS),
+            millis(values, EXPIRY_INTERVAL_MS),
+            (Integer) values.get(MAX_CLAIMS_PER_SUBJECT),
+            (Integer) values.get(MAX_SOURCES_PER_CLAIM),
+            (Integer) values.get(TOPIC_PARTITIONS),
+            ((Integer) values.get(TOPIC_REPLICATION_FACTOR)).shortValue(),
+            millis(values, SUBJECT_TOPIC_SEGMENT_MS),
+            millis(values, SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS),
+            millis(values, SUBJECT_TOPIC_DELETE_RETENTION_MS));
+    }
+
+    /** The keys this record reads, with their documentation, as an operator would want them listed. */
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
+    private static Duration millis(Map<String, Object> values, String key) {
+        return Duration.ofMillis((Long) values.get(key));
+    }
+
+    private static void requirePositive(Duration d, String key) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new ConfigException(key, d, "must be positive");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.claimstream.topology;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.claimstream.avro.internal.ClaimMention;
+import io.claimstream.extract.ArticleText;
+import io.claimstream.extract.ClaimExtractor;
+import io.claimstream.extract.NumericClaim;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+
+/**
+ * The processing half of claimstream as a Kafka Streams topology:
+ *
+ * <pre>
+ * news.articles ─► article-dedup (article-ids, article-texts window stores; extraction)
+ *               ─► claim-mentions repartition, keyed by subject key
+ *               ─► subject-aggregator (subject-claims, counted-mentions stores; expiry)
+ *               ─┬► claims.by-subject (compacted; tombstone when a subject expires)
+ *                └► news.claims (each distinct claim once, when first seen)
+ * </pre>
+ *
+ * <p>Every processor, store and internal topic is named here: the names fix the changelog and
+ * repartition topics, so renaming one would orphan the state kept under the old name.
+ */
+public final class ClaimsTopology {
+
+    /** Key-value store of subjects (key = subject key, value = SubjectState), for interactive queries. */
+    public static final String SUBJECT_STORE = "subject-claims";
+    /** Key-value store of the (claim key, article id) pairs already counted. */
+    public static final String COUNTED_STORE = "counted-mentions";
+    /** Window store of the article ids seen, by event time. */
+    public static final String ARTICLE_ID_STORE = "article-ids";
+    /** Window store of the article text fingerprints seen, by event time. */
+    public static final String ARTICLE_TEXT_STORE = "article-texts";
+    /** The repartition topic is {@code <application.id>-claim-mentions-repartition}. */
+    public static final String MENTIONS_REPARTITION = "claim-mentions";
+
+    private ClaimsTopology() {
+    }
+
+    /** The topology, extracting claims with {@code extractor}. */
+    public static Topology build(ClaimsSettings settings, ClaimExtractor extractor, ClaimsSerdes serdes) {
+        return build(settings, extractor::extract, serdes);
+    }
+
+    /**
+     * The topology, extracting claims with any function of an article; tests of the topology's
+     * mechanics pass one whose output they control.
+     */
+    public static Topology build(ClaimsSettings settings, Function<ArticleText, List<NumericClaim>> extractor,
+                                 ClaimsSerdes serdes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, ClaimMention> mentions = builder
+            .stream(ClaimsTopics.ARTICLES, Consumed.with(Serdes.String(), serdes.article())
+                .withTimestampExtractor(new ArticleTime())
+                .withName("articles"))
+            .process(ArticleDeduplicator.supplier(new MentionExtractor(extractor), settings.articleDedupRetention()),
+                Named.as("article-dedup"));
+
+        KStream<String, SubjectUpdate> updates = mentions
+            .repartition(Repartitioned.with(Serdes.String(), InternalAvroSerde.of(ClaimMention.class))
+                .withName(MENTIONS_REPARTITION))
+            .process(SubjectAggregator.supplier(settings), Named.as("subject-aggregator"));
+
+        updates
+            .mapValues(SubjectUpdate::subject, Named.as("subject-records"))
+            .to(ClaimsTopics.SUBJECT_CLAIMS, Produced.with(Serdes.String(), serdes.subjectClaims()).withName("subject-claims-sink"));
+        updates
+            .flatMapValues(SubjectUpdate::firstSeen, Named.as("first-seen-claims"))
+            .to(ClaimsTopics.CLAIMS, Produced.with(Serdes.String(), serdes.claim()).withName("claims-sink"));
+        return builder.build();
+    }
+}
