@@ -207,7 +207,12 @@ final class KafkaSchemaLog implements SchemaLog {
                         throw e;
                     }
                 }
+                // Metadata of a topic created moments ago can lag: describe it once its leader answers.
+                TopicReadiness.await(admin, List.of(topic), timeout);
                 described = describe(admin);
+            }
+            if (described == null || described.get(topic) == null) {
+                throw new IllegalStateException("schema store topic " + topic + " was created but cannot be described");
             }
             int partitions = described.get(topic).partitions().size();
             if (partitions != 1) {
