@@ -35,7 +35,7 @@ final class NumberReader {
             return false;
         }
         String w = t.lower();
-        if (lexicon.numberWords.containsKey(w) || w.equals("half")) {
+        if (t.word().number() != null || w.equals("half")) {
             return true;
         }
         return (w.equals("a") || w.equals("an")) && i + 1 < limit

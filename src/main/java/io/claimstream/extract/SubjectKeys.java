@@ -728,10 +728,24 @@ final class SubjectKeys {
             || w.equals("forces") || w.equals("estimates") || w.equals("figures") || w.equals("data");
     }
 
+    /** A whole number to six significant digits, halves away from zero, as BigDecimal would. */
+    private static long roundToSignificant(long value) {
+        long abs = Math.abs(value);
+        long scale = 1;
+        while (abs / scale >= 1_000_000L) {
+            scale *= 10;
+        }
+        if (scale == 1) {
+            return value;
+        }
+        long rounded = (abs + scale / 2) / scale * scale;
+        return value < 0 ? -rounded : rounded;
+    }
+
     /** The figure in canonical form: six significant digits, no exponent, no trailing zeros. */
     static String canonical(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e6) {
-            return Long.toString((long) value);
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString(roundToSignificant((long) value));
         }
         BigDecimal d = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();

@@ -92,4 +92,18 @@ class SubjectKeysTest {
         assertThat(claims.get(0).span()).isEqualTo("About 7 per cent");
         assertThat(claims.get(0).subjectKey()).contains("/bridge/").doesNotContain("/country/");
     }
+
+    @Test
+    void canonicalFiguresKeepSixSignificantDigitsLikeBigDecimal() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 100_000; i++) {
+            double value = Math.rint(random.nextDouble() * Math.pow(10, 1 + random.nextInt(14))) * (random.nextBoolean() ? 1 : -1);
+            String expected = new java.math.BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros()
+                .setScale(0).toPlainString();
+            assertThat(SubjectKeys.canonical(value)).as("%s", value).isEqualTo(expected);
+        }
+        assertThat(SubjectKeys.canonical(1_234_567)).isEqualTo("1234570");
+        assertThat(SubjectKeys.canonical(2.5e9)).isEqualTo("2500000000");
+        assertThat(SubjectKeys.canonical(0.75)).isEqualTo("0.75");
+    }
 }
