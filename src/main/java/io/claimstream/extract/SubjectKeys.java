@@ -430,11 +430,11 @@ final class SubjectKeys {
         while (end < s.end() && tokens.get(end).isCapitalised() && tokens.get(end).word().timeClass() == null) {
             end++;
         }
-        if (end == k || lexicon.entities.get(Token.phrase(tokens, k, end, true)) != null) {
+        boolean placeNoun = end < s.end() && lexicon.placeNouns.contains(tokens.get(end).lower());
+        if (end == k || needsPlaceNoun && !placeNoun || end < s.end() && tokens.get(end).type() == Token.Type.POSSESSIVE) {
             return null;
         }
-        boolean placeNoun = end < s.end() && lexicon.placeNouns.contains(tokens.get(end).lower());
-        if (needsPlaceNoun && !placeNoun || end < s.end() && tokens.get(end).type() == Token.Type.POSSESSIVE) {
+        if (lexicon.entities.get(Token.phrase(tokens, k, end, true)) != null) {
             return null;
         }
         for (int j = k; j < end; j++) {
