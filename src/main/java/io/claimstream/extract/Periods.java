@@ -16,6 +16,8 @@ import java.util.Set;
 final class Periods {
 
     private static final int WINDOW = 8;
+    /** A month this close after publication is the coming one; further on, last year's. */
+    private static final int UPCOMING_MONTHS = 2;
     private static final Set<String> RATE_WORDS = Set.of("day", "week", "month", "year");
     private static final Set<String> LEAD_IN = Set.of("in", "for", "during");
     private static final Set<String> RELATIVE = Set.of("past", "preceding", "previous", "last");
@@ -32,7 +34,7 @@ final class Periods {
         Sentence s = c.sentence;
         for (int k = c.last + 1; k < Math.min(s.end(), c.last + WINDOW); k++) {
             Token t = tokens.get(k);
-            if (t.type() == Token.Type.PUNCT && !t.is(".")) {
+            if (t.type() == Token.Type.PUNCT && !t.is(".") || startsComparisonBase(tokens, k, s)) {
                 break;
             }
             String p = at(tokens, k, s, published);
@@ -66,13 +68,9 @@ final class Periods {
             }
         }
         String cls = t.word().timeClass();
-        if ("month".equals(cls) && t.isCapitalised() && before != null && published != null) {
-            if (before.is("in") || before.is("for")) {
-                return month(published, t.lower(), false);
-            }
-            if (before.is("by")) {
-                return month(published, t.lower(), true); // a forecast: "ease to 9.7% by December"
-            }
+        if ("month".equals(cls) && t.isCapitalised() && before != null && published != null
+            && (before.is("in") || before.is("for") || before.is("by"))) {
+            return monthPeriod(tokens, k, s, published, before.is("by"));
         }
         if (before != null && published != null && (t.is("year") || t.is("week"))) {
             if (before.is("this")) {
@@ -105,21 +103,75 @@ final class Periods {
         return null;
     }
 
+    /**
+     * "in August 2023", "in January to July", "by December": a month read against the
+     * publication date unless a year follows; a span of months keeps both ends.
+     */
+    private String monthPeriod(List<Token> tokens, int k, Sentence s, LocalDate published, boolean deadline) {
+        String name = tokens.get(k).lower();
+        int next = k + 1;
+        if (next < s.end() && isYear(tokens.get(next))) {
+            int m = monthNumber(name);
+            return m == 0 ? null : tokens.get(next).text() + (m < 10 ? "-0" : "-") + m;
+        }
+        String first = month(published, name, deadline);
+        if (first == null || next + 1 >= s.end()) {
+            return first;
+        }
+        Token link = tokens.get(next);
+        Token end = tokens.get(next + 1);
+        boolean span = link.is("to") || link.is("through") || link.type() == Token.Type.DASH;
+        if (span && "month".equals(end.word().timeClass()) && end.isCapitalised()) {
+            String last = month(published, end.lower(), false);
+            if (last == null) {
+                return first;
+            }
+            // The span ends in the month read against publication and starts before it.
+            int lastYear = Integer.parseInt(last.substring(0, 4));
+            int m = monthNumber(name);
+            int firstYear = m <= monthNumber(end.lower()) ? lastYear : lastYear - 1;
+            return firstYear + (m < 10 ? "-0" : "-") + m + ".." + last;
+        }
+        return first;
+    }
+
+    /**
+     * "to GBP22bn from GBP9.9bn in March", "compared with last year", "than in 2023": what follows
+     * dates the figure compared with, not this one.
+     */
+    private static boolean startsComparisonBase(List<Token> tokens, int k, Sentence s) {
+        Token t = tokens.get(k);
+        if (t.is("than") || t.is("versus") || t.is("compared")) {
+            return true;
+        }
+        if (!t.is("from") || k + 1 >= s.end()) {
+            return false;
+        }
+        Token next = tokens.get(k + 1);
+        return next.word().timeClass() == null; // "from January to March" states a period
+    }
+
     private static boolean isYear(Token t) {
         return t.isNumber() && t.isPlainInteger() && t.text().length() == 4 && t.number() >= 1900 && t.number() <= 2100;
     }
 
-    /** A month as YYYY-MM: the last one before publication, or for a forecast the next one from it. */
+    /**
+     * A month as YYYY-MM: the last one up to publication, or one of the next two months; for a
+     * forecast, the next one from it.
+     */
     private static String month(LocalDate published, String name, boolean ahead) {
         int m = monthNumber(name);
         if (m == 0) {
             return null;
         }
         int year;
+        int monthsAhead = m - published.getMonthValue();
         if (ahead) {
-            year = m >= published.getMonthValue() ? published.getYear() : published.getYear() + 1;
+            year = monthsAhead >= 0 ? published.getYear() : published.getYear() + 1;
+        } else if (monthsAhead > 0 && monthsAhead <= UPCOMING_MONTHS) {
+            year = published.getYear(); // "to raise output in August", written in July
         } else {
-            year = m <= published.getMonthValue() ? published.getYear() : published.getYear() - 1;
+            year = monthsAhead <= 0 ? published.getYear() : published.getYear() - 1;
         }
         return year + (m < 10 ? "-0" : "-") + m;
     }

@@ -106,4 +106,23 @@ class SubjectKeysTest {
         assertThat(SubjectKeys.canonical(2.5e9)).isEqualTo("2500000000");
         assertThat(SubjectKeys.canonical(0.75)).isEqualTo("0.75");
     }
+
+    @Test
+    void aMonthIsReadAgainstPublicationUnlessAYearFollowsIt() {
+        // published Sunday 23 February 2025
+        assertThat(only("The previous record of 85,508 MW was set in August 2023.").subjectKey()).endsWith("@2023-08");
+        assertThat(only("OPEC+ agreed to raise output by 411,000 barrels per day in March.").subjectKey()).endsWith("@2025-03");
+        assertThat(only("Inflation in Ukraine reached 12% in December.").subjectKey()).endsWith("@2024-12");
+        assertThat(only("Russia ran a budget deficit of 1.7 trillion roubles in January to July.").subjectKey())
+            .endsWith("@2024-01..2024-07");
+    }
+
+    @Test
+    void aPeriodAfterAComparisonDatesTheOtherFigure() {
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "",
+            "Okafor said the measures would lift her headroom to £22bn from £9.9bn in November.", SUNDAY, null, null));
+        assertThat(claims).extracting(NumericClaim::span).containsExactly("£22bn", "£9.9bn");
+        assertThat(claims.get(0).subjectKey()).doesNotContain("@");
+        assertThat(claims.get(1).subjectKey()).endsWith("@2024-11");
+    }
 }
