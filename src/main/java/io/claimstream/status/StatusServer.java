@@ -304,7 +304,7 @@ public final class StatusServer implements AutoCloseable {
         }
         byte[] body;
         try {
-            body = JSON.writeValueAsBytes(Map.of("status", status, "message", message));
+            body = JSON.writeValueAsBytes(JSON.createObjectNode().put("status", status).put("message", message));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }
