@@ -75,16 +75,8 @@ class StatusServerIT {
     }
 
     @AfterAll
-    static void stop() {
-        for (AutoCloseable part : new AutoCloseable[] {server, app, registry, broker}) {
-            if (part != null) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+    static void stop() throws Exception {
+        StatusTestData.closeAll(server, app, registry, broker);
     }
 
     @Test
@@ -236,17 +228,11 @@ class StatusServerIT {
         assertThat(page.select("section.subject svg.chart")).hasSize(2);
     }
 
-    static String url() {
-        return server.url();
-    }
-
     private static HttpResponse<String> get(String path) throws Exception {
         return StatusTestData.get(http, server.url() + path);
     }
 
     private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
-        assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        return JSON.readTree(response.body());
+        return StatusTestData.json(response, status);
     }
 }

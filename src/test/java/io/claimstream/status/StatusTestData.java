@@ -1,5 +1,8 @@
 package io.claimstream.status;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.claimstream.avro.Article;
 import io.claimstream.avro.SubjectClaims;
@@ -42,6 +48,8 @@ final class StatusTestData {
     static final String HOSTILE_OUTLET = "<img src=x onerror=alert(1)>";
     static final String HOSTILE_TITLE = "<b>Losses</b> rise";
     static final String HOSTILE_LINK = "javascript:alert(1)";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StatusTestData() {
     }
@@ -113,6 +121,34 @@ final class StatusTestData {
             }
         }
         return table;
+    }
+
+    /** Closes each part that was started, in order, all of them even when one fails. */
+    static void closeAll(AutoCloseable... parts) throws Exception {
+        Exception first = null;
+        for (AutoCloseable part : parts) {
+            try {
+                if (part != null) {
+                    part.close();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** The JSON body of an answer of the API, once its status is the one expected. */
+    static JsonNode json(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as("status of %s: %s", response.uri(), response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        return JSON.readTree(response.body());
     }
 
     /** A GET, retried while the answer is a 503 with Retry-After, as the API asks its clients to. */
