@@ -45,8 +45,11 @@ final class HeadlessChromium {
         if (found.isPresent()) {
             return new HeadlessChromium(found.get());
         }
-        String missing = "Chromium not found (looked for " + NAMES + " on PATH and -D" + BINARY_PROPERTY
-            + "); install Debian's chromium package, as .ci/run does";
+        String configured = System.getProperty(BINARY_PROPERTY);
+        String missing = (configured == null || configured.isBlank()
+            ? "Chromium not found (looked for " + NAMES + " on PATH)"
+            : "-D" + BINARY_PROPERTY + "=" + configured + " is not an executable file")
+            + "; install Debian's chromium package, as .ci/run does";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail(missing);
         }
