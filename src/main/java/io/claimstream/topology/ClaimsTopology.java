@@ -3,7 +3,9 @@ package io.claimstream.topology;
 import java.util.List;
 import java.util.function.Function;
 
+import io.claimstream.avro.SubjectClaims;
 import io.claimstream.avro.internal.ClaimMention;
+import io.claimstream.avro.internal.SubjectState;
 import io.claimstream.extract.ArticleText;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.extract.NumericClaim;
@@ -45,6 +47,14 @@ public final class ClaimsTopology {
     public static final String MENTIONS_REPARTITION = "claim-mentions";
 
     private ClaimsTopology() {
+    }
+
+    /**
+     * The claims.by-subject record of a value of {@link #SUBJECT_STORE}: what interactive queries
+     * answer with, so that they show a subject exactly as the topic does.
+     */
+    public static SubjectClaims subjectRecord(SubjectState state) {
+        return Outputs.subjectClaims(state);
     }
 
     /** The topology, extracting claims with {@code extractor}. */

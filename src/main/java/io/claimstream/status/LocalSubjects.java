@@ -1,0 +1,131 @@
+package io.claimstream.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.claimstream.avro.internal.SubjectState;
+import io.claimstream.topology.ClaimsTopology;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The subjects this instance holds: interactive queries of the topology's subject store, for
+ * the partitions whose active task runs here.
+ */
+final class LocalSubjects {
+
+    /**
+     * The subject store is fed by the mentions repartition topic, {@code <application.id>-claim-mentions-repartition};
+     * a task that reads it is a task that holds a partition of the store.
+     */
+    private static final String STORE_SOURCE_SUFFIX = "-" + ClaimsTopology.MENTIONS_REPARTITION + "-repartition";
+
+    private final KafkaStreams streams;
+
+    LocalSubjects(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** The subject as claims.by-subject shows it, from one partition, or from every local one when {@code partition} is null. */
+    Optional<JsonNode> get(String key, Integer partition) {
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectState>> query = storeQuery();
+        if (partition != null) {
+            query = query.withPartition(partition);
+        }
+        try {
+            return Optional.ofNullable(store(query).get(key)).map(LocalSubjects::json);
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /**
+     * The query's page of the local partitions. Each partition's store is scanned in key order
+     * from the query's start and stops after at most {@code limit} + 1 keys, so a page costs the
+     * same whatever the store holds.
+     */
+    SubjectPage list(SubjectQuery query) {
+        List<SubjectPage> pages = new ArrayList<>();
+        for (int partition : partitions()) {
+            pages.add(scan(store(storeQuery().withPartition(partition)), query));
+        }
+        return SubjectPage.merge(pages, query.limit());
+    }
+
+    private SubjectPage scan(ReadOnlyKeyValueStore<String, SubjectState> store, SubjectQuery query) {
+        List<JsonNode> subjects = new ArrayList<>();
+        try (KeyValueIterator<String, SubjectState> range = store.range(query.scanFrom(), null)) {
+            while (range.hasNext()) {
+                KeyValue<String, SubjectState> entry = range.next();
+                if (query.passed(entry.key)) {
+                    break;
+                }
+                if (!query.admits(entry.key)) {
+                    continue;
+                }
+                if (subjects.size() == query.limit()) {
+                    return new SubjectPage(subjects, true);
+                }
+                subjects.add(json(entry.value));
+            }
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(e);
+        }
+        return new SubjectPage(subjects, false);
+    }
+
+    /** Partitions of the subject store whose active task runs on this instance now. */
+    private List<Integer> partitions() {
+        requireQueryable();
+        return streams.metadataForLocalThreads().stream()
+            .flatMap(thread -> thread.activeTasks().stream())
+            .filter(LocalSubjects::holdsSubjectStore)
+            .map(task -> task.taskId().partition())
+            .sorted()
+            .toList();
+    }
+
+    private static boolean holdsSubjectStore(TaskMetadata task) {
+        return task.topicPartitions().stream().anyMatch(tp -> tp.topic().endsWith(STORE_SOURCE_SUFFIX));
+    }
+
+    private ReadOnlyKeyValueStore<String, SubjectState> store(StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectState>> query) {
+        requireQueryable();
+        try {
+            return streams.store(query);
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** Fails with a 503 unless Kafka Streams runs or rebalances: only then can stores and metadata be asked. */
+    void requireQueryable() {
+        KafkaStreams.State state = streams.state();
+        if (!state.isRunningOrRebalancing()) {
+            throw ApiException.unavailable("the subject store cannot be queried: Kafka Streams is " + state, null);
+        }
+    }
+
+    private static StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectState>> storeQuery() {
+        return StoreQueryParameters.fromNameAndType(ClaimsTopology.SUBJECT_STORE, QueryableStoreTypes.keyValueStore());
+    }
+
+    static ApiException unavailable(InvalidStateStoreException e) {
+        // Thrown while partitions move between instances or restore: the answer exists, just not here yet.
+        return ApiException.unavailable("the subject store is being rebalanced or restored: " + e.getMessage(), e);
+    }
+
+    private static JsonNode json(SubjectState state) {
+        return RecordJson.of(ClaimsTopology.subjectRecord(state));
+    }
+}

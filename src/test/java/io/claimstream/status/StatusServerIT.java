@@ -1,0 +1,238 @@
+package io.claimstream.status;
+
+import static io.claimstream.status.StatusTestData.HOSTILE_LINK;
+import static io.claimstream.status.StatusTestData.HOSTILE_OUTLET;
+import static io.claimstream.status.StatusTestData.HOSTILE_TITLE;
+import static io.claimstream.status.StatusTestData.RUSSIA_LOST;
+import static io.claimstream.status.StatusTestData.SUDAN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.claimstream.avro.SubjectClaims;
+import io.claimstream.registry.EmbeddedSchemaRegistry;
+import io.claimstream.runtime.EmbeddedKafkaBroker;
+import io.claimstream.runtime.KafkaTestClients;
+import io.claimstream.runtime.ProcessingApplication;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The status server over one processing application on a real KRaft broker: the JSON API
+ * answers from the subject store what claims.by-subject holds, and the page, loaded in headless
+ * Chromium, draws the subjects with their charts.
+ */
+class StatusServerIT {
+
+    private static final String APPLICATION_ID = "claimstream-status-it";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedKafkaBroker broker;
+    private static EmbeddedSchemaRegistry registry;
+    private static ProcessingApplication app;
+    private static StatusServer server;
+    private static Map<String, SubjectClaims> topic;
+    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = EmbeddedKafkaBroker.start(dataDir.resolve("broker"), 0);
+        registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
+        Map<String, Object> props = StatusTestData.properties(broker, registry, APPLICATION_ID, dataDir.resolve("state"));
+        app = ProcessingApplication.create(props).start();
+        assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
+        StatusTestData.publish(broker, props, StatusTestData.articles());
+        try (Admin admin = Admin.create(broker.adminConfig())) {
+            KafkaTestClients.awaitProcessed(admin, APPLICATION_ID, Duration.ofSeconds(60));
+        }
+        topic = StatusTestData.subjectTopic(broker, registry);
+        server = StatusServer.start(StatusServer.Options.loopback(0), app.streams(), null,
+            () -> "# TYPE claimstream_test_total counter\nclaimstream_test_total 3.0\n",
+            () -> new Health(app.state() == KafkaStreams.State.RUNNING, Map.of("streams", app.state().name())));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        StatusTestData.closeAll(server, app, registry, broker);
+    }
+
+    @Test
+    void theListHoldsEverySubjectOfTheTopicAsTheTopicHoldsIt() throws Exception {
+        assertThat(topic).containsKeys(SUDAN, RUSSIA_LOST, StatusTestData.RUSSIA_KILLED);
+
+        JsonNode page = json(get("api/subjects?limit=100"), 200);
+        List<String> keys = new ArrayList<>();
+        for (JsonNode subject : page.get("subjects")) {
+            String key = subject.get("subject_key").asText();
+            keys.add(key);
+            // Through text, as a client sees both: the store's answer is the topic's record.
+            assertThat(subject).as("subject %s", key).isEqualTo(JSON.readTree(JSON.writeValueAsString(RecordJson.of(topic.get(key)))));
+        }
+        assertThat(keys).isEqualTo(new ArrayList<>(topic.keySet()));
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("unreachable")).isEmpty();
+    }
+
+    @Test
+    void pagesFollowEachOtherAndThePrefixFilters() throws Exception {
+        List<String> keys = new ArrayList<>();
+        String after = "";
+        int pages = 0;
+        do {
+            JsonNode page = json(get("api/subjects?limit=2&after=" + PeerClient.encode(after)), 200);
+            assertThat(page.get("subjects").size()).isLessThanOrEqualTo(2);
+            page.get("subjects").forEach(s -> keys.add(s.get("subject_key").asText()));
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+            pages++;
+        } while (after != null && pages < 20);
+        assertThat(keys).isEqualTo(new ArrayList<>(topic.keySet()));
+        assertThat(pages).isEqualTo((topic.size() + 1) / 2);
+
+        JsonNode russia = json(get("api/subjects?prefix=russia%2F"), 200);
+        assertThat(russia.get("subjects")).extracting(s -> s.get("subject_key").asText())
+            .containsExactly(StatusTestData.RUSSIA_KILLED, RUSSIA_LOST);
+        JsonNode afterFirst = json(get("api/subjects?prefix=russia/&after=" + PeerClient.encode(StatusTestData.RUSSIA_KILLED)), 200);
+        assertThat(afterFirst.get("subjects")).extracting(s -> s.get("subject_key").asText()).containsExactly(RUSSIA_LOST);
+        assertThat(json(get("api/subjects?prefix=nowhere/"), 200).get("subjects")).isEmpty();
+    }
+
+    @Test
+    void oneSubjectCarriesItsFiguresWithClaimantsSourcesAndTimes() throws Exception {
+        HttpResponse<String> encoded = get("api/subjects/" + PeerClient.encode(SUDAN));
+        JsonNode subject = json(encoded, 200);
+        assertThat(subject.get("subject_key").asText()).isEqualTo(SUDAN);
+        assertThat(subject.get("claims")).extracting(c -> c.get("value").asDouble()).containsExactly(12.0, 19.0, 31.0);
+
+        JsonNode twelve = subject.get("claims").get(0);
+        assertThat(twelve.get("qualifier").asText()).isEqualTo("AT_LEAST");
+        assertThat(twelve.get("unit").asText()).isEqualTo("person");
+        assertThat(twelve.get("mentions").asLong()).isEqualTo(2);
+        assertThat(twelve.get("claimants")).extracting(JsonNode::asText).containsExactly("volunteers", "Red Crescent");
+        assertThat(twelve.get("first_seen").asText()).isEqualTo("2025-06-10T07:45:00Z");
+        assertThat(twelve.get("last_seen").asText()).isEqualTo("2025-06-12T18:30:00Z");
+        assertThat(twelve.get("sources")).extracting(s -> s.get("source").asText() + " " + s.get("published").asText()
+            + " " + s.get("link").asText())
+            .containsExactly("coastal-times 2025-06-10T07:45:00Z https://coastal-times.example/s1",
+                "metro-ledger 2025-06-12T18:30:00Z https://metro-ledger.example/s4");
+
+        // The key's slashes may also stand as they are.
+        HttpResponse<String> plain = get("api/subjects/" + SUDAN);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(plain.body())).isEqualTo(subject);
+        assertThat(encoded.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+    }
+
+    @Test
+    void unknownSubjectsBadInputAndOtherMethodsGetJsonErrors() throws Exception {
+        assertThat(json(get("api/subjects/" + PeerClient.encode("atlantis/unicorn/counted")), 404).get("message").asText())
+            .isEqualTo("no subject atlantis/unicorn/counted");
+        assertThat(json(get("api/subjects?limit=0"), 400).get("message").asText())
+            .isEqualTo("limit must be between 1 and 100, not 0");
+        assertThat(json(get("api/subjects?limit=ten"), 400).get("message").asText()).contains("limit must be a whole number");
+        assertThat(json(get("api/subjects/" + "k".repeat(501)), 400).get("message").asText())
+            .isEqualTo("subject key is longer than 500 characters");
+        assertThat(json(get("no/such/page"), 404).get("message").asText()).isEqualTo("nothing at /no/such/page");
+
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(server.url() + "api/subjects"))
+            .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(json(post, 405).get("status").asInt()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void metricsAndHealthComeFromTheCaller() throws Exception {
+        HttpResponse<String> metrics = get("metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.body()).contains("claimstream_test_total 3.0");
+
+        JsonNode health = json(get("health"), 200);
+        assertThat(health.get("ready").asBoolean()).isTrue();
+        assertThat(health.get("checks").get("streams").asText()).isEqualTo("RUNNING");
+    }
+
+    @Test
+    void thePageIsServedWithAPolicyThatRunsOnlyItsOwnScript() throws Exception {
+        HttpResponse<String> page = get("");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+            .contains("script-src 'self'").contains("default-src 'none'").doesNotContain("unsafe-inline");
+        assertThat(page.body()).contains("<script src=\"status.js\" defer></script>");
+        assertThat(get("status.js").headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(get("status.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void headlessChromiumDrawsTheSubjectsWithTheirChartsAndNoMarkupFromTheNews() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Document page = Jsoup.parse(chromium.dumpDom(server.url(), Files.createDirectories(dataDir.resolve("chromium-all"))));
+
+        assertThat(page.select("section.subject")).extracting(s -> s.attr("data-subject-key"))
+            .containsExactlyElementsOf(topic.keySet());
+        Element sudan = page.selectFirst("section.subject[data-subject-key=" + SUDAN + "]");
+        assertThat(sudan).isNotNull();
+        assertThat(sudan.selectFirst("h2").text()).isEqualTo(topic.get(SUDAN).getSubject());
+        Element chart = sudan.selectFirst("svg.chart");
+        assertThat(chart).as("chart of %s", SUDAN).isNotNull();
+        assertThat(chart.attr("data-unit")).isEqualTo("person");
+        // One point per source: 12 twice (coastal-times, metro-ledger), 19 and 31 once each.
+        assertThat(chart.select("circle.point")).hasSize(4);
+        assertThat(chart.select("g.claim")).hasSize(3);
+        assertThat(sudan.select("tr.claim")).extracting(r -> r.selectFirst("td.figure").text())
+            .containsExactly(">12 person", "19 person", "31 person");
+        assertThat(sudan.select("a[href]")).extracting(a -> a.attr("href"))
+            .contains("https://coastal-times.example/s1", "https://metro-ledger.example/s4");
+        assertThat(page.selectFirst("#status").text()).startsWith(topic.size() + " subjects");
+
+        // Outlet, title and link of the hostile article are shown as text, never as markup or a link.
+        Element lost = page.selectFirst("section.subject[data-subject-key=" + RUSSIA_LOST + "]");
+        assertThat(lost.selectFirst("li.source .outlet").text()).isEqualTo(HOSTILE_OUTLET);
+        assertThat(lost.selectFirst("li.source .title").text()).isEqualTo(HOSTILE_TITLE);
+        assertThat(page.select("img, b, script:not([src])")).isEmpty();
+        assertThat(page.select("a[href]")).extracting(a -> a.attr("href")).noneMatch(href -> href.contains(HOSTILE_LINK));
+    }
+
+    @Test
+    void headlessChromiumShowsOnlyTheSubjectsOfThePrefixInTheAddress() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Document page = Jsoup.parse(chromium.dumpDom(server.url() + "?prefix=russia%2F",
+            Files.createDirectories(dataDir.resolve("chromium-prefix"))));
+
+        assertThat(page.select("section.subject")).extracting(s -> s.attr("data-subject-key"))
+            .containsExactly(StatusTestData.RUSSIA_KILLED, RUSSIA_LOST);
+        assertThat(page.selectFirst("#status").text()).isEqualTo("2 subjects with keys starting “russia/”.");
+        assertThat(page.select("section.subject svg.chart")).hasSize(2);
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return StatusTestData.get(http, server.url() + path);
+    }
+
+    private static JsonNode json(HttpResponse<String> response, int status) throws Exception {
+        return StatusTestData.json(response, status);
+    }
+}
