@@ -88,7 +88,7 @@ class FeedsCommandIT {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FeedsCommand(() -> SERDES));
+        CommandLine cli = new CommandLine(new FeedsCommand(config -> SERDES));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
