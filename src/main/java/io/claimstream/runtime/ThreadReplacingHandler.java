@@ -30,23 +30,25 @@ public final class ThreadReplacingHandler implements StreamsUncaughtExceptionHan
         String thread = Thread.currentThread().getName();
         if (budget.allows()) {
             replaced.increment();
-            log.error("Stream thread {} failed ({} of {} failures allowed in {}); starting a new thread: {}", thread,
-                budget.recentFailures(), budget.maxFailures(), budget.window(), summary(exception));
+            log.error("Stream thread {} failed ({} of {} failures allowed in {} s); starting a new thread: {}", thread,
+                budget.recentFailures(), budget.maxFailures(), budget.window().toSeconds(), summary(exception));
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
-        log.error("Stream thread {} failed, {} failures in {} exceed the budget of {} "
+        log.error("Stream thread {} failed: {} failures in {} s exceed the budget of {} "
                 + "(claimstream.streams.thread.failures.max); shutting down processing in this instance: {}",
-            thread, budget.recentFailures(), budget.window(), budget.maxFailures(), summary(exception));
+            thread, budget.recentFailures(), budget.window().toSeconds(), budget.maxFailures(), summary(exception));
         return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
-    /** The innermost cause, which names what went wrong rather than where Kafka Streams caught it. */
+    /** The innermost cause that says what went wrong, rather than where Kafka Streams caught it. */
     static String summary(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable said = exception;
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                said = t;
+            }
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + message;
+        String message = said.getMessage() == null ? "" : ": " + said.getMessage().lines().findFirst().orElse("");
+        return said.getClass().getSimpleName() + message;
     }
 }

@@ -47,6 +47,7 @@ import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,7 +88,10 @@ class EmbeddedModeIT {
             first = service.endpoints().orElseThrow();
             assertThat(Endpoints.read(data)).contains(first);
             assertThat(first.bootstrapServers()).startsWith("127.0.0.1:");
-            awaitProcessed(service, sampleArticles);
+            // One record that is no article: it goes to the dead letters, and the rest is processed.
+            KafkaTestClients.produce(first.bootstrapServers(), List.of(new ProducerRecord<>(ClaimsTopics.ARTICLES, "not-an-article",
+                "plain text, not Avro".getBytes(StandardCharsets.UTF_8))));
+            awaitProcessed(service, sampleArticles + 1);
 
             HttpResponse<String> health = get(first.statusUrl() + "/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -95,7 +99,8 @@ class EmbeddedModeIT {
             String metrics = get(first.statusUrl() + "/metrics").body();
             assertThat(metrics).contains("claimstream_extract_claims_per_article_count " + sampleArticles)
                 .contains("claimstream_streams_state{state=\"RUNNING\"} 1.0")
-                .contains("claimstream_dead_letters_total{stage=\"deserialization\"} 0.0")
+                .contains("claimstream_dead_letters_total{stage=\"deserialization\"} 1.0")
+                .contains("claimstream_dead_letters_total{stage=\"processing\"} 0.0")
                 .contains("kafka_stream_thread_");
             assertThat(Pattern.compile("claimstream_ingest_polls_total\\{feed=\"http://127\\.0\\.0\\.1:\\d+/sample-feeds/([^\"]+)\"")
                 .matcher(metrics).results().map(r -> r.group(1)).collect(Collectors.toSet()))
@@ -103,7 +108,7 @@ class EmbeddedModeIT {
 
             firstTable = table(first);
             firstArticles = keys(first.bootstrapServers(), ClaimsTopics.ARTICLES);
-            assertThat(firstArticles).hasSize(sampleArticles);
+            assertThat(firstArticles).hasSize(sampleArticles + 1);
             assertThat(firstTable).isNotEmpty();
 
             // Other terminals find the instance through the data directory alone.
@@ -118,6 +123,10 @@ class EmbeddedModeIT {
                 "--subject", someKey, "--data-dir", data.toString());
             assertThat(oneSubject.out().lines()).singleElement()
                 .satisfies(line -> assertThat(new ObjectMapper().readTree(line).get("key").asText()).isEqualTo(someKey));
+            CommandLineTest.Result deadLetters = CommandLineTest.run(Map.of(), "inspect", "news.dlq", "--data-dir", data.toString());
+            assertThat(deadLetters.out().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith("not-an-article  (value not readable: 20 bytes that are not Avro in the registry's wire format")
+                .contains("from news.articles-"));
             CommandLineTest.Result feeds = CommandLineTest.run(Map.of(), "feeds", "list", "--json", "--data-dir", data.toString());
             assertThat(feeds.exitCode()).as(feeds.err()).isZero();
             assertThat(feeds.out().lines().map(EmbeddedModeIT::json).map(f -> f.get("url").asText()))
@@ -156,7 +165,7 @@ class EmbeddedModeIT {
     private static void awaitProcessed(ClaimstreamService service, int articles) throws Exception {
         String servers = service.endpoints().orElseThrow().bootstrapServers();
         awaitUntil(() -> KafkaTestClients.readCommitted(servers, ClaimsTopics.ARTICLES).size() >= articles, WAIT,
-            () -> "not every sample article was published");
+            () -> "not every article was published");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
             KafkaTestClients.awaitProcessed(admin, ProcessingApplication.DEFAULT_APPLICATION_ID, WAIT);
         }
