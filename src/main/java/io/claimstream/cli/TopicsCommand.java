@@ -13,6 +13,7 @@ import io.claimstream.runtime.ProjectTopics;
 import io.claimstream.runtime.TopicProvisioner;
 import io.claimstream.runtime.TopicProvisioner.TopicStatus;
 import io.claimstream.topology.ClaimsSettings;
+import io.claimstream.topology.ClaimsTopics.TopicSpec;
 
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -57,13 +58,7 @@ public final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Configuration config = options.loadClient(b -> { });
-            ClaimsSettings settings = ClaimsSettings.from(config.values());
-            try (Admin admin = Admin.create(KafkaClients.common(config.values()))) {
-                TopicProvisioner provisioner = new TopicProvisioner(admin, TIMEOUT);
-                provisioner.provision(ProjectTopics.all(settings));
-                print(spec.commandLine().getOut(), provisioner.describe(ProjectTopics.all(settings)));
-            }
+            print(spec.commandLine().getOut(), statuses(options, true));
             return ExitCodes.OK;
         }
     }
@@ -82,15 +77,23 @@ public final class TopicsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Configuration config = options.loadClient(b -> { });
-            ClaimsSettings settings = ClaimsSettings.from(config.values());
-            List<TopicStatus> statuses;
-            try (Admin admin = Admin.create(KafkaClients.common(config.values()))) {
-                statuses = new TopicProvisioner(admin, TIMEOUT).describe(ProjectTopics.all(settings));
-            }
+            List<TopicStatus> statuses = statuses(options, false);
             print(spec.commandLine().getOut(), statuses);
             boolean asNeeded = statuses.stream().allMatch(s -> s.exists() && s.mismatches().isEmpty());
             return asNeeded ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+    }
+
+    /** The project's topics as they are on the cluster, after creating the missing ones when {@code create}. */
+    private static List<TopicStatus> statuses(ConfigOptions options, boolean create) {
+        Configuration config = options.loadClient(b -> { });
+        List<TopicSpec> specs = ProjectTopics.all(ClaimsSettings.from(config.values()));
+        try (Admin admin = Admin.create(KafkaClients.common(config.values()))) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, TIMEOUT);
+            if (create) {
+                provisioner.provision(specs);
+            }
+            return provisioner.describe(specs);
         }
     }
 

@@ -158,8 +158,8 @@ public record ClaimstreamSettings(
         Range port = Range.between(0, 65_535);
         return new ConfigDef()
             .define(DATA_DIR, Type.STRING, DEFAULT_DATA_DIR, new ConfigDef.NonEmptyString(), Importance.HIGH,
-                "Embedded mode: where the broker's log, the schemas, the Streams state and the feed server's files are kept; "
-                    + "a second start on it resumes.")
+                "Embedded mode: where the broker's log (topics, schemas, feed state), the Streams state and temporary files "
+                    + "are kept; a second start on it resumes.")
             .define(KAFKA_PORT, Type.INT, 9092, port, Importance.MEDIUM,
                 "Embedded mode: port of the Kafka broker on 127.0.0.1 (0: a free port).")
             .define(REGISTRY_PORT, Type.INT, 8081, port, Importance.MEDIUM,

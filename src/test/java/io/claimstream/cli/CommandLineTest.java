@@ -53,6 +53,18 @@ class CommandLineTest {
     }
 
     @Test
+    void theReadmeHasTheSameExitCodeTable() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        StringBuilder table = new StringBuilder("| code | meaning |\n| --- | --- |\n");
+        for (String line : ExitCodes.TABLE) {
+            int colon = line.indexOf(':');
+            table.append("| ").append(line, 0, colon).append(" | ").append(line.substring(colon + 1)).append(" |\n");
+        }
+
+        assertThat(readme).as("README.md must contain:%n%s", table).contains(table);
+    }
+
+    @Test
     void aUsageErrorIsOneLineWithExitCodeTwo() {
         Result unknown = run(Map.of(), "inspect", "claims.by-subject", "--nope");
         Result missing = run(Map.of(), "inspect");
