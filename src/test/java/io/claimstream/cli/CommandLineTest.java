@@ -139,6 +139,7 @@ class CommandLineTest {
             Result result = run(Map.of(), "demo", "--data-dir", data.toString(), "--kafka-port", "0", "--registry-port", "0",
                 "--http-port", "0");
 
+            assertThat(held.root()).isEqualTo(data.toAbsolutePath());
             assertThat(result.exitCode).isEqualTo(3);
             assertThat(result.err).isEqualTo("claimstream demo: data directory " + data.toAbsolutePath()
                 + " is in use by another claimstream (stop it, or choose another with --data-dir)\n");
