@@ -60,8 +60,10 @@ public final class TopicProvisioner {
         if (!missing.isEmpty()) {
             create(missing);
         }
-        check(specs);
+        // Ready first: the metadata of a topic created moments ago can lag, and describing its
+        // configs would then fail with an unknown topic.
         TopicReadiness.await(admin, specs.stream().map(TopicSpec::name).toList(), timeout);
+        check(specs);
     }
 
     private void create(List<NewTopic> topics) {
