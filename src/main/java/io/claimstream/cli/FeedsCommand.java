@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimstream.config.Configuration;
 import io.claimstream.ingest.Feed;
 import io.claimstream.ingest.FeedCatalog;
 import io.claimstream.ingest.FeedCheck;
@@ -25,9 +26,9 @@ import io.claimstream.ingest.FeedsFile;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestTopics;
+import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.TopicReadiness;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import picocli.CommandLine;
@@ -49,17 +50,17 @@ public final class FeedsCommand implements Runnable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Supplier<IngestSerdes> serdes;
+    private final Function<Configuration, IngestSerdes> serdes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public FeedsCommand() {
-        this(FeedsCommand::registrySerdes);
+        this(config -> KafkaClients.ingestSerdes(config.values()));
     }
 
     /** With the value formats of the ingest topics supplied, as tests do. */
-    FeedsCommand(Supplier<IngestSerdes> serdes) {
+    FeedsCommand(Function<Configuration, IngestSerdes> serdes) {
         this.serdes = serdes;
     }
 
@@ -68,16 +69,10 @@ public final class FeedsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The schema-registry serdes come with the registry package; until it is merged there are none. */
-    private static IngestSerdes registrySerdes() {
-        throw new IllegalStateException("the schema-registry serdes for the ingest topics are not part of this build yet");
-    }
-
-    /** Options of the subcommands that talk to Kafka. */
+    /** Options of the subcommands that talk to Kafka: the shared configuration, and a timeout. */
     static final class KafkaOptions {
-        @Option(names = "--bootstrap-servers", required = true, paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers.")
-        String bootstrapServers;
+        @CommandLine.Mixin
+        ConfigOptions config;
 
         @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
             description = "How long to wait for Kafka (default: ${DEFAULT-VALUE}).")
@@ -143,8 +138,8 @@ public final class FeedsCommand implements Runnable {
             if (feeds.isEmpty()) {
                 return parent.fail("name a feed URL or a --from file");
             }
-            return parent.withCatalog(kafka, catalog -> {
-                createFeedTopics(kafka, partitions, replicationFactor);
+            return parent.withCatalog(kafka, (catalog, client) -> {
+                createFeedTopics(client, kafka.timeout(), partitions, replicationFactor);
                 for (Feed feed : feeds) {
                     catalog.put(feed);
                     out.println("added " + feed.url());
@@ -168,7 +163,7 @@ public final class FeedsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = parent.spec.commandLine().getOut();
-            return parent.withCatalog(kafka, catalog -> {
+            return parent.withCatalog(kafka, (catalog, client) -> {
                 for (String url : urls) {
                     catalog.remove(url);
                     out.println("removed " + url);
@@ -193,7 +188,7 @@ public final class FeedsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = parent.spec.commandLine().getOut();
-            return parent.withCatalog(kafka, catalog -> {
+            return parent.withCatalog(kafka, (catalog, client) -> {
                 List<FeedCatalog.Listing> listings = catalog.list();
                 if (json) {
                     for (FeedCatalog.Listing l : listings) {
@@ -325,18 +320,14 @@ public final class FeedsCommand implements Runnable {
     /** Work done with a catalog; may throw what Kafka throws. */
     @FunctionalInterface
     interface CatalogWork {
-        int run(FeedCatalog catalog) throws Exception;
+        int run(FeedCatalog catalog, Map<String, Object> clientConfig) throws Exception;
     }
 
     int withCatalog(KafkaOptions options, CatalogWork work) throws InterruptedException {
-        IngestSerdes s;
-        try {
-            s = serdes.get();
-        } catch (IllegalStateException e) {
-            return fail(e.getMessage());
-        }
-        try (FeedCatalog catalog = new FeedCatalog(options.bootstrapServers, s, options.timeout())) {
-            return work.run(catalog);
+        Configuration config = options.config.loadClient(b -> { });
+        Map<String, Object> client = KafkaClients.common(config.values());
+        try (FeedCatalog catalog = new FeedCatalog(client, serdes.apply(config), options.timeout())) {
+            return work.run(catalog, client);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
@@ -351,8 +342,9 @@ public final class FeedsCommand implements Runnable {
     }
 
     /** Creates news.feeds and news.feed-state, with equal partition counts, unless they exist. */
-    static void createFeedTopics(KafkaOptions options, int partitions, short replicationFactor) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers))) {
+    static void createFeedTopics(Map<String, Object> client, Duration timeout, int partitions, short replicationFactor)
+        throws InterruptedException {
+        try (Admin admin = Admin.create(client)) {
             for (NewTopic topic : IngestTopics.feedTopics(partitions, replicationFactor)) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();
@@ -362,7 +354,7 @@ public final class FeedsCommand implements Runnable {
                     }
                 }
             }
-            TopicReadiness.await(admin, List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE), options.timeout());
+            TopicReadiness.await(admin, List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE), timeout);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.claimstream.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns an article into its numeric claims. Thread-safe: it holds only immutable lexicons and
@@ -35,11 +36,22 @@ public final class ClaimExtractor {
 
     /** The numeric claims of {@code article}, in text order. */
     public List<NumericClaim> extract(ArticleText article) {
+        return extract(article, kind -> { });
+    }
+
+    /**
+     * The numeric claims of {@code article}, in text order, telling {@code rejected} the kind of
+     * every recognised number that is not a claim (a date, an age, ...), so that a caller can
+     * count what the extractor turns down without a second pass over the text.
+     */
+    public List<NumericClaim> extract(ArticleText article, Consumer<QuantityKind> rejected) {
         Analysis analysis = analyse(article);
         List<NumericClaim> claims = new ArrayList<>();
         for (Candidate c : analysis.candidates) {
             if (c.isClaim()) {
                 claims.add(toClaim(article.text(), analysis.tokens, c));
+            } else if (c.kind != null) {
+                rejected.accept(c.kind);
             }
         }
         return claims;

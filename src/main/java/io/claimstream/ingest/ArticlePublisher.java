@@ -36,17 +36,24 @@ public final class ArticlePublisher implements AutoCloseable {
         this.timeout = timeout;
     }
 
-    public static ArticlePublisher create(String bootstrapServers, String clientId, Serializer<Article> serializer,
+    /**
+     * A publisher with its own producer.
+     *
+     * @param clientConfig Kafka client settings: bootstrap.servers, and security or timeouts as the cluster needs
+     */
+    public static ArticlePublisher create(Map<String, ?> clientConfig, String clientId, Serializer<Article> serializer,
                                           IngestSettings settings) {
         KafkaProducer<String, Article> producer =
-            new KafkaProducer<>(producerConfig(bootstrapServers, clientId), new StringSerializer(), serializer);
+            new KafkaProducer<>(producerConfig(clientConfig, clientId), new StringSerializer(), serializer);
         return new ArticlePublisher(producer, IngestTopics.ARTICLES, settings.publishTimeout());
     }
 
-    /** Idempotent and acknowledged by all replicas: a retried send neither duplicates nor loses. */
-    public static Map<String, Object> producerConfig(String bootstrapServers, String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    /**
+     * {@code clientConfig} with what publishing relies on over it: idempotent and acknowledged by
+     * all replicas, so that a retried send neither duplicates nor loses.
+     */
+    public static Map<String, Object> producerConfig(Map<String, ?> clientConfig, String clientId) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -3,6 +3,7 @@ package io.claimstream.ingest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,25 +34,48 @@ public final class FeedCatalog implements AutoCloseable {
     public record Listing(Feed feed, FeedCheckpoint checkpoint) {
     }
 
-    private final String bootstrapServers;
+    private final Map<String, ?> clientConfig;
     private final IngestSerdes serdes;
     private final Duration timeout;
     private final Producer<String, FeedSettings> feeds;
     private final Producer<String, FeedState> states;
 
     public FeedCatalog(String bootstrapServers, IngestSerdes serdes, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), serdes, timeout);
+    }
+
+    /**
+     * A catalog whose Kafka clients take {@code clientConfig}: bootstrap.servers, and security or
+     * timeouts as the cluster needs.
+     */
+    public FeedCatalog(Map<String, ?> clientConfig, IngestSerdes serdes, Duration timeout) {
+        this.clientConfig = Map.copyOf(clientConfig);
         this.serdes = serdes;
         this.timeout = timeout;
-        this.feeds = new KafkaProducer<>(ArticlePublisher.producerConfig(bootstrapServers, "claimstream-feeds"),
+        this.feeds = new KafkaProducer<>(ArticlePublisher.producerConfig(clientConfig, "claimstream-feeds"),
             new StringSerializer(), serdes.feedSettings().serializer());
-        this.states = new KafkaProducer<>(ArticlePublisher.producerConfig(bootstrapServers, "claimstream-feeds"),
+        this.states = new KafkaProducer<>(ArticlePublisher.producerConfig(clientConfig, "claimstream-feeds"),
             new StringSerializer(), serdes.feedState().serializer());
     }
 
     /** Adds a feed, or replaces the settings of one with the same URL. */
     public void put(Feed feed) throws InterruptedException {
         send(feeds, new ProducerRecord<>(IngestTopics.FEEDS, feed.url(), feed.toAvro()));
+    }
+
+    /**
+     * Gives a feed a new URL and keeps what polling it has learnt (validators, the ids it has
+     * published, its status) under the new one, so that nothing it published is published
+     * again. Ingesters must not be polling it meanwhile.
+     */
+    public void move(Listing from, Feed to) throws InterruptedException {
+        FeedCheckpoint c = from.checkpoint();
+        if (c != null) {
+            FeedCheckpoint moved = new FeedCheckpoint(to.url(), c.validators(), c.recentIds(), c.status());
+            send(states, new ProducerRecord<>(IngestTopics.FEED_STATE, to.url(), moved.toAvro()));
+        }
+        put(to);
+        remove(from.feed().url());
     }
 
     /** Removes a feed and forgets its state; ingesters stop polling it. */
@@ -92,10 +116,10 @@ public final class FeedCatalog implements AutoCloseable {
     }
 
     private Map<String, Object> readerConfig() {
-        return Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-            ConsumerConfig.CLIENT_ID_CONFIG, "claimstream-feeds-list",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "claimstream-feeds-list");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
     }
 
     private <V> void send(Producer<String, V> producer, ProducerRecord<String, V> record) throws InterruptedException {

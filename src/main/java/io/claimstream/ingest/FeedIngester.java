@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,19 +55,19 @@ public final class FeedIngester implements AutoCloseable {
     private final Map<Integer, Map<String, FeedCheckpoint>> checkpointsByPartition = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    private FeedIngester(String bootstrapServers, String groupId, String name, IngestSettings settings,
+    private FeedIngester(Map<String, ?> clientConfig, String groupId, String name, IngestSettings settings,
                          IngestSerdes serdes, MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         this.metrics = new IngestMetrics(registry);
-        this.feedConsumer = new KafkaConsumer<>(groupConsumerConfig(bootstrapServers, groupId, name),
+        this.feedConsumer = new KafkaConsumer<>(groupConsumerConfig(clientConfig, groupId, name),
             new StringDeserializer(), serdes.feedSettings().deserializer());
         this.stateStore = new FeedStateStore(
-            new KafkaProducer<>(ArticlePublisher.producerConfig(bootstrapServers, name + "-state"),
+            new KafkaProducer<>(ArticlePublisher.producerConfig(clientConfig, name + "-state"),
                 new StringSerializer(), serdes.feedState().serializer()),
-            new KafkaConsumer<String, FeedState>(readerConfig(bootstrapServers, name + "-state-reader"),
+            new KafkaConsumer<String, FeedState>(readerConfig(clientConfig, name + "-state-reader"),
                 new StringDeserializer(), serdes.feedState().deserializer()),
             settings.publishTimeout());
-        this.publisher = ArticlePublisher.create(bootstrapServers, name + "-articles", serdes.article(), settings);
+        this.publisher = ArticlePublisher.create(clientConfig, name + "-articles", serdes.article(), settings);
         ErrorBackoff backoff = new ErrorBackoff(settings.backoffBase(), settings.backoffMax(),
             () -> ThreadLocalRandom.current().nextDouble());
         FeedPoller poller = new FeedPoller(new FeedFetcher(settings, clock), new FeedParser(settings), publisher, backoff, settings);
@@ -81,7 +82,16 @@ public final class FeedIngester implements AutoCloseable {
      */
     public static FeedIngester start(String bootstrapServers, String groupId, String name, IngestSettings settings,
                                      IngestSerdes serdes, MeterRegistry registry) {
-        FeedIngester ingester = new FeedIngester(bootstrapServers, groupId, name, settings, serdes, registry);
+        return start(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), groupId, name, settings, serdes, registry);
+    }
+
+    /**
+     * Starts an ingester whose Kafka clients take {@code clientConfig} (bootstrap.servers, and
+     * security or timeouts as the cluster needs) under the settings ingesting relies on.
+     */
+    public static FeedIngester start(Map<String, ?> clientConfig, String groupId, String name, IngestSettings settings,
+                                     IngestSerdes serdes, MeterRegistry registry) {
+        FeedIngester ingester = new FeedIngester(clientConfig, groupId, name, settings, serdes, registry);
         try {
             ingester.requireCoPartitionedTopics(settings.publishTimeout());
         } catch (RuntimeException e) {
@@ -117,9 +127,14 @@ public final class FeedIngester implements AutoCloseable {
             feedConsumer.subscribe(List.of(IngestTopics.FEEDS), new Rebalance());
             while (!closing) {
                 try {
+                    // Only each feed's latest record of the batch: a feed re-added or moved and then
+                    // removed further on, as a catch-up from the start often reads, is never polled.
+                    Map<String, ConsumerRecord<String, FeedSettings>> latest = new LinkedHashMap<>();
                     for (ConsumerRecord<String, FeedSettings> record : feedConsumer.poll(Duration.ofMillis(500))) {
-                        apply(record);
+                        latest.remove(record.key());
+                        latest.put(record.key(), record);
                     }
+                    latest.values().forEach(this::apply);
                 } catch (RecordDeserializationException e) {
                     log.warn("skipping unreadable feed record at {} offset {}: {}", e.topicPartition(), e.offset(), e.getMessage());
                     feedConsumer.seek(e.topicPartition(), e.offset() + 1);
@@ -212,17 +227,16 @@ public final class FeedIngester implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> groupConsumerConfig(String bootstrapServers, String groupId, String name) {
-        Map<String, Object> config = readerConfig(bootstrapServers, name + "-feeds");
+    private static Map<String, Object> groupConsumerConfig(Map<String, ?> clientConfig, String groupId, String name) {
+        Map<String, Object> config = readerConfig(clientConfig, name + "-feeds");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         // Incremental rebalancing: a joining or leaving ingester moves only the feeds that must move.
         config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         return config;
     }
 
-    private static Map<String, Object> readerConfig(String bootstrapServers, String clientId) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    private static Map<String, Object> readerConfig(Map<String, ?> clientConfig, String clientId) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -52,6 +52,11 @@ public record AvroSerdeConfig(
         .define(VALUE_SUBJECT_NAME_STRATEGY, Type.STRING, TOPIC_NAME_STRATEGY, AvroSerdeConfig::topicNameStrategyOnly,
             Importance.LOW, "Only TopicNameStrategy (<topic>-value) is implemented.");
 
+    /** The keys read here, with their types, defaults and documentation. */
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
     /** Confluent's defaults: auto-register, record's own schema, generic reader. */
     public static AvroSerdeConfig defaults() {
         return new AvroSerdeConfig(true, false, false, null);

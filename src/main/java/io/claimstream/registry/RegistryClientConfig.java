@@ -102,6 +102,11 @@ public record RegistryClientConfig(
         urls = List.copyOf(urls);
     }
 
+    /** The keys read here, with their types, defaults and documentation. */
+    public static ConfigDef definition() {
+        return new ConfigDef(DEFINITION);
+    }
+
     /** A registry at {@code url} with default timeouts, retries and no authentication. */
     public static RegistryClientConfig of(String url) {
         return from(Map.of(SCHEMA_REGISTRY_URL, url));

@@ -1,5 +1,7 @@
 package io.claimstream.runtime;
 
+import java.util.Map;
+
 import io.claimstream.registry.RegistryException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +21,8 @@ public final class DeadLetterDeserializationHandler extends LogAndContinueExcept
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
+    private DeadLetterMeters meters;
+
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -28,6 +32,16 @@ public final class DeadLetterDeserializationHandler extends LogAndContinueExcept
                 return Response.fail();
             }
         }
-        return super.handleError(context, record, exception);
+        Response response = super.handleError(context, record, exception);
+        if (meters != null && response.deadLetterQueueRecords() != null) {
+            meters.deserialization().increment(response.deadLetterQueueRecords().size());
+        }
+        return response;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        meters = DeadLetterMeters.from(configs);
     }
 }

@@ -1,5 +1,7 @@
 package io.claimstream.runtime;
 
+import java.util.Map;
+
 import io.claimstream.registry.RegistryException;
 
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -19,6 +21,8 @@ public final class DeadLetterProcessingHandler extends LogAndContinueProcessingE
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
+    private DeadLetterMeters meters;
+
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -28,6 +32,16 @@ public final class DeadLetterProcessingHandler extends LogAndContinueProcessingE
                 return Response.fail();
             }
         }
-        return super.handleError(context, record, exception);
+        Response response = super.handleError(context, record, exception);
+        if (meters != null && response.deadLetterQueueRecords() != null) {
+            meters.processing().increment(response.deadLetterQueueRecords().size());
+        }
+        return response;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        meters = DeadLetterMeters.from(configs);
     }
 }

@@ -1,5 +1,6 @@
 package io.claimstream.runtime;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Properties;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.NumericClaim;
 import io.claimstream.avro.SubjectClaims;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.RegistryClientConfig;
@@ -18,9 +20,15 @@ import io.claimstream.topology.ClaimsSettings;
 import io.claimstream.topology.ClaimsTopics;
 import io.claimstream.topology.ClaimsTopology;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -45,25 +53,44 @@ public final class ProcessingApplication implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+    static final String STATE_GAUGE = "claimstream.streams.state";
+
     private final Map<String, Object> properties;
     private final ClaimsSettings settings;
+    private final ClaimstreamSettings runtimeSettings;
     private final ClaimExtractor extractor;
+    private final MeterRegistry registry;
     private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
     private boolean closed;
 
-    private ProcessingApplication(Map<String, Object> properties, ClaimsSettings settings, ClaimExtractor extractor) {
+    private ProcessingApplication(Map<String, Object> properties, ClaimsSettings settings,
+                                  ClaimstreamSettings runtimeSettings, ClaimExtractor extractor, MeterRegistry registry) {
         this.properties = properties;
         this.settings = settings;
+        this.runtimeSettings = runtimeSettings;
         this.extractor = extractor;
+        this.registry = registry;
     }
 
     /**
-     * Reads and checks the configuration; connects to nothing yet.
+     * Reads and checks the configuration; connects to nothing yet. Metrics are kept nowhere.
      *
      * @throws ConfigException when a required property is missing or a value is invalid
      */
     public static ProcessingApplication create(Map<?, ?> properties) {
+        return create(properties, new CompositeMeterRegistry());
+    }
+
+    /**
+     * Reads and checks the configuration; connects to nothing yet. Kafka Streams' metrics and
+     * state, the extraction counters, the dead letters and the replaced threads are registered
+     * with {@code registry} once started.
+     *
+     * @throws ConfigException when a required property is missing or a value is invalid
+     */
+    public static ProcessingApplication create(Map<?, ?> properties, MeterRegistry registry) {
         Map<String, Object> props = withStringKeys(properties);
         for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
             if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
@@ -71,10 +98,11 @@ public final class ProcessingApplication implements AutoCloseable {
             }
         }
         ClaimsSettings settings = ClaimsSettings.from(props);
+        ClaimstreamSettings runtimeSettings = ClaimstreamSettings.from(props);
         // Parsed here only to fail now, with the key named, rather than once topics exist.
         RegistryClientConfig.from(props);
         AvroSerdeConfig.from(props);
-        return new ProcessingApplication(props, settings, new ClaimExtractor());
+        return new ProcessingApplication(props, settings, runtimeSettings, new ClaimExtractor(), registry);
     }
 
     /**
@@ -90,13 +118,23 @@ public final class ProcessingApplication implements AutoCloseable {
             new TopicProvisioner(admin, ADMIN_TIMEOUT).provision(ClaimsTopics.all(settings));
         }
         Properties streamsProps = streamsProperties(properties);
-        streams = new KafkaStreams(ClaimsTopology.build(settings, extractor, serdes(properties)), streamsProps);
+        streamsProps.put(DeadLetterMeters.CONFIG, DeadLetterMeters.register(registry));
+        streams = new KafkaStreams(
+            ClaimsTopology.build(settings, new MeteredExtraction(extractor, registry), serdes(properties)), streamsProps);
         streams.setStateListener((now, before) -> {
             state = now;
             synchronized (this) {
                 notifyAll();
             }
         });
+        streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(new ThreadFailureBudget(
+            runtimeSettings.threadFailures(), runtimeSettings.threadFailureWindow(), Clock.systemUTC()), registry));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        for (KafkaStreams.State s : KafkaStreams.State.values()) {
+            Gauge.builder(STATE_GAUGE, () -> state == s ? 1 : 0).tag("state", s.name())
+                .description("1 for the Kafka Streams client's current state, 0 for the others").register(registry);
+        }
         streams.start();
         log.info("Processing {} as {} ({})", ClaimsTopics.ARTICLES, streamsProps.get(StreamsConfig.APPLICATION_ID_CONFIG),
             streamsProps.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG));
@@ -143,8 +181,21 @@ public final class ProcessingApplication implements AutoCloseable {
             running = streams;
         }
         if (running != null) {
-            running.close(CLOSE_TIMEOUT);
+            if (!running.close(CloseOptions.timeout(CLOSE_TIMEOUT).withGroupMembershipOperation(membershipOnClose()))) {
+                log.warn("Kafka Streams did not stop within {} s", CLOSE_TIMEOUT.toSeconds());
+            }
+            streamsMetrics.close();
         }
+    }
+
+    /**
+     * Leaving the group hands this instance's tasks to the others at once, and lets a restarted
+     * single instance rejoin without waiting session.timeout.ms for its old self. A static member
+     * (group.instance.id) stays: keeping its tasks across a restart is why it is static.
+     */
+    private CloseOptions.GroupMembershipOperation membershipOnClose() {
+        boolean isStatic = properties.keySet().stream().anyMatch(k -> k.endsWith(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        return isStatic ? CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP : CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -46,7 +48,8 @@ public final class TopicProvisioner {
     /**
      * Creates the missing topics of {@code specs}, checks the existing ones and waits until all are ready.
      *
-     * @throws IllegalStateException naming each topic and setting that differs from what the spec requires
+     * @throws TopicMismatchException naming each topic and setting that differs from what the spec requires
+     * @throws UnavailableException when Kafka does not answer in time
      */
     public void provision(Collection<TopicSpec> specs) {
         Set<String> existing = get(admin.listTopics().names(), "listing topics");
@@ -57,8 +60,10 @@ public final class TopicProvisioner {
         if (!missing.isEmpty()) {
             create(missing);
         }
-        check(specs);
+        // Ready first: the metadata of a topic created moments ago can lag, and describing its
+        // configs would then fail with an unknown topic.
         TopicReadiness.await(admin, specs.stream().map(TopicSpec::name).toList(), timeout);
+        check(specs);
     }
 
     private void create(List<NewTopic> topics) {
@@ -73,7 +78,8 @@ public final class TopicProvisioner {
                 }
                 // Another instance created it meanwhile; it is checked like any existing topic.
             } catch (TimeoutException e) {
-                throw new IllegalStateException("creating topic " + created.getKey() + " took longer than " + timeout, e);
+                throw new UnavailableException("creating topic " + created.getKey() + " took longer than " + timeout.toSeconds()
+                    + " s: is Kafka reachable?", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", e);
@@ -82,34 +88,98 @@ public final class TopicProvisioner {
     }
 
     private void check(Collection<TopicSpec> specs) {
-        List<ConfigResource> resources = specs.stream()
-            .filter(spec -> !spec.required().isEmpty())
-            .map(spec -> new ConfigResource(ConfigResource.Type.TOPIC, spec.name()))
-            .toList();
-        Map<ConfigResource, Config> configs = get(admin.describeConfigs(resources).all(), "describing topic configs");
+        Map<ConfigResource, Config> configs = configs(specs.stream().filter(spec -> !spec.required().isEmpty()).toList());
         List<String> mismatches = new ArrayList<>();
         for (TopicSpec spec : specs) {
-            Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
-            if (config == null) {
-                continue;
+            Config config = configs.get(resource(spec));
+            if (config != null) {
+                mismatches.addAll(mismatches(spec, config));
             }
-            spec.required().forEach((name, wanted) -> {
-                ConfigEntry entry = config.get(name);
-                String actual = entry == null ? null : entry.value();
-                if (!wanted.equals(actual)) {
-                    mismatches.add("topic " + spec.name() + " has " + name + "=" + actual + " but claimstream needs " + name + "=" + wanted);
-                }
-            });
         }
         if (!mismatches.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", mismatches)
+            throw new TopicMismatchException(String.join("; ", mismatches)
                 + " (change the topic with kafka-configs.sh --alter, or delete it to have it created)");
         }
+    }
+
+    /**
+     * How each topic of {@code specs} is on the cluster: whether it exists, its partitions,
+     * replicas and the configs the spec sets, and how it differs from what claimstream needs.
+     */
+    public List<TopicStatus> describe(Collection<TopicSpec> specs) {
+        Set<String> existing = get(admin.listTopics().names(), "listing topics");
+        List<TopicSpec> present = specs.stream().filter(spec -> existing.contains(spec.name())).toList();
+        Map<String, TopicDescription> descriptions =
+            get(admin.describeTopics(present.stream().map(TopicSpec::name).toList()).allTopicNames(), "describing topics");
+        Map<ConfigResource, Config> configs = configs(present);
+        List<TopicStatus> statuses = new ArrayList<>();
+        for (TopicSpec spec : specs) {
+            TopicDescription d = descriptions.get(spec.name());
+            if (d == null) {
+                statuses.add(new TopicStatus(spec, false, 0, 0, Map.of(), List.of()));
+                continue;
+            }
+            Config config = configs.get(resource(spec));
+            Map<String, String> values = new TreeMap<>();
+            spec.configs().keySet().forEach(name -> {
+                ConfigEntry entry = config.get(name);
+                values.put(name, entry == null ? null : entry.value());
+            });
+            int replicas = d.partitions().isEmpty() ? 0 : d.partitions().get(0).replicas().size();
+            statuses.add(new TopicStatus(spec, true, d.partitions().size(), replicas, values, mismatches(spec, config)));
+        }
+        return statuses;
+    }
+
+    /**
+     * A project topic as it is on the cluster.
+     *
+     * @param spec what claimstream creates it with
+     * @param exists false when the topic is missing (the other fields are then empty)
+     * @param partitions its partition count
+     * @param replicationFactor replicas of its first partition
+     * @param configs its values of the configs the spec sets
+     * @param mismatches each required config it lacks, in words
+     */
+    public record TopicStatus(TopicSpec spec, boolean exists, int partitions, int replicationFactor,
+                              Map<String, String> configs, List<String> mismatches) {
+
+        public TopicStatus {
+            configs = java.util.Collections.unmodifiableMap(new TreeMap<>(configs));
+            mismatches = List.copyOf(mismatches);
+        }
+    }
+
+    private Map<ConfigResource, Config> configs(Collection<TopicSpec> specs) {
+        return get(admin.describeConfigs(specs.stream().map(TopicProvisioner::resource).toList()).all(), "describing topic configs");
+    }
+
+    private static ConfigResource resource(TopicSpec spec) {
+        return new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
+    }
+
+    private static List<String> mismatches(TopicSpec spec, Config config) {
+        List<String> mismatches = new ArrayList<>();
+        spec.required().forEach((name, wanted) -> {
+            ConfigEntry entry = config.get(name);
+            String actual = entry == null ? null : entry.value();
+            if (!wanted.equals(actual)) {
+                mismatches.add("topic " + spec.name() + " has " + name + "=" + actual + " but claimstream needs " + name + "=" + wanted);
+            }
+        });
+        return mismatches;
     }
 
     private static NewTopic newTopic(TopicSpec spec) {
         Optional<Short> replication = spec.replicationFactor() < 0 ? Optional.empty() : Optional.of(spec.replicationFactor());
         return new NewTopic(spec.name(), Optional.of(spec.partitions()), replication).configs(spec.configs());
+    }
+
+    /** An existing topic is configured against what claimstream relies on; a fault of the setup, not of Kafka. */
+    public static final class TopicMismatchException extends IllegalStateException {
+        TopicMismatchException(String message) {
+            super(message);
+        }
     }
 
     private <T> T get(KafkaFuture<T> future, String what) {
@@ -118,7 +188,7 @@ public final class TopicProvisioner {
         } catch (ExecutionException e) {
             throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(what + " took longer than " + timeout, e);
+            throw new UnavailableException(what + " took longer than " + timeout.toSeconds() + " s: is Kafka reachable?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + what, e);

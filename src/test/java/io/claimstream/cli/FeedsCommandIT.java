@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,8 @@ import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
 import io.claimstream.ingest.AvroTestSerde;
 import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.registry.EmbeddedSchemaRegistry;
+import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +81,35 @@ class FeedsCommandIT {
     }
 
     @Test
+    void theRegistrysAvroSerdesAreUsedAgainstACluster() throws Exception {
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0)) {
+            String[] cluster = {"--bootstrap-servers", broker.bootstrapServers(), "--schema-registry-url", registry.url()};
+            CommandLineTest.Result added = CommandLineTest.run(Map.of(), concat(
+                new String[] {"feeds", "add", "https://avro.example.net/rss", "--outlet", "Avro Times"}, cluster));
+            CommandLineTest.Result listed = CommandLineTest.run(Map.of(), concat(new String[] {"feeds", "list", "--json"}, cluster));
+
+            assertThat(added.exitCode()).as(added.err()).isZero();
+            assertThat(listed.exitCode()).as(listed.err()).isZero();
+            assertThat(listed.out().lines().map(line -> {
+                try {
+                    return new ObjectMapper().readTree(line);
+                } catch (Exception e) {
+                    throw new AssertionError(line, e);
+                }
+            }).filter(f -> f.get("url").asText().equals("https://avro.example.net/rss")))
+                .singleElement().satisfies(f -> assertThat(f.get("outlet").asText()).isEqualTo("Avro Times"));
+            // Written in Confluent's wire format under the topic's subject.
+            assertThat(SchemaRegistryClient.of(registry.url()).subjects()).contains("news.feeds-value");
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void anInvalidFeedIsRefusedWithTheReason() {
         Result result = run("add", "ftp://files.example.com/feed.xml", "--bootstrap-servers", broker.bootstrapServers());
 
@@ -88,7 +120,7 @@ class FeedsCommandIT {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FeedsCommand(() -> SERDES));
+        CommandLine cli = new CommandLine(new FeedsCommand(config -> SERDES));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

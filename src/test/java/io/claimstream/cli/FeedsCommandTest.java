@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,11 +102,12 @@ class FeedsCommandTest {
     }
 
     @Test
-    void kafkaSubcommandsNeedBootstrapServers() {
-        Result result = run("feeds", "list");
+    void kafkaSubcommandsNeedBootstrapServersOrARunningEmbeddedClaimstream() {
+        Result result = run("feeds", "list", "--data-dir", tmp.resolve("no-claimstream-here").toString());
 
         assertThat(result.exitCode).isEqualTo(2);
-        assertThat(result.err).contains("--bootstrap-servers");
+        assertThat(result.err.lines()).singleElement().asString()
+            .contains("bootstrap.servers is not set").contains("no-claimstream-here").contains("--bootstrap-servers");
     }
 
     private static String sample(String name) throws URISyntaxException {
@@ -115,7 +117,7 @@ class FeedsCommandTest {
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new ClaimstreamCommand());
+        CommandLine cli = ClaimstreamCommand.commandLine(new ClaimstreamCommand(Map.of()));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);

@@ -161,7 +161,8 @@ class ProcessCommandCrashIT {
             "--bootstrap-servers", broker.bootstrapServers(),
             "--schema-registry-url", registry.url(),
             "--application-id", APPLICATION_ID,
-            "--state-dir", dataDir.resolve("state").toString()));
+            "--state-dir", dataDir.resolve("state").toString(),
+            "--http-port", "0"));
         Map<String, Object> properties = new TreeMap<>(CleanPass.LONG_RETENTION);
         properties.put("commit.interval.ms", 100);
         properties.put("statestore.cache.max.bytes", 0);

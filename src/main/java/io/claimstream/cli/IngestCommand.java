@@ -1,0 +1,48 @@
+package io.claimstream.cli;
+
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+import io.claimstream.config.ClaimstreamSettings;
+import io.claimstream.config.Configuration;
+import io.claimstream.runtime.ClaimstreamService.Part;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code claimstream ingest}: the ingesting half on a cluster, until stopped. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+        "The ingesting half: polls the feeds and publishes their articles.",
+        "",
+        "Polls the feeds of news.feeds and publishes their articles to news.articles, until stopped. Instances with "
+            + "the same group id (claimstream.ingest.group.id) split the feeds between them, and take over those of an "
+            + "instance that stops.",
+        "Creates the topics it needs, or checks them when they exist. Without bootstrap.servers it joins the embedded "
+            + "claimstream running on --data-dir."},
+    footer = "%nExit codes: see claimstream --help.")
+public final class IngestCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--group-id", paramLabel = "ID",
+        description = "Consumer group of the ingesters (" + ClaimstreamSettings.INGEST_GROUP_ID + "; default "
+            + ClaimstreamSettings.DEFAULT_INGEST_GROUP_ID + ").")
+    String groupId;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Configuration config = options.loadClient(b -> ConfigOptions.set(b, ClaimstreamSettings.INGEST_GROUP_ID, groupId, "--group-id"));
+        return ServiceRunner.run(spec, config, EnumSet.of(Part.INGEST), false,
+            "ingest: polling the feeds as group " + config.claimstream().ingestGroupId());
+    }
+}

@@ -1,0 +1,287 @@
+package io.claimstream.runtime;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import io.claimstream.config.ClaimstreamSettings;
+import io.claimstream.config.Configuration;
+import io.claimstream.ingest.FeedCatalog;
+import io.claimstream.ingest.FeedIngester;
+import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.registry.EmbeddedSchemaRegistry;
+import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.status.Health;
+import io.claimstream.topology.ClaimsSettings;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one {@code claimstream run}, {@code demo}, {@code ingest} or {@code process} runs: the
+ * ingester, the processing application or both, with metrics, health and the status endpoint;
+ * in embedded mode also a broker, a schema registry and the sample feeds, all on loopback and
+ * all kept in the data directory. {@link #close()} stops the parts in the reverse order of
+ * their start: the ingester before processing, processing before the registry and the broker.
+ */
+public final class ClaimstreamService implements AutoCloseable {
+
+    /** The halves a process can run. */
+    public enum Part {
+        INGEST, PROCESS
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimstreamService.class);
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    private static final String INGESTER_NAME = "claimstream-ingest";
+
+    private final Deque<Step> running = new ArrayDeque<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final Monitoring monitoring = new Monitoring();
+    private Configuration config;
+    private Endpoints endpoints;
+    private ProcessingApplication processing;
+    private FeedIngester ingester;
+    private Readiness readiness;
+    private StatusEndpoint status;
+    private boolean closing;
+
+    private record Step(String name, AutoCloseable part) {
+    }
+
+    /** The service was closed (by a signal, say) before it had started. */
+    public static final class StoppedWhileStarting extends IllegalStateException {
+        StoppedWhileStarting() {
+            super("stopped while starting");
+        }
+    }
+
+    private ClaimstreamService(Configuration config) {
+        this.config = config;
+    }
+
+    /** A service that runs nothing yet: install its shutdown hook, then {@link #start(Set, boolean)} it. */
+    public static ClaimstreamService create(Configuration config) {
+        return new ClaimstreamService(config);
+    }
+
+    /** Creates and starts a service; see {@link #start(Set, boolean)}. */
+    public static ClaimstreamService start(Configuration config, Set<Part> parts, boolean embedded) {
+        return create(config).start(parts, embedded);
+    }
+
+    /**
+     * Starts the parts. Embedded mode starts its broker and registry first and points the
+     * configuration at them. A {@link #close()} meanwhile (a signal during start-up) stops what
+     * has started, and the start fails.
+     *
+     * @param embedded whether to run a broker and registry in this process (the configuration must then name none)
+     * @throws UnavailableException when a port, the data directory or Kafka is not available
+     * @throws org.apache.kafka.common.config.ConfigException when a setting is invalid
+     * @throws TopicProvisioner.TopicMismatchException when an existing topic is configured against what claimstream needs
+     */
+    public ClaimstreamService start(Set<Part> parts, boolean embedded) {
+        try {
+            startParts(parts, embedded);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startParts(Set<Part> parts, boolean embedded) {
+        ClaimstreamSettings settings = config.claimstream();
+        if (embedded) {
+            startEmbedded(settings);
+        }
+        Map<String, Object> values = config.values();
+        Map<String, Object> client = KafkaClients.common(values);
+        ClaimsSettings claimsSettings = ClaimsSettings.from(values);
+        Admin admin = Admin.create(client);
+        started("admin client", admin);
+        new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings));
+
+        if (parts.contains(Part.PROCESS)) {
+            processing = ProcessingApplication.create(values, monitoring.registry());
+            started("processing", processing);
+            processing.start();
+            readiness = new Readiness(processing::state, admin, ProjectTopics.names(claimsSettings), Duration.ofSeconds(5));
+            if (settings.httpPort() >= 0) {
+                status = StatusEndpoint.start(settings.httpHost(), settings.httpPort(), processing.streams(), self(values),
+                    monitoring::scrape, readiness::check);
+                started("status endpoint", status);
+            }
+        }
+        if (parts.contains(Part.INGEST)) {
+            IngestSerdes serdes = KafkaClients.ingestSerdes(values);
+            if (embedded && settings.sampleFeeds()) {
+                serveSampleFeeds(client, serdes);
+            }
+            ingester = FeedIngester.start(client, settings.ingestGroupId(), INGESTER_NAME, settings.ingest(), serdes,
+                monitoring.registry());
+            started("ingester", ingester);
+        }
+        if (embedded) {
+            endpoints = new Endpoints(config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG).orElseThrow(),
+                config.get(RegistryClientConfig.SCHEMA_REGISTRY_URL).orElseThrow(), statusUrl().orElse(null));
+            Path dataDir = settings.dataDir();
+            endpoints.write(dataDir);
+            started("endpoints file", () -> Endpoints.delete(dataDir));
+        }
+    }
+
+    private void startEmbedded(ClaimstreamSettings settings) {
+        DataDirectory data = DataDirectory.open(settings.dataDir());
+        started("data directory lock", data);
+        data.holdTemporaryFiles();
+        requireFree(settings.kafkaPort(), "--kafka-port", ClaimstreamSettings.KAFKA_PORT);
+        requireFree(settings.registryPort(), "--registry-port", ClaimstreamSettings.REGISTRY_PORT);
+        requireFree(settings.httpPort(), "--http-port", ClaimstreamSettings.HTTP_PORT);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.kafka(), settings.kafkaPort());
+        started("broker", broker);
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), settings.registryPort());
+        started("schema registry", registry);
+        config = config
+            .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), "the embedded broker")
+            .with(RegistryClientConfig.SCHEMA_REGISTRY_URL, registry.url(), "the embedded schema registry")
+            .withDefaults(Map.of(StreamsConfig.STATE_DIR_CONFIG, data.streamsState().toString()), "the data directory")
+            // One instance: after a crash its old self is noticed gone in 10 s rather than the default 45 s.
+            .withDefaults(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000",
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000"), "embedded mode");
+    }
+
+    private void serveSampleFeeds(Map<String, Object> client, IngestSerdes serdes) {
+        SampleFeedServer server = SampleFeedServer.start();
+        boolean used;
+        try (FeedCatalog catalog = new FeedCatalog(client, serdes, KAFKA_TIMEOUT)) {
+            used = SampleFeeds.register(catalog, server.urls());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+            throw new IllegalStateException("interrupted while listing the sample feeds", e);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        if (used) {
+            started("sample feed server", server);
+        } else {
+            server.close();
+        }
+    }
+
+    /** The configuration the parts run with: in embedded mode, pointing at the embedded broker and registry. */
+    public Configuration configuration() {
+        return config;
+    }
+
+    /** What embedded mode serves; empty against a cluster. */
+    public Optional<Endpoints> endpoints() {
+        return Optional.ofNullable(endpoints);
+    }
+
+    public Optional<String> statusUrl() {
+        return Optional.ofNullable(status).map(StatusEndpoint::url);
+    }
+
+    public Monitoring monitoring() {
+        return monitoring;
+    }
+
+    /** The processing application, or null when this process only ingests. */
+    public ProcessingApplication processing() {
+        return processing;
+    }
+
+    /** The ingester, or null when this process only processes. */
+    public FeedIngester ingester() {
+        return ingester;
+    }
+
+    /** Ready when processing runs and the topics exist; an ingest-only process is ready once started. */
+    public Health health() {
+        return readiness == null ? new Health(true, Map.of("ingester", "started")) : readiness.check();
+    }
+
+    /** Stops the next part first: {@code part} is closed before everything started so far. */
+    public void closeFirst(String name, AutoCloseable part) {
+        started(name, part);
+    }
+
+    /** Records a started part, to be stopped before those started earlier; stops it at once if stopping has begun. */
+    private synchronized void started(String name, AutoCloseable part) {
+        if (closing) {
+            closeQuietly(new Step(name, part));
+            throw new StoppedWhileStarting();
+        }
+        running.push(new Step(name, part));
+    }
+
+    /**
+     * Waits until this service stops: closed, or its processing failed for good.
+     *
+     * @return 1 when processing failed, else 0
+     */
+    public int awaitStopped() throws InterruptedException {
+        if (processing != null) {
+            processing.awaitStopped();
+            return processing.state() == KafkaStreams.State.ERROR ? 1 : 0;
+        }
+        closed.await();
+        return 0;
+    }
+
+    /** Stops every part, the last started first; a part that fails to stop is logged and the others still stopped. */
+    @Override
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        while (!running.isEmpty()) {
+            closeQuietly(running.pop());
+        }
+        closed.countDown();
+        log.info("claimstream stopped");
+    }
+
+    private static void closeQuietly(Step step) {
+        try {
+            step.part().close();
+            log.debug("Stopped the {}", step.name());
+        } catch (Exception e) {
+            log.warn("Stopping the {} failed: {}", step.name(), e.toString());
+        }
+    }
+
+    private static HostInfo self(Map<String, Object> values) {
+        Object server = values.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        return server == null || server.toString().isBlank() ? null : HostInfo.buildFromEndpoint(server.toString());
+    }
+
+    private static void requireFree(int port, String option, String key) {
+        if (port <= 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new UnavailableException("port " + port + " on 127.0.0.1 is in use; choose another with " + option + " (or "
+                + key + "), or 0 for a free one");
+        }
+    }
+}

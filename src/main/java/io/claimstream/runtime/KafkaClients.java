@@ -1,0 +1,70 @@
+package io.claimstream.runtime;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.claimstream.avro.Article;
+import io.claimstream.avro.FeedSettings;
+import io.claimstream.avro.FeedState;
+import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.registry.AvroSerdeConfig;
+import io.claimstream.registry.GenericAvroSerde;
+import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.registry.SchemaRegistryClient;
+import io.claimstream.registry.SpecificAvroSerde;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** What the Kafka clients and serdes claimstream creates itself (other than Kafka Streams') take from the configuration. */
+public final class KafkaClients {
+
+    /** Settings every client kind reads: bootstrap servers, security, timeouts, DNS, reconnects. */
+    private static final Set<String> COMMON = commonNames();
+
+    private KafkaClients() {
+    }
+
+    /**
+     * The settings of {@code values} that any producer, consumer or admin client takes (bootstrap
+     * servers, security, timeouts), without those that name or tune one client, which each part
+     * sets for itself.
+     */
+    public static Map<String, Object> common(Map<String, ?> values) {
+        Map<String, Object> common = new TreeMap<>();
+        values.forEach((k, v) -> {
+            if (COMMON.contains(k)) {
+                common.put(k, v);
+            }
+        });
+        return common;
+    }
+
+    /** The registry's Avro serdes of the ingest topics' values. */
+    public static IngestSerdes ingestSerdes(Map<String, ?> values) {
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.from(values));
+        AvroSerdeConfig config = AvroSerdeConfig.from(values);
+        return new IngestSerdes(
+            new SpecificAvroSerde<>(FeedSettings.class, client, config, false),
+            new SpecificAvroSerde<>(FeedState.class, client, config, false),
+            new SpecificAvroSerde<>(Article.class, client, config, false).serializer());
+    }
+
+    /** A serde of any of the topics' values as generic records, for reading whatever a topic holds. */
+    public static GenericAvroSerde genericSerde(Map<String, ?> values) {
+        return new GenericAvroSerde(new SchemaRegistryClient(RegistryClientConfig.from(values)),
+            AvroSerdeConfig.from(values), false);
+    }
+
+    private static Set<String> commonNames() {
+        Set<String> names = new HashSet<>(ProducerConfig.configNames());
+        names.retainAll(ConsumerConfig.configNames());
+        names.retainAll(AdminClientConfig.configNames());
+        names.remove(CommonClientConfigs.CLIENT_ID_CONFIG);
+        return Set.copyOf(names);
+    }
+}
