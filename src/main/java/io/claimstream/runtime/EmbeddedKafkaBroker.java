@@ -62,7 +62,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
         int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int controllerPort = freePortOtherThan(brokerPort);
         Properties props = singleNodeProperties(logDir, brokerPort, controllerPort);
         overrides.forEach(props::setProperty);
         try {
@@ -164,6 +164,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("embedded broker at " + bootstrapServers + " did not become ready", e);
         }
+    }
+
+    /** The OS may hand the same ephemeral port out twice in a row; the broker refuses two listeners on one port. */
+    private static int freePortOtherThan(int taken) {
+        int candidate = freePort();
+        while (candidate == taken) {
+            candidate = freePort();
+        }
+        return candidate;
     }
 
     private static int freePort() {
