@@ -1,5 +1,7 @@
 package io.claimstream.extract;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -9,6 +11,9 @@ import java.util.function.Consumer;
  * stateless rules, and all per-article state lives in one call.
  */
 public final class ClaimExtractor {
+
+    /** Twelve significant digits: more than any figure in the news states. */
+    private static final MathContext SCALED_PRECISION = new MathContext(12);
 
     private final Lexicon lexicon;
     private final SentenceSplitter splitter;
@@ -104,9 +109,19 @@ public final class ClaimExtractor {
             c.subject, c.subjectKey, c.claimKey);
     }
 
-    /** Shares read from words ("two-thirds") carry four decimals, as the gold format writes them. */
+    /**
+     * Shares read from words ("two-thirds") carry four decimals, as the gold format writes them;
+     * a scaled figure loses the binary noise of its scaling ("4.1 trillion" is 4.1e12, not
+     * 4.0999999999999995e12).
+     */
     static double rounded(double value) {
-        return Math.abs(value) < 1 ? Math.round(value * 10_000) / 10_000.0 : value;
+        if (Math.abs(value) < 1) {
+            return Math.round(value * 10_000) / 10_000.0;
+        }
+        if (value == Math.rint(value) || Double.isInfinite(value) || Double.isNaN(value)) {
+            return value;
+        }
+        return new BigDecimal(value).round(SCALED_PRECISION).doubleValue();
     }
 
     private record Analysis(List<Token> tokens, List<Candidate> candidates) {

@@ -1,5 +1,6 @@
 package io.claimstream.inspect;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -129,7 +130,10 @@ public final class RecordText {
     }
 
     private static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return Double.toString(d);
+        }
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     private static String deadLetterReason(TopicRecord r) {

@@ -28,6 +28,8 @@ class NumberFormsTest {
         Sales fell to 5k units.                                              | 5000          |        | unit      | =
         Pensions will cost 3.1 mn euros.                                     | 3100000       |        | eur       | =
         Debt rose to ¥1.2tn.                                                 | 1200000000000 |        | jpy       | =
+        The fund holds 4.1 trillion roubles.                                 | 4100000000000 |        | rub       | =
+        Reserves reached $0.7 billion.                                       | 700000000     |        | usd       | =
         # currencies before and after the figure, by symbol, code and name
         The ministry paid ₴45 billion in wages.                              | 45000000000   |        | uah       | =
         The oil fund holds ₽11 trillion.                                     | 11000000000000|        | rub       | =
@@ -103,5 +105,12 @@ class NumberFormsTest {
                 org.assertj.core.groups.Tuple.tuple(second, secondUnit));
         assertThat(claims.get(1).qualifier()).as("the conversion keeps the qualifier of what it converts")
             .isEqualTo(claims.get(0).qualifier());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aScaledFigureIsTheNumberWrittenNotItsBinaryApproximation() {
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "",
+            "The fund holds 4.1 trillion roubles, up from 3.3 trillion, and $0.7 billion in gold.", null, null, null));
+        assertThat(claims).extracting(NumericClaim::value).containsExactly(4.1e12, 3.3e12, 7e8);
     }
 }
