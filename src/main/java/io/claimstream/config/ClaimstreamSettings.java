@@ -165,7 +165,8 @@ public record ClaimstreamSettings(
             .define(REGISTRY_PORT, Type.INT, 8081, port, Importance.MEDIUM,
                 "Embedded mode: port of the schema registry on 127.0.0.1 (0: a free port).")
             .define(SAMPLE_FEEDS, Type.BOOLEAN, true, Importance.LOW,
-                "Embedded mode: serve and ingest the bundled sample feeds while no other feeds are configured.")
+                "Embedded mode: serve and ingest the bundled sample feeds while no other feeds are configured "
+                    + "(their stories span most of 2025, so claim retention then defaults to 400 days).")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Address the status server (page, JSON API, /metrics, /health) binds.")
             .define(HTTP_PORT, Type.INT, 8080, Range.between(-1, 65_535), Importance.MEDIUM,

@@ -46,6 +46,8 @@ public final class ClaimstreamService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimstreamService.class);
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    /** Claim retention while only the bundled sample feeds are ingested: longer than the months they span. */
+    private static final Duration SAMPLE_CLAIM_RETENTION = Duration.ofDays(400);
     private static final String INGESTER_NAME = "claimstream-ingest";
 
     private final Deque<Step> running = new ArrayDeque<>();
@@ -114,6 +116,15 @@ public final class ClaimstreamService implements AutoCloseable {
         Admin admin = Admin.create(client);
         started("admin client", admin);
         new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings));
+        boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
+            && serveSampleFeeds(client, KafkaClients.ingestSerdes(values));
+        if (samples) {
+            // The sample stories span most of 2025: with the 30-day default, claims from their
+            // first months would expire as soon as the later stories moved event time on.
+            config = config.withDefaults(Map.of(ClaimsSettings.CLAIM_RETENTION_MS, String.valueOf(SAMPLE_CLAIM_RETENTION.toMillis())),
+                "the sample feeds' span");
+            values = config.values();
+        }
 
         if (parts.contains(Part.PROCESS)) {
             processing = ProcessingApplication.create(values, monitoring.registry());
@@ -128,9 +139,6 @@ public final class ClaimstreamService implements AutoCloseable {
         }
         if (parts.contains(Part.INGEST)) {
             IngestSerdes serdes = KafkaClients.ingestSerdes(values);
-            if (embedded && settings.sampleFeeds()) {
-                serveSampleFeeds(client, serdes);
-            }
             ingester = FeedIngester.start(client, settings.ingestGroupId(), INGESTER_NAME, settings.ingest(), serdes,
                 monitoring.registry());
             started("ingester", ingester);
@@ -164,7 +172,8 @@ public final class ClaimstreamService implements AutoCloseable {
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "3000"), "embedded mode");
     }
 
-    private void serveSampleFeeds(Map<String, Object> client, IngestSerdes serdes) {
+    /** Serves the sample feeds and lists them in news.feeds, unless other feeds are configured; returns whether it did. */
+    private boolean serveSampleFeeds(Map<String, Object> client, IngestSerdes serdes) {
         SampleFeedServer server = SampleFeedServer.start();
         boolean used;
         try (FeedCatalog catalog = new FeedCatalog(client, serdes, KAFKA_TIMEOUT)) {
@@ -182,6 +191,7 @@ public final class ClaimstreamService implements AutoCloseable {
         } else {
             server.close();
         }
+        return used;
     }
 
     /** The configuration the parts run with: in embedded mode, pointing at the embedded broker and registry. */

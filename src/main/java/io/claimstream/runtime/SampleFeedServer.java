@@ -23,9 +23,14 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class SampleFeedServer implements AutoCloseable {
 
-    /** The bundled feeds, under {@code /sample-feeds/} on the classpath: three outlets, written for the demo. */
+    /**
+     * The bundled feeds, under {@code /sample-feeds/} on the classpath: eight outlets, RSS and Atom,
+     * written for the project (the stories of the project's test corpus, most told by two or three
+     * outlets in their own words, so the demo shows claims merging across outlets).
+     */
     public static final List<String> FEEDS = List.of(
-        "continental-wire.rss.xml", "daily-ledger.rss.xml", "harbour-herald.atom.xml");
+        "continental-wire.rss.xml", "daily-ledger.rss.xml", "harbour-herald.atom.xml", "capital-bulletin.rss.xml",
+        "coastal-times.atom.xml", "meridian-post.rss.xml", "metro-ledger.rss.xml", "prairie-wire.atom.xml");
     static final String PATH = "/sample-feeds/";
 
     private record Document(byte[] bytes, String etag, String contentType) {
