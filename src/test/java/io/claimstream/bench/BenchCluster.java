@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.claimstream.ingest.ArticlePublisher;
@@ -34,6 +35,8 @@ public final class BenchCluster implements AutoCloseable {
      */
     public static final String APP_PROPERTIES = "claimstream.bench.app-properties";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** EmbeddedKafkaBroker's node id. */
+    private static final int BROKER_ID = 1;
 
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedSchemaRegistry registry;
@@ -108,6 +111,15 @@ public final class BenchCluster implements AutoCloseable {
         }
         admin.createTopics(topics).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         TopicReadiness.await(admin, List.of(names), TIMEOUT);
+    }
+
+    /** Bytes on disk per topic, summed over partitions: what has been written (minus what was deleted). */
+    public Map<String, Long> topicBytes() throws Exception {
+        Map<String, Long> bytes = new TreeMap<>();
+        admin.describeLogDirs(List.of(BROKER_ID)).allDescriptions().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+            .values().forEach(dirs -> dirs.values().forEach(dir -> dir.replicaInfos().forEach((tp, replica) ->
+                bytes.merge(tp.topic(), replica.size(), Long::sum))));
+        return bytes;
     }
 
     /** A producer configured as the ingester's (idempotent, acks=all, lz4, 20 ms linger), for serialized values. */

@@ -34,20 +34,23 @@ import org.apache.kafka.common.serialization.Serializer;
 final class LatencyProbe implements CommittedOutput.Listener {
 
     private final Deserializer<NumericClaim> claims;
+    private final int rate;
     private final Map<String, Long> sent = new ConcurrentHashMap<>();
     private final Map<String, Long> lastVisible = new ConcurrentHashMap<>();
     private long sendNanos;
     private long sendEndedNanos;
     private int articlesSent;
 
-    LatencyProbe(Deserializer<NumericClaim> claims) {
+    /** @param rate articles per second to send */
+    LatencyProbe(Deserializer<NumericClaim> claims, int rate) {
         this.claims = claims;
+        this.rate = rate;
     }
 
-    /** Sends {@code articles} at {@code perSecond}, each published when sent; returns once all are sent. */
-    void pace(KafkaProducer<String, byte[]> producer, Serializer<Article> serializer, List<Article> articles, int perSecond) {
+    /** Sends {@code articles} at the probe's rate, each published when sent; returns once all are sent. */
+    void pace(KafkaProducer<String, byte[]> producer, Serializer<Article> serializer, List<Article> articles) {
         AtomicReference<Exception> failed = new AtomicReference<>();
-        long interval = 1_000_000_000L / perSecond;
+        long interval = 1_000_000_000L / rate;
         long started = System.nanoTime();
         for (int i = 0; i < articles.size(); i++) {
             long due = started + i * interval;
@@ -83,8 +86,8 @@ final class LatencyProbe implements CommittedOutput.Listener {
     }
 
     /**
-     * The latencies. When the application had not caught up by {@code caughtUpAt} (null), the
-     * articles not seen yet count with the time they had waited by then: a lower bound.
+     * The latencies. When the application had not caught up, the articles not seen yet count
+     * with the time they have waited so far: a lower bound.
      */
     Result result(boolean caughtUp) {
         long now = System.nanoTime();
@@ -103,17 +106,18 @@ final class LatencyProbe implements CommittedOutput.Listener {
         if (lastVisible.isEmpty()) {
             throw new IllegalStateException("no paced article showed up in " + ClaimsTopics.CLAIMS);
         }
-        return new Result(millis, lastVisible.size(), censored, sent.size(), articlesSent, sendNanos / 1e9,
+        return new Result(rate, millis, lastVisible.size(), censored, sent.size(), articlesSent, sendNanos / 1e9,
             Duration.ofNanos(now - sendEndedNanos));
     }
 
     /**
      * Latencies in milliseconds, ascending.
      *
+     * @param rate articles sent per second
      * @param samples articles seen
      * @param censored articles not seen when the wait ended, counted with the time waited
      */
-    record Result(List<Double> millis, int samples, int censored, int distinctArticles, int articlesSent,
+    record Result(int rate, List<Double> millis, int samples, int censored, int distinctArticles, int articlesSent,
                   double sendSeconds, Duration waitedAfterSending) {
 
         double percentile(double p) {
@@ -133,7 +137,7 @@ final class LatencyProbe implements CommittedOutput.Listener {
             return millis.get(millis.size() - 1);
         }
 
-        String describe(int rate) {
+        String describe() {
             String kept = censored == 0 ? "" : String.format(Locale.ROOT, "; DID NOT KEEP UP: %,d articles still not "
                 + "processed %.0f s after the last send count with the time they had waited, so the percentiles are lower "
                 + "bounds", censored, waitedAfterSending.toMillis() / 1e3);
