@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ public final class BenchmarkSuite {
         }
     }
 
+    /** The benchmark JVM running now, ended with the suite if the suite is stopped. */
+    private static volatile Process running;
+
     private BenchmarkSuite() {
     }
 
@@ -95,6 +99,21 @@ public final class BenchmarkSuite {
         Path profiles = out.resolve("profiles");
         deleteTree(work);
         Files.createDirectories(logs);
+        // Stopped (Ctrl-C, SIGTERM): end the benchmark JVM and leave no broker data behind.
+        Thread cleanup = new Thread(() -> {
+            Process child = running;
+            if (child != null) {
+                child.descendants().forEach(ProcessHandle::destroyForcibly);
+                child.destroyForcibly();
+                try {
+                    child.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            deleteTree(work);
+        }, "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         if (profile) {
             Files.createDirectories(profiles);
         }
@@ -171,14 +190,18 @@ public final class BenchmarkSuite {
         command.add(work.toString());
         command.add(resultFile.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(PART_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-            Files.writeString(log, "\nkilled after " + PART_TIMEOUT.toMinutes() + " minutes\n",
-                java.nio.file.StandardOpenOption.APPEND);
-            return -1;
+        running = process;
+        try {
+            if (!process.waitFor(PART_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                Files.writeString(log, "\nkilled after " + PART_TIMEOUT.toMinutes() + " minutes\n", StandardOpenOption.APPEND);
+                return -1;
+            }
+            return process.exitValue();
+        } finally {
+            running = null;
         }
-        return process.exitValue();
     }
 
     private static void summariseProfiles(Part part, Path profiles) throws IOException {
