@@ -1,10 +1,13 @@
 package io.claimstream.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +38,7 @@ public final class BenchCluster implements AutoCloseable {
      */
     public static final String APP_PROPERTIES = "claimstream.bench.app-properties";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final long MIN_FREE_DISK_BYTES = 5_000_000_000L;
     /** EmbeddedKafkaBroker's node id. */
     private static final int BROKER_ID = 1;
 
@@ -51,7 +55,12 @@ public final class BenchCluster implements AutoCloseable {
     }
 
     public static BenchCluster start(Path dir) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), 0);
+        return start(dir, Map.of());
+    }
+
+    /** With broker properties over embedded mode's single-node defaults. */
+    public static BenchCluster start(Path dir, Map<String, String> brokerOverrides) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), 0, brokerOverrides);
         try {
             return new BenchCluster(broker, EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0), dir);
         } catch (RuntimeException e) {
@@ -111,6 +120,19 @@ public final class BenchCluster implements AutoCloseable {
         }
         admin.createTopics(topics).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         TopicReadiness.await(admin, List.of(names), TIMEOUT);
+    }
+
+    /**
+     * Stops a benchmark before the broker's logs fill the disk: the processing application
+     * writes hundreds of KB per article (see docs/benchmarks.md), which nothing compacts within
+     * a run at the default topic settings.
+     */
+    public void requireDiskHeadroom() throws IOException {
+        long usable = Files.getFileStore(dir).getUsableSpace();
+        if (usable < MIN_FREE_DISK_BYTES) {
+            throw new IllegalStateException(String.format(Locale.ROOT, "stopping: only %.1f GB of disk left under %s "
+                + "(the broker's logs hold %.1f GB)", usable / 1e9, dir, topicBytes().values().stream().mapToLong(Long::longValue).sum() / 1e9));
+        }
     }
 
     /** Bytes on disk per topic, summed over partitions: what has been written (minus what was deleted). */

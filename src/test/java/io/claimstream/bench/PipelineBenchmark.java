@@ -198,7 +198,11 @@ public final class PipelineBenchmark implements Benchmark {
         Map<String, Long> bytesBefore = cluster.topicBytes();
         AtomicReference<Exception> failed = new AtomicReference<>();
         long started = System.nanoTime();
-        for (KeyValue<String, byte[]> r : records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (i % 1_000 == 0) {
+                cluster.requireDiskHeadroom();
+            }
+            KeyValue<String, byte[]> r = records.get(i);
             producer.send(new ProducerRecord<>(topic, r.key, r.value), (metadata, e) -> {
                 if (e != null) {
                     failed.compareAndSet(null, e);

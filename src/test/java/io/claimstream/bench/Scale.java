@@ -47,7 +47,7 @@ public record Scale(
 
     public static Scale full() {
         return new Scale("full", 3, 5, Duration.ofSeconds(2), List.of("mix", "wire", "report", "feature"),
-            2_000, 10_000, 2_000, 20_000, 1_000, Duration.ofSeconds(60),
+            2_000, 10_000, 2_000, 10_000, 1_000, Duration.ofSeconds(30),
             List.of(25_000, 50_000, 75_000, 100_000), 25_000, 2_000, 50);
     }
 
