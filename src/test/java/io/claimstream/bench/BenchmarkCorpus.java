@@ -55,23 +55,53 @@ public final class BenchmarkCorpus {
 
     /** The mix: every article, its first paragraph as a wire item, and features of several articles. */
     public static List<ArticleText> mix() {
-        List<ArticleText> articles = articles();
-        List<ArticleText> mix = new ArrayList<>(articles);
-        for (ArticleText a : articles) {
+        List<ArticleText> mix = new ArrayList<>(reports());
+        mix.addAll(wireItems());
+        mix.addAll(features());
+        return mix;
+    }
+
+    /**
+     * One kind of article: {@code mix}, {@code report} (the number-dense articles as written),
+     * {@code wire} (their first paragraphs) or {@code feature} (several articles run together).
+     */
+    public static List<ArticleText> category(String name) {
+        return switch (name) {
+            case "mix" -> mix();
+            case "report" -> reports();
+            case "wire" -> wireItems();
+            case "feature" -> features();
+            default -> throw new IllegalArgumentException("no article category " + name);
+        };
+    }
+
+    private static List<ArticleText> reports() {
+        return articles();
+    }
+
+    private static List<ArticleText> wireItems() {
+        List<ArticleText> wire = new ArrayList<>();
+        for (ArticleText a : articles()) {
             int paragraph = a.text().indexOf("\n\n");
             String lead = paragraph > 0 ? a.text().substring(0, paragraph) : a.text();
-            mix.add(new ArticleText(a.id() + "-wire", a.title(), lead, a.published(), a.link(), a.source()));
+            wire.add(new ArticleText(a.id() + "-wire", a.title(), lead, a.published(), a.link(), a.source()));
         }
+        return wire;
+    }
+
+    private static List<ArticleText> features() {
+        List<ArticleText> articles = articles();
+        List<ArticleText> features = new ArrayList<>();
         for (int i = 0; i + FEATURE_ARTICLES <= articles.size(); i += FEATURE_ARTICLES) {
             StringBuilder text = new StringBuilder();
             for (int j = i; j < i + FEATURE_ARTICLES; j++) {
                 text.append(articles.get(j).text()).append("\n\n");
             }
             ArticleText first = articles.get(i);
-            mix.add(new ArticleText(first.id() + "-feature", first.title(), text.toString(), first.published(),
+            features.add(new ArticleText(first.id() + "-feature", first.title(), text.toString(), first.published(),
                 first.link(), first.source()));
         }
-        return mix;
+        return features;
     }
 
     /** Bytes of UTF-8 text in {@code articles}. */

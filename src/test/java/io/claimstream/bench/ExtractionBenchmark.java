@@ -9,23 +9,22 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import io.claimstream.extract.ArticleText;
 import io.claimstream.extract.ClaimExtractor;
 
 /**
- * Extraction throughput on one core: one operation extracts every article of the benchmark mix
- * (wire items, reports, long features). {@link #main} prints MB of text and claims per second.
+ * Extraction throughput on one core: one operation extracts every article of a category of the
+ * benchmark corpus ({@link BenchmarkCorpus#category}): the mix of wire items, reports and long
+ * features, or one of them. {@link ExtractionRun} turns operations per second into MB of text
+ * and claims per second; {@link #main} runs it on its own.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,38 +35,31 @@ import io.claimstream.extract.ClaimExtractor;
 @Threads(1)
 public class ExtractionBenchmark {
 
+    @Param({"mix"})
+    public String category;
+
     private ClaimExtractor extractor;
-    private List<ArticleText> mix;
+    private List<ArticleText> articles;
 
     @Setup
     public void setUp() {
         extractor = new ClaimExtractor();
-        mix = BenchmarkCorpus.mix();
+        articles = BenchmarkCorpus.category(category);
     }
 
     @Benchmark
-    public int extractMix() {
+    public int extract() {
         int claims = 0;
-        for (ArticleText article : mix) {
+        for (ArticleText article : articles) {
             claims += extractor.extract(article).size();
         }
         return claims;
     }
 
+    /** The extraction benchmark alone, at full scale, printed. */
     public static void main(String[] args) throws RunnerException {
-        Options options = new OptionsBuilder().include(ExtractionBenchmark.class.getSimpleName()).build();
-        RunResult result = new Runner(options).runSingle();
-        List<ArticleText> mix = BenchmarkCorpus.mix();
-        ClaimExtractor extractor = new ClaimExtractor();
-        long claims = 0;
-        for (ArticleText a : mix) {
-            claims += extractor.extract(a).size();
+        for (Metric m : ExtractionRun.measure(Scale.full(), null)) {
+            System.out.println(m.name() + ": " + m.formattedValue() + (m.note().isEmpty() ? "" : " (" + m.note() + ")"));
         }
-        double opsPerSecond = result.getPrimaryResult().getScore();
-        double error = result.getPrimaryResult().getScoreError();
-        double megabytes = BenchmarkCorpus.bytes(mix) / 1e6;
-        System.out.printf("extraction: %d articles, %.2f MB, %d claims per pass%n", mix.size(), megabytes, claims);
-        System.out.printf("extraction: %.1f MB/s per core (± %.1f), %.0f claims/s%n", opsPerSecond * megabytes,
-            error * megabytes, opsPerSecond * claims);
     }
 }
