@@ -19,6 +19,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param claimRetention a claim not mentioned for this long (in event time) is removed; a subject left
  *     without claims is deleted
  * @param expiryInterval how often (in stream time) expired claims are looked for
+ * @param subjectEmitInterval how often (wall-clock time) the subjects changed since the last time are
+ *     written to claims.by-subject: a busy subject is written once per interval, not once per mention
  * @param maxClaimsPerSubject distinct claims kept per subject; beyond it the least recently seen one goes
  * @param maxSourcesPerClaim sources (and claimants) listed per claim; the mention count keeps the total
  * @param topicPartitions partitions of the topics the application creates
@@ -34,6 +36,7 @@ public record ClaimsSettings(
     Duration articleDedupRetention,
     Duration claimRetention,
     Duration expiryInterval,
+    Duration subjectEmitInterval,
     int maxClaimsPerSubject,
     int maxSourcesPerClaim,
     int topicPartitions,
@@ -46,6 +49,7 @@ public record ClaimsSettings(
     public static final String ARTICLE_DEDUP_RETENTION_MS = "claimstream.article.dedup.retention.ms";
     public static final String CLAIM_RETENTION_MS = "claimstream.claim.retention.ms";
     public static final String EXPIRY_INTERVAL_MS = "claimstream.claim.expiry.interval.ms";
+    public static final String SUBJECT_EMIT_INTERVAL_MS = "claimstream.subject.emit.interval.ms";
     public static final String MAX_CLAIMS_PER_SUBJECT = "claimstream.max.claims.per.subject";
     public static final String MAX_SOURCES_PER_CLAIM = "claimstream.max.sources.per.claim";
     public static final String TOPIC_PARTITIONS = "claimstream.topic.partitions";
@@ -61,6 +65,9 @@ public record ClaimsSettings(
             "A claim not mentioned for this long (event time) is removed; a subject left empty is deleted.")
         .define(EXPIRY_INTERVAL_MS, Type.LONG, Duration.ofHours(1).toMillis(), Range.atLeast(1), Importance.LOW,
             "How often (stream time) expired claims are looked for.")
+        .define(SUBJECT_EMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(1), Importance.MEDIUM,
+            "How often (wall-clock time) changed subjects are written to claims.by-subject; a subject "
+                + "mentioned many times in one interval is written once, with all of them.")
         .define(MAX_CLAIMS_PER_SUBJECT, Type.INT, 200, Range.atLeast(1), Importance.MEDIUM,
             "Distinct claims kept per subject; beyond it the least recently seen claim is dropped.")
         .define(MAX_SOURCES_PER_CLAIM, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
@@ -81,6 +88,7 @@ public record ClaimsSettings(
         requirePositive(articleDedupRetention, ARTICLE_DEDUP_RETENTION_MS);
         requirePositive(claimRetention, CLAIM_RETENTION_MS);
         requirePositive(expiryInterval, EXPIRY_INTERVAL_MS);
+        requirePositive(subjectEmitInterval, SUBJECT_EMIT_INTERVAL_MS);
         requirePositive(subjectTopicSegment, SUBJECT_TOPIC_SEGMENT_MS);
         if (subjectTopicMinCompactionLag.isNegative()) {
             throw new ConfigException(SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS, subjectTopicMinCompactionLag, "must not be negative");
@@ -124,6 +132,7 @@ public record ClaimsSettings(
             millis(values, ARTICLE_DEDUP_RETENTION_MS),
             millis(values, CLAIM_RETENTION_MS),
             millis(values, EXPIRY_INTERVAL_MS),
+            millis(values, SUBJECT_EMIT_INTERVAL_MS),
             (Integer) values.get(MAX_CLAIMS_PER_SUBJECT),
             (Integer) values.get(MAX_SOURCES_PER_CLAIM),
             (Integer) values.get(TOPIC_PARTITIONS),

@@ -25,8 +25,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * news.articles ─► article-dedup (article-ids, article-texts window stores; extraction)
  *               ─► claim-mentions repartition, keyed by subject key
- *               ─► subject-aggregator (subject-claims, counted-mentions stores; expiry)
- *               ─┬► claims.by-subject (compacted; tombstone when a subject expires)
+ *               ─► subject-aggregator (subject-claims, counted-mentions, pending-subjects stores; expiry)
+ *               ─┬► claims.by-subject (compacted; changed subjects once per emit interval;
+ *                │                     tombstone when a subject expires)
  *                └► news.claims (each distinct claim once, when first seen)
  * </pre>
  *
@@ -37,6 +38,8 @@ public final class ClaimsTopology {
 
     /** Key-value store of subjects (key = subject key, value = SubjectState), for interactive queries. */
     public static final String SUBJECT_STORE = "subject-claims";
+    /** Key-value store of the subjects changed since their record was last written (value = latest change time). */
+    public static final String PENDING_STORE = "pending-subjects";
     /** Key-value store of the (claim key, article id) pairs already counted. */
     public static final String COUNTED_STORE = "counted-mentions";
     /** Window store of the article ids seen, by event time. */
@@ -82,6 +85,7 @@ public final class ClaimsTopology {
             .process(SubjectAggregator.supplier(settings), Named.as("subject-aggregator"));
 
         updates
+            .filter((subject, update) -> update.carriesSubject(), Named.as("subject-changes"))
             .mapValues(SubjectUpdate::subject, Named.as("subject-records"))
             .to(ClaimsTopics.SUBJECT_CLAIMS, Produced.with(Serdes.String(), serdes.subjectClaims()).withName("subject-claims-sink"));
         updates

@@ -1,15 +1,23 @@
 package io.claimstream.topology;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -31,16 +39,24 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<T> {
 
-    private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
+    /** Avro's single-object encoding marker, then an 8-byte little-endian schema fingerprint. */
+    private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
+    private static final int HEADER_LENGTH = MARKER.length + Long.BYTES;
+
+    private final byte[] header;
+    private final SpecificDatumWriter<T> writer;
+    private final Map<Long, SpecificDatumReader<T>> readers = new HashMap<>();
     private final String typeName;
 
     private InternalAvroSerde(Class<T> type, List<Schema> previousVersions) {
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
-        this.encoder = new BinaryMessageEncoder<>(model, schema);
-        this.decoder = new BinaryMessageDecoder<>(model, schema);
-        previousVersions.forEach(decoder::addSchema);
+        this.header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN)
+            .put(MARKER).putLong(SchemaNormalization.parsingFingerprint64(schema)).array();
+        this.writer = new SpecificDatumWriter<>(schema, model);
+        readers.put(SchemaNormalization.parsingFingerprint64(schema), new SpecificDatumReader<>(schema, schema, model));
+        previousVersions.forEach(previous ->
+            readers.put(SchemaNormalization.parsingFingerprint64(previous), new SpecificDatumReader<>(previous, schema, model)));
         this.typeName = schema.getFullName();
     }
 
@@ -49,6 +65,9 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         return new InternalAvroSerde<>(type, List.of(previousVersions));
     }
 
+    // Avro's BinaryMessageEncoder/Decoder write the same bytes, but through unbuffered stream
+    // coders: on a state store read and written for every mention that cost a third of the
+    // topology's CPU. Buffered coders over the byte array do the same work several times faster.
     @Override
     public Serializer<T> serializer() {
         return (topic, value) -> {
@@ -56,10 +75,12 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
                 return null;
             }
             try {
-                ByteBuffer buffer = encoder.encode(value);
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
+                ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+                out.write(header);
+                BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+                writer.write(value, encoder);
+                encoder.flush();
+                return out.toByteArray();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (AvroRuntimeException | NullPointerException | ClassCastException e) {
@@ -74,10 +95,19 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
             if (bytes == null) {
                 return null;
             }
+            if (bytes.length < HEADER_LENGTH || bytes[0] != MARKER[0] || bytes[1] != MARKER[1]) {
+                throw new SerializationException("Cannot read a " + typeName + " from " + topic
+                    + ": not an Avro single-object encoded record");
+            }
+            long fingerprint = ByteBuffer.wrap(bytes, MARKER.length, Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            SpecificDatumReader<T> reader = readers.get(fingerprint);
+            if (reader == null) {
+                throw new SerializationException("Cannot read a " + typeName + " from " + topic
+                    + ": written with an unknown schema (fingerprint " + fingerprint + ")");
+            }
             try {
-                return decoder.decode(bytes);
+                return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, null));
             } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-                // MissingSchemaException and BadHeaderException are AvroRuntimeExceptions.
                 throw new SerializationException("Cannot read a " + typeName + " from " + topic + ": " + e.getMessage(), e);
             }
         };

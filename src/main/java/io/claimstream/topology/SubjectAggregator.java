@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import io.claimstream.avro.NumericClaim;
 import io.claimstream.avro.internal.ClaimMention;
 import io.claimstream.avro.internal.SubjectState;
 
@@ -23,11 +24,18 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Keeps, per subject, its distinct claims, and emits the subject's record whenever a mention
- * changes it. Runs after the repartition by subject key, so every mention of a subject meets
- * the same store.
+ * Keeps, per subject, its distinct claims, and writes the records of the subjects that changed
+ * once per emit interval. Runs after the repartition by subject key, so every mention of a
+ * subject meets the same store.
  *
- * <p>Two stores: the subjects themselves, and the (claim, article) pairs already counted. The
+ * <p>A busy subject is mentioned many times a second, and its record holds up to hundreds of
+ * claims with their sources: writing it on every mention would make the output and the
+ * changelog grow with the square of its size. So a change only marks the subject pending, in a
+ * store of its own, and a wall-clock punctuator writes each pending subject's record once. The
+ * pending store is changelogged like the others, so under exactly-once a crash neither loses a
+ * pending subject nor writes one twice. A new claim goes to news.claims at once.
+ *
+ * <p>The subjects, and the (claim, article) pairs already counted. The
  * second is what makes a mention idempotent: it remembers every article counted for a claim,
  * beyond the sources the record lists, for as long as the claim lives, so a replayed or
  * re-linked article never counts twice. Expiry, on stream time, removes the claims nobody has
@@ -42,14 +50,17 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     private final SubjectMerge merge;
     private final Duration retention;
     private final Duration expiryInterval;
+    private final Duration emitInterval;
     private ProcessorContext<String, SubjectUpdate> context;
     private KeyValueStore<String, SubjectState> subjects;
     private KeyValueStore<String, Long> counted;
+    private KeyValueStore<String, Long> pending;
 
     private SubjectAggregator(ClaimsSettings settings) {
         this.merge = new SubjectMerge(settings.maxClaimsPerSubject(), settings.maxSourcesPerClaim());
         this.retention = settings.claimRetention();
         this.expiryInterval = settings.expiryInterval();
+        this.emitInterval = settings.subjectEmitInterval();
     }
 
     static ProcessorSupplier<String, ClaimMention, String, SubjectUpdate> supplier(ClaimsSettings settings) {
@@ -65,6 +76,8 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.SUBJECT_STORE),
                         Serdes.String(), InternalAvroSerde.of(SubjectState.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.COUNTED_STORE),
+                        Serdes.String(), Serdes.Long()).withCachingEnabled(),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.PENDING_STORE),
                         Serdes.String(), Serdes.Long()).withCachingEnabled());
             }
         };
@@ -75,9 +88,11 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         this.context = context;
         this.subjects = context.getStateStore(ClaimsTopology.SUBJECT_STORE);
         this.counted = context.getStateStore(ClaimsTopology.COUNTED_STORE);
+        this.pending = context.getStateStore(ClaimsTopology.PENDING_STORE);
         // Stream time, like the claims' own times: a replayed backlog expires what it would have
         // expired live, and a stopped feed does not empty the store by the wall clock.
         context.schedule(expiryInterval, PunctuationType.STREAM_TIME, this::expire);
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
     }
 
     @Override
@@ -100,12 +115,33 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         if (!result.changed()) {
             return;
         }
-        SubjectUpdate update = new SubjectUpdate(Outputs.subjectClaims(result.state()),
-            result.newClaim() ? List.of(Outputs.firstSeen(mention)) : List.of());
+        NumericClaim firstSeen = result.newClaim() ? Outputs.firstSeen(mention) : null;
         result.evictedClaimKeys().forEach(this::forgetCounted);
         counted.put(pair, time.toEpochMilli());
         subjects.put(record.key(), result.state());
-        context.forward(record.withValue(update));
+        markPending(record.key(), record.timestamp());
+        if (firstSeen != null) {
+            context.forward(record.withValue(SubjectUpdate.firstSeen(firstSeen)));
+        }
+    }
+
+    private void markPending(String subjectKey, long time) {
+        Long before = pending.get(subjectKey);
+        pending.put(subjectKey, before == null ? time : Math.max(before, time));
+    }
+
+    /** Writes the record of every subject changed since the last time: its current state, or a tombstone. */
+    private void emitPending() {
+        List<KeyValue<String, Long>> due = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = pending.all()) {
+            all.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, Long> entry : due) {
+            SubjectState state = subjects.get(entry.key);
+            SubjectUpdate update = state == null ? SubjectUpdate.deleted() : SubjectUpdate.of(Outputs.subjectClaims(state));
+            context.forward(new Record<>(entry.key, update, entry.value));
+            pending.delete(entry.key);
+        }
     }
 
     private void expire(long streamTime) {
@@ -127,12 +163,10 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         for (KeyValue<String, SubjectState> entry : changed) {
             if (entry.value.getClaims().isEmpty()) {
                 subjects.delete(entry.key);
-                context.forward(new Record<>(entry.key, SubjectUpdate.deleted(), streamTime));
             } else {
                 subjects.put(entry.key, entry.value);
-                context.forward(new Record<>(entry.key, new SubjectUpdate(Outputs.subjectClaims(entry.value), List.of()),
-                    streamTime));
             }
+            markPending(entry.key, streamTime);
         }
     }
 

@@ -6,17 +6,26 @@ import io.claimstream.avro.NumericClaim;
 import io.claimstream.avro.SubjectClaims;
 
 /**
- * What one change to a subject puts on the output topics: its new record for claims.by-subject
- * (null: the subject is gone, a tombstone) and the claims it saw for the first time, for
- * news.claims. Never serialized: it only carries the aggregator's output to the two sinks.
+ * What the aggregator puts on the output topics: either a subject's new record for
+ * claims.by-subject ({@code subject} null: the subject is gone, a tombstone), or the claims it saw
+ * for the first time, for news.claims. Never serialized: it only carries the aggregator's output
+ * to the two sinks.
  */
-record SubjectUpdate(SubjectClaims subject, List<NumericClaim> firstSeen) {
+record SubjectUpdate(boolean carriesSubject, SubjectClaims subject, List<NumericClaim> firstSeen) {
 
     SubjectUpdate {
         firstSeen = List.copyOf(firstSeen);
     }
 
+    static SubjectUpdate of(SubjectClaims subject) {
+        return new SubjectUpdate(true, subject, List.of());
+    }
+
     static SubjectUpdate deleted() {
-        return new SubjectUpdate(null, List.of());
+        return new SubjectUpdate(true, null, List.of());
+    }
+
+    static SubjectUpdate firstSeen(NumericClaim claim) {
+        return new SubjectUpdate(false, null, List.of(claim));
     }
 }

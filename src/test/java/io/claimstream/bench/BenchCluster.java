@@ -1,6 +1,5 @@
 package io.claimstream.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
 import io.claimstream.runtime.TopicReadiness;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -127,7 +127,7 @@ public final class BenchCluster implements AutoCloseable {
      * writes hundreds of KB per article (see docs/benchmarks.md), which nothing compacts within
      * a run at the default topic settings.
      */
-    public void requireDiskHeadroom() throws IOException {
+    public void requireDiskHeadroom() throws Exception {
         long usable = Files.getFileStore(dir).getUsableSpace();
         if (usable < MIN_FREE_DISK_BYTES) {
             throw new IllegalStateException(String.format(Locale.ROOT, "stopping: only %.1f GB of disk left under %s "
@@ -146,7 +146,7 @@ public final class BenchCluster implements AutoCloseable {
 
     /** A producer configured as the ingester's (idempotent, acks=all, lz4, 20 ms linger), for serialized values. */
     public KafkaProducer<String, byte[]> producer(String clientId) {
-        return new KafkaProducer<>(ArticlePublisher.producerConfig(broker.bootstrapServers(), clientId),
+        return new KafkaProducer<>(ArticlePublisher.producerConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()), clientId),
             new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -28,6 +28,7 @@ import io.claimstream.registry.SpecificAvroSerde;
 import io.claimstream.runtime.TopicReadiness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -77,10 +78,10 @@ public final class IngestBenchmark implements Benchmark {
             SchemaRegistryClient registry = SchemaRegistryClient.of(cluster.registryUrl());
             var articleSerde = new SpecificAvroSerde<>(Article.class, registry, AvroSerdeConfig.defaults(), false);
             var stateSerde = new SpecificAvroSerde<>(FeedState.class, registry, AvroSerdeConfig.defaults(), false);
-            try (ArticlePublisher publisher = ArticlePublisher.create(cluster.bootstrapServers(), "bench-ingest",
+            try (ArticlePublisher publisher = ArticlePublisher.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), "bench-ingest",
                      articleSerde.serializer(), settings);
                  FeedStateStore store = new FeedStateStore(
-                     new KafkaProducer<>(ArticlePublisher.producerConfig(cluster.bootstrapServers(), "bench-ingest-state"),
+                     new KafkaProducer<>(ArticlePublisher.producerConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), "bench-ingest-state"),
                          new StringSerializer(), stateSerde.serializer()),
                      new KafkaConsumer<>(readerConfig(cluster.bootstrapServers()), new StringDeserializer(), stateSerde.deserializer()),
                      settings.publishTimeout())) {

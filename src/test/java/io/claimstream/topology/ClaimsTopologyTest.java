@@ -139,6 +139,23 @@ class ClaimsTopologyTest {
     }
 
     @Test
+    void aSubjectMentionedManyTimesInOneEmitIntervalIsWrittenOnceWithAllOfThem() {
+        Article a = article("kw-1", "kyiv-wire", DAILY_1, T0);
+        Article b = article("cp-1", "continental-post", DAILY_2, T0.plusSeconds(3600));
+        Article c = article("gd-1", "globe-dispatch", DAILY_3, T0.plusSeconds(7200));
+
+        topology(Map.of(ClaimsSettings.SUBJECT_EMIT_INTERVAL_MS, 60_000L)).publishAtOnce(a, b, c);
+
+        List<KeyValue<String, SubjectClaims>> records = topology.subjectRecords();
+        assertThat(records).hasSize(1);
+        assertThat(onlyClaim(records.get(0).value).getMentions()).isEqualTo(3);
+        assertThat(topology.claimRecords()).as("a new claim is announced at once, not per interval").hasSize(1);
+
+        topology.publishAtOnce(a, b);
+        assertThat(topology.subjectRecords()).as("mentions already counted leave nothing to write").isEmpty();
+    }
+
+    @Test
     void aNewFigureForAKnownSubjectIsASecondClaimInItsRecord() {
         Article first = article("kw-1", "kyiv-wire", TOTAL_1, T0);
         Article next = article("kw-2", "kyiv-wire", TOTAL_2, T0.plus(Duration.ofDays(1)));

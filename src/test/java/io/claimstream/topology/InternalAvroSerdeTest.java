@@ -17,6 +17,7 @@ import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,20 @@ class InternalAvroSerdeTest {
 
         byte[] bytes = serde.serializer().serialize("claim-mentions", mention);
         assertThat(serde.deserializer().deserialize("claim-mentions", bytes)).isEqualTo(mention);
+    }
+
+    @Test
+    void recordsAreAvroSingleObjectEncodedSoStateWrittenByAvrosOwnEncoderIsRead() throws IOException {
+        ClaimMention mention = ClaimMention.newBuilder()
+            .setSubjectKey("ukraine/drone/launched").setSubject("drone launched (ukraine)").setClaimKey("ukraine/drone/launched=90")
+            .setValue(90).setUnit("drone").setKind("count").setQualifier("APPROXIMATE").setSpan("about 90 drones").setStart(3)
+            .setArticleId("kw-2").setSource("kyiv-wire").setPublished(Instant.parse("2025-03-01T06:00:00Z"))
+            .build();
+        InternalAvroSerde<ClaimMention> serde = InternalAvroSerde.of(ClaimMention.class);
+        byte[] avros = bytes(new BinaryMessageEncoder<ClaimMention>(SpecificData.get(), ClaimMention.getClassSchema()).encode(mention));
+
+        assertThat(serde.serializer().serialize("claim-mentions", mention)).isEqualTo(avros);
+        assertThat(serde.deserializer().deserialize("claim-mentions", avros)).isEqualTo(mention);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.claimstream.topology;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public final class TopologyHarness implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> subjectClaims;
     private final TestOutputTopic<String, NumericClaim> claims;
     private final TestOutputTopic<byte[], byte[]> deadLetters;
+    private final Duration emitInterval;
 
     public TopologyHarness(String registryUrl, Path stateDir, Map<String, ?> settings) {
         this(registryUrl, stateDir, settings, EXTRACTOR::extract);
@@ -64,7 +66,9 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registryUrl);
         Properties streamsProps = ProcessingApplication.streamsProperties(props);
         serdes = replacement != null ? replacement : ProcessingApplication.serdes(props);
-        driver = new TopologyTestDriver(ClaimsTopology.build(ClaimsSettings.from(props), extractor, serdes), streamsProps);
+        ClaimsSettings claimsSettings = ClaimsSettings.from(props);
+        emitInterval = claimsSettings.subjectEmitInterval();
+        driver = new TopologyTestDriver(ClaimsTopology.build(claimsSettings, extractor, serdes), streamsProps);
         articles = driver.createInputTopic(ClaimsTopics.ARTICLES, new StringSerializer(), serdes.article().serializer());
         rawArticles = driver.createInputTopic(ClaimsTopics.ARTICLES, new StringSerializer(), new ByteArraySerializer());
         subjectClaims = driver.createOutputTopic(ClaimsTopics.SUBJECT_CLAIMS, new StringDeserializer(),
@@ -73,14 +77,25 @@ public final class TopologyHarness implements AutoCloseable {
         deadLetters = driver.createOutputTopic(ClaimsTopics.DEAD_LETTERS, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** Publishes each article one emit interval after the one before, so each article's changes are written on their own. */
     public void publish(Article... published) {
         for (Article a : published) {
             articles.pipeInput(a.getId(), a);
+            driver.advanceWallClockTime(emitInterval);
         }
+    }
+
+    /** Publishes the articles all within one emit interval, then lets it pass. */
+    public void publishAtOnce(Article... published) {
+        for (Article a : published) {
+            articles.pipeInput(a.getId(), a);
+        }
+        driver.advanceWallClockTime(emitInterval);
     }
 
     public void publishRaw(String key, byte[] value) {
         rawArticles.pipeInput(key, value);
+        driver.advanceWallClockTime(emitInterval);
     }
 
     /**
