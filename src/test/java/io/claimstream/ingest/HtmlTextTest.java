@@ -2,6 +2,8 @@ package io.claimstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 class HtmlTextTest {
@@ -35,5 +37,28 @@ class HtmlTextTest {
     @Test
     void inlineTextIsOneLine() {
         assertThat(HtmlText.inline("<em>Breaking:</em>\n  toll   rises")).isEqualTo("Breaking: toll rises");
+    }
+
+    @Test
+    void plainTextSpacingIsTidiedAsTheRulesSayWhateverTheMixOfSpacesAndBreaks() {
+        Random random = new Random(7);
+        String alphabet = "ab \t\r\n\u00A0\u2007\u202F\u2003";
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String input = text.toString();
+            assertThat(HtmlText.fromPlainText(input)).as("tidied %s", input.codePoints()
+                .mapToObj(c -> String.format("U+%04X", c)).toList()).isEqualTo(byRules(input.replace("\r\n", "\n")));
+        }
+    }
+
+    /** The rules as regular expressions: slow on whole articles, plain to read. */
+    private static String byRules(String text) {
+        return text.replaceAll("[ \\t\\x0B\\f\\r\\u00A0\\u2007\\u202F]+", " ")
+            .replaceAll(" *\\n *", "\n")
+            .replaceAll("\\n{3,}", "\n\n")
+            .strip();
     }
 }
