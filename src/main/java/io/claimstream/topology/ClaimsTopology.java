@@ -25,7 +25,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * news.articles ─► article-dedup (article-ids, article-texts window stores; extraction)
  *               ─► claim-mentions repartition, keyed by subject key
- *               ─► subject-aggregator (subject-claims, counted-mentions, pending-subjects stores; expiry)
+ *               ─► subject-aggregator (subject-claims, counted-mentions, pending-subjects, subject-expiry stores)
  *               ─┬► claims.by-subject (compacted; changed subjects once per emit interval;
  *                │                     tombstone when a subject expires)
  *                └► news.claims (each distinct claim once, when first seen)
@@ -40,6 +40,8 @@ public final class ClaimsTopology {
     public static final String SUBJECT_STORE = "subject-claims";
     /** Key-value store of the subjects changed since their record was last written (value = latest change time). */
     public static final String PENDING_STORE = "pending-subjects";
+    /** Key-value store indexing subjects by their oldest claim's last-seen time, for expiry. */
+    public static final String EXPIRY_STORE = "subject-expiry";
     /** Key-value store of the (claim key, article id) pairs already counted. */
     public static final String COUNTED_STORE = "counted-mentions";
     /** Window store of the article ids seen, by event time. */
