@@ -43,7 +43,7 @@ public final class MemoryBenchmark implements Benchmark {
     static final Duration RETENTION = Duration.ofDays(1);
     static final double GROWTH_TARGET = 25;
     private static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration TIMEOUT = Duration.ofMinutes(60);
 
     /** What was kept after some number of articles. */
     record Snapshot(long articles, long heapBytes, long residentBytes, long stateBytes, long liveSubjects,
