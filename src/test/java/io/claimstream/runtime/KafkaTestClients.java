@@ -109,12 +109,42 @@ public final class KafkaTestClients {
         String behind = null;
         while (System.nanoTime() < deadline) {
             behind = behind(admin, applicationId, List.of(ClaimsTopics.ARTICLES, repartition));
-            if (behind == null) {
+            if (behind == null && subjectsWritten(admin, deadline)) {
                 return;
             }
             Thread.sleep(200);
         }
         throw new AssertionError(applicationId + " has not caught up within " + timeout + ": " + behind);
+    }
+
+    /**
+     * Input committed is not yet output written: changed subjects wait for the next emit
+     * interval (200 ms by default). They are all out once claims.by-subject's committed end
+     * stays put for ten intervals.
+     */
+    private static boolean subjectsWritten(Admin admin, long deadline) throws Exception {
+        Map<TopicPartition, Long> before = committedEnds(admin, ClaimsTopics.SUBJECT_CLAIMS);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            Map<TopicPartition, Long> after = committedEnds(admin, ClaimsTopics.SUBJECT_CLAIMS);
+            if (after.equals(before)) {
+                return true;
+            }
+            before = after;
+        }
+        return false;
+    }
+
+    private static Map<TopicPartition, Long> committedEnds(Admin admin, String topic) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (TopicPartitionInfo p : admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(topic).partitions()) {
+            request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS)
+            .forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     private static String behind(Admin admin, String group, List<String> topics) throws Exception {
