@@ -51,10 +51,10 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     private InternalAvroSerde(Class<T> type, List<Schema> previousVersions) {
         SpecificData model = SpecificData.getForClass(type);
         Schema schema = model.getSchema(type);
-        this.header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN)
-            .put(MARKER).putLong(SchemaNormalization.parsingFingerprint64(schema)).array();
+        long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        this.header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN).put(MARKER).putLong(fingerprint).array();
         this.writer = new SpecificDatumWriter<>(schema, model);
-        readers.put(SchemaNormalization.parsingFingerprint64(schema), new SpecificDatumReader<>(schema, schema, model));
+        readers.put(fingerprint, new SpecificDatumReader<>(schema, schema, model));
         previousVersions.forEach(previous ->
             readers.put(SchemaNormalization.parsingFingerprint64(previous), new SpecificDatumReader<>(previous, schema, model)));
         this.typeName = schema.getFullName();

@@ -15,7 +15,6 @@ import io.claimstream.topology.ClaimsTopology;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -123,10 +122,10 @@ public final class KafkaTestClients {
      * stays put for ten intervals.
      */
     private static boolean subjectsWritten(Admin admin, long deadline) throws Exception {
-        Map<TopicPartition, Long> before = committedEnds(admin, ClaimsTopics.SUBJECT_CLAIMS);
+        Map<TopicPartition, Long> before = committedEnds(admin, List.of(ClaimsTopics.SUBJECT_CLAIMS));
         while (System.nanoTime() < deadline) {
             Thread.sleep(2_000);
-            Map<TopicPartition, Long> after = committedEnds(admin, ClaimsTopics.SUBJECT_CLAIMS);
+            Map<TopicPartition, Long> after = committedEnds(admin, List.of(ClaimsTopics.SUBJECT_CLAIMS));
             if (after.equals(before)) {
                 return true;
             }
@@ -135,11 +134,13 @@ public final class KafkaTestClients {
         return false;
     }
 
-    private static Map<TopicPartition, Long> committedEnds(Admin admin, String topic) throws Exception {
+    /** The read_committed end offset of every partition of {@code topics}. */
+    private static Map<TopicPartition, Long> committedEnds(Admin admin, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (TopicPartitionInfo p : admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                .get(topic).partitions()) {
-            request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+        for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+            for (TopicPartitionInfo p : d.partitions()) {
+                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
+            }
         }
         Map<TopicPartition, Long> ends = new HashMap<>();
         admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS)
@@ -150,23 +151,15 @@ public final class KafkaTestClients {
     private static String behind(Admin admin, String group, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        Map<String, TopicDescription> described;
+        Map<TopicPartition, Long> ends;
         try {
-            described = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
+            ends = committedEnds(admin, topics);
         } catch (ExecutionException notYetCreated) {
             return "topics " + topics + " not there yet";
         }
-        for (TopicDescription d : described.values()) {
-            for (TopicPartitionInfo p : d.partitions()) {
-                request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest());
-            }
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS);
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             TopicPartition tp = end.getKey();
-            long endOffset = end.getValue().offset();
+            long endOffset = end.getValue();
             long position = committed.containsKey(tp) ? committed.get(tp).offset() : 0;
             // The application writes its repartition topic in transactions: the last entry of a
             // partition may be a commit marker that no consumer position has to pass.
