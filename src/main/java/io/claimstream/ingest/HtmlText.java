@@ -82,20 +82,24 @@ final class HtmlText {
 
     /**
      * Runs of spaces become one space, spaces next to a line break go, and paragraphs are
-     * separated by at most one blank line. One pass over the characters: three regular
-     * expressions over every article's text were a quarter of the ingester's CPU.
+     * separated by at most one blank line. One pass over the characters, copying the runs between
+     * spaces whole: three regular expressions over every article's text were a quarter of the
+     * ingester's CPU, and appending character by character was still a sixth of it.
      */
     private static String normalise(String text) {
         StringBuilder out = new StringBuilder(text.length());
         int newlines = 0;
         boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
+        int i = 0;
+        while (i < text.length()) {
             char c = text.charAt(i);
             if (c == '\n') {
                 newlines++;
                 space = false;
-            } else if (SPACES.indexOf(c) >= 0) {
+                i++;
+            } else if (isSpace(c)) {
                 space = space || newlines == 0;
+                i++;
             } else {
                 if (out.length() > 0 && newlines > 0) {
                     out.append(newlines == 1 ? "\n" : "\n\n");
@@ -104,9 +108,24 @@ final class HtmlText {
                 }
                 newlines = 0;
                 space = false;
-                out.append(c);
+                int end = endOfWord(text, i);
+                out.append(text, i, end);
+                i = end;
             }
         }
         return out.toString().strip();
+    }
+
+    private static int endOfWord(String text, int from) {
+        int end = from + 1;
+        while (end < text.length() && text.charAt(end) != '\n' && !isSpace(text.charAt(end))) {
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean isSpace(char c) {
+        // Most characters are neither: the range test spares them the search.
+        return (c <= ' ' || c >= '\u00A0') && SPACES.indexOf(c) >= 0;
     }
 }
