@@ -201,8 +201,9 @@ public final class ProcessingApplication implements AutoCloseable {
 
     /**
      * The Kafka Streams properties: claimstream's defaults (exactly-once, dead letters to
-     * news.dlq, internal topics replicated as configured, lz4 compression), overridden by whatever
-     * {@code properties} set, without the {@code claimstream.} keys.
+     * news.dlq, internal topics replicated as configured, lz4 compression, the state stores in one
+     * memory budget), overridden by whatever {@code properties} set, without the {@code claimstream.}
+     * keys but {@value ClaimsSettings#STATE_MEMORY_BYTES}.
      */
     public static Properties streamsProperties(Map<?, ?> properties) {
         ClaimsSettings settings = ClaimsSettings.from(properties);
@@ -216,11 +217,14 @@ public final class ProcessingApplication implements AutoCloseable {
         // Subject records and their changelog are Avro full of repeated words, titles and links:
         // lz4 writes a sixth of the bytes and doubled end-to-end throughput in the benchmark.
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         properties.forEach((k, v) -> {
             if (!String.valueOf(k).startsWith(ClaimsSettings.PREFIX)) {
                 p.put(String.valueOf(k), v);
             }
         });
+        // The one claimstream key Streams passes on: the stores' config setter reads it.
+        p.put(ClaimsSettings.STATE_MEMORY_BYTES, settings.stateMemoryBytes());
         return p;
     }
 

@@ -31,6 +31,8 @@ import org.apache.kafka.common.config.ConfigException;
  *     stays readable before compaction may replace it
  * @param subjectTopicDeleteRetention delete.retention.ms of claims.by-subject: how long a tombstone stays,
  *     so that consumers that were down that long still see the deletion
+ * @param stateMemoryBytes off-heap memory the RocksDB state stores of one application instance share
+ *     (block cache, index and filter blocks, memtables), whatever the number of stores and partitions
  */
 public record ClaimsSettings(
     Duration articleDedupRetention,
@@ -43,7 +45,8 @@ public record ClaimsSettings(
     short topicReplicationFactor,
     Duration subjectTopicSegment,
     Duration subjectTopicMinCompactionLag,
-    Duration subjectTopicDeleteRetention) {
+    Duration subjectTopicDeleteRetention,
+    long stateMemoryBytes) {
 
     public static final String PREFIX = "claimstream.";
     public static final String ARTICLE_DEDUP_RETENTION_MS = "claimstream.article.dedup.retention.ms";
@@ -57,6 +60,7 @@ public record ClaimsSettings(
     public static final String SUBJECT_TOPIC_SEGMENT_MS = "claimstream.subject.topic.segment.ms";
     public static final String SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS = "claimstream.subject.topic.min.compaction.lag.ms";
     public static final String SUBJECT_TOPIC_DELETE_RETENTION_MS = "claimstream.subject.topic.delete.retention.ms";
+    public static final String STATE_MEMORY_BYTES = "claimstream.state.memory.bytes";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
         .define(ARTICLE_DEDUP_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
@@ -82,7 +86,11 @@ public record ClaimsSettings(
         .define(SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS, Type.LONG, Duration.ofHours(1).toMillis(), Range.atLeast(0),
             Importance.LOW, "min.compaction.lag.ms of claims.by-subject.")
         .define(SUBJECT_TOPIC_DELETE_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(0),
-            Importance.LOW, "delete.retention.ms of claims.by-subject: how long tombstones are kept.");
+            Importance.LOW, "delete.retention.ms of claims.by-subject: how long tombstones are kept.")
+        .define(STATE_MEMORY_BYTES, Type.LONG, 256L << 20, Range.atLeast(16L << 20), Importance.MEDIUM,
+            "Off-heap memory shared by all RocksDB state stores of one instance: block cache, index and "
+                + "filter blocks and, up to half of it, memtables. Kafka Streams' own default is about "
+                + "100 MB per store and partition.");
 
     public ClaimsSettings {
         requirePositive(articleDedupRetention, ARTICLE_DEDUP_RETENTION_MS);
@@ -139,7 +147,8 @@ public record ClaimsSettings(
             ((Integer) values.get(TOPIC_REPLICATION_FACTOR)).shortValue(),
             millis(values, SUBJECT_TOPIC_SEGMENT_MS),
             millis(values, SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS),
-            millis(values, SUBJECT_TOPIC_DELETE_RETENTION_MS));
+            millis(values, SUBJECT_TOPIC_DELETE_RETENTION_MS),
+            (Long) values.get(STATE_MEMORY_BYTES));
     }
 
     /** The keys this record reads, with their documentation, as an operator would want them listed. */

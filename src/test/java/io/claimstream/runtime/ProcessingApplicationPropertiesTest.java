@@ -26,6 +26,16 @@ class ProcessingApplicationPropertiesTest {
     }
 
     @Test
+    void theStateStoresShareOneConfiguredMemoryBudget() {
+        Properties defaults = ProcessingApplication.streamsProperties(Map.of());
+        Properties configured = ProcessingApplication.streamsProperties(Map.of(ClaimsSettings.STATE_MEMORY_BYTES, "67108864"));
+
+        assertThat(defaults.get(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG)).isEqualTo(BoundedRocksDbMemory.class.getName());
+        assertThat(defaults.get(ClaimsSettings.STATE_MEMORY_BYTES)).isEqualTo(256L << 20);
+        assertThat(configured.get(ClaimsSettings.STATE_MEMORY_BYTES)).isEqualTo(64L << 20);
+    }
+
+    @Test
     void theUsersKafkaPropertiesWinAndClaimstreamKeysStayOutOfStreams() {
         Properties p = ProcessingApplication.streamsProperties(Map.of(
             ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd",
