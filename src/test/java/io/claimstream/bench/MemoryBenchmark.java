@@ -100,8 +100,8 @@ public final class MemoryBenchmark implements Benchmark {
         metrics.add(Metric.info(String.format(Locale.ROOT, "heap after GC, %,d articles", last.articles()), mb(last.heapBytes()),
             "MB", setup + "; " + series(snapshots, s -> mb(s.heapBytes()), "MB")));
         metrics.add(Metric.info("resident memory (RSS)", mb(last.residentBytes()), "MB",
-            "the whole JVM, broker included; RocksDB's block caches and memtables are off-heap, up to Kafka Streams' "
-                + "defaults per store instance: " + series(snapshots, s -> mb(s.residentBytes()), "MB")));
+            "the whole JVM, broker included; RocksDB's block caches and memtables are off-heap, in one budget "
+                + "(claimstream.state.memory.bytes, 256 MiB by default): " + series(snapshots, s -> mb(s.residentBytes()), "MB")));
         metrics.add(Metric.info("state stores on disk", mb(last.stateBytes()), "MB", series(snapshots, s -> mb(s.stateBytes()), "MB")));
         metrics.add(Metric.info("live subjects", last.liveSubjects(), "",
             "in the subject store; subjects ever written to claims.by-subject: " + series(snapshots, Snapshot::subjectsSeen, "")
