@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -115,7 +116,7 @@ class DockerComposeTest {
         assertThat(app).containsEntry("CLAIMSTREAM_HTTP_HOST", "0.0.0.0");
         String port = app.get("CLAIMSTREAM_HTTP_PORT");
         assertThat(ports("app")).containsExactly(port + ":" + port);
-        assertThat(service("app").get("volumes")).asList().containsExactly("claimstream-state:/var/lib/claimstream");
+        assertThat(service("app").get("volumes")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("claimstream-state:/var/lib/claimstream");
     }
 
     /** Where the other containers reach Kafka: its advertised inter-broker listener. */
