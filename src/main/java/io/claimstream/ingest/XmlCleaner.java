@@ -201,8 +201,7 @@ final class XmlCleaner {
 
     /** An XML character on its own: neither a forbidden one nor half of a surrogate pair. */
     private static boolean isPlainXmlChar(char c) {
-        return c >= 0x20 ? c < Character.MIN_SURROGATE || (c > Character.MAX_SURROGATE && c <= 0xFFFD)
-            : c == 0x9 || c == 0xA || c == 0xD;
+        return !Character.isSurrogate(c) && isXmlChar(c);
     }
 
     private static boolean isXmlChar(int cp) {

@@ -32,11 +32,11 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     private static final Map<String, Budget> BUDGETS = new ConcurrentHashMap<>();
 
     /** The cache of one application, and the memtables' account in it. */
-    record Budget(long bytes, Cache cache, WriteBufferManager memtables) {
+    record Budget(Cache cache, WriteBufferManager memtables) {
 
         static Budget of(long bytes) {
             Cache cache = new LRUCache(bytes, -1, false, INDEX_AND_FILTER_SHARE);
-            return new Budget(bytes, cache, new WriteBufferManager(bytes / 2, cache));
+            return new Budget(cache, new WriteBufferManager(bytes / 2, cache));
         }
 
         /** Bytes in use: blocks cached and memtables. */
@@ -65,7 +65,6 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     /** The budget of the application {@code configs} belong to; created by its first store. */
     static Budget budgetOf(Map<?, ?> configs) {
         String application = String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
-        long bytes = ClaimsSettings.from(configs).stateMemoryBytes();
-        return BUDGETS.computeIfAbsent(application, id -> Budget.of(bytes));
+        return BUDGETS.computeIfAbsent(application, id -> Budget.of(ClaimsSettings.from(configs).stateMemoryBytes()));
     }
 }
