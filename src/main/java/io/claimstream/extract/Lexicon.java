@@ -88,6 +88,8 @@ final class Lexicon {
     final PhraseTable<String> topics = new PhraseTable<>();
     /** Topics that are levels holding until changed: the month they were reached is no period. */
     final Set<String> timelessTopics = new HashSet<>();
+    /** Topic words that yield to a topic noun right before them: "aid worth", "a deal valued at". */
+    final Set<String> deferringTopics = new HashSet<>();
     final Set<String> placeNouns = new HashSet<>();
 
     private final Map<String, Word> words = new HashMap<>();
@@ -207,6 +209,9 @@ final class Lexicon {
         }
         for (String[] r : LexiconFile.rows("topics.tsv", 3)) {
             topics.put(r[0], r[1]);
+            if (r[2].equals("defers")) {
+                deferringTopics.add(r[0]);
+            }
             if (r[2].equals("timeless")) {
                 timelessTopics.add(r[1]);
             }

@@ -10,12 +10,13 @@ import java.util.Set;
 
 /**
  * Gives each claim a subject key (what is quantified) and a claim key (that subject, the figure
- * and its unit). A subject key reads {@code entity/thing/event[/place][@period]}: the country or
- * body the figure belongs to ("russia"), the class of what is counted or the topic of a sum,
- * share or measure ("soldier", "inflation", "capacity-power"), the event bound to the figure
- * ("killed", "launched"), a named place ("kursk") and the period stated with it ("2024",
- * "2025-01", "per-day-2025-02-14"). Aliases fold through the lexicons, so the same subject in
- * other words gets the same key: "Russian troops killed", "Moscow's soldiers ... dead".
+ * and its unit). A subject key reads {@code holder/measure[/scope][@period]}: the country or
+ * body the figure belongs to ("russia"); the measure, which is the class of what is counted or
+ * the topic of a sum, share or measure ("soldier", "inflation", "capacity-power") with the event
+ * bound to the figure ("soldier-killed", "revenue-change"); a named place as its scope ("kursk");
+ * and the period stated with it ("2024", "2025-01", "per-day-2025-02-14"). Aliases fold through
+ * the lexicons, so the same subject in other words gets the same key: "Russian troops killed",
+ * "Moscow's soldiers ... dead"; "a transfer fee of", "a deal worth".
  */
 final class SubjectKeys {
 
@@ -177,8 +178,13 @@ final class SubjectKeys {
 
     private record Parts(String entity, String thing, String event, String place, String period, int sentence) {
 
+        /**
+         * {@code holder/measure[/scope][@period]}, the frame of DESIGN.md: the measure is what is
+         * counted and what happened to it ("person-killed", "revenue-change"). Whoever changes
+         * what this renders bumps {@link SubjectKeyScheme#VERSION}.
+         */
         String key() {
-            return entity + "/" + thing + "/" + event + (place.isEmpty() ? "" : "/" + place)
+            return entity + "/" + thing + (event.equals(NONE) ? "" : "-" + event) + (place.isEmpty() ? "" : "/" + place)
                 + (period.isEmpty() ? "" : "@" + period);
         }
 
@@ -247,7 +253,7 @@ final class SubjectKeys {
             }
             return noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
         }
-        String topic = c.kind == QuantityKind.MONEY ? attributiveTopic(tokens, c) : null;
+        String topic = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT ? attributiveTopic(tokens, c) : null;
         if (topic == null) {
             topic = ofComplement(tokens, c);
         }
@@ -304,10 +310,17 @@ final class SubjectKeys {
 
     private String topicAt(List<Token> tokens, int k) {
         Token t = tokens.get(k);
-        if (!t.isWord() || t.isCapitalised() && k > 0 && tokens.get(k - 1).isCapitalised()) {
-            return null; // "the International Monetary Fund's board" names no topic
+        if (!t.isWord() || t.isCapitalised() && k > 0 && tokens.get(k - 1).isCapitalised()
+            && !lexicon.timelessTopics.contains(String.valueOf(lexicon.topics.get(t.lower())))) {
+            return null; // "the International Monetary Fund's board" names no topic; "Bank Rate" does
         }
         PhraseTable.Match<String> m = lexicon.topics.matchBackward(tokens, k, Math.max(0, k - 2));
+        if (m != null && m.first() == m.last() && lexicon.deferringTopics.contains(t.lower()) && k > 0) {
+            String before = lexicon.topics.get(tokens.get(k - 1).lower());
+            if (before != null) {
+                return before; // "military aid worth 0.25% of GDP" is aid
+            }
+        }
         return m == null || isRatioBase(tokens, k) ? null : m.value();
     }
 
