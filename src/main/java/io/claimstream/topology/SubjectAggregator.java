@@ -12,6 +12,7 @@ import io.claimstream.avro.internal.ClaimMention;
 import io.claimstream.avro.internal.ClaimState;
 import io.claimstream.avro.internal.SubjectState;
 
+import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -57,6 +58,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     private static final String INDEX_TIME = "%019d";
     private static final int INDEX_TIME_LENGTH = 19;
     private static final long NOT_INDEXED = -1;
+    private static final Schema SUBJECT_STATE_V1 = InternalAvroSerde.previousVersion("SubjectState.v1.avsc");
 
     private final SubjectMerge merge;
     private final Duration retention;
@@ -86,7 +88,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.SUBJECT_STORE),
-                        Serdes.String(), InternalAvroSerde.of(SubjectState.class)).withCachingEnabled(),
+                        Serdes.String(), InternalAvroSerde.of(SubjectState.class, SUBJECT_STATE_V1)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.COUNTED_STORE),
                         Serdes.String(), Serdes.Long()).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.PENDING_STORE),
