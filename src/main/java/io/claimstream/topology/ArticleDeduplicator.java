@@ -27,25 +27,32 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * handler sends the article to the dead-letter topic and processing resumes after this
  * processor returns; writing only after a successful extraction means such an article is not
  * remembered as seen, so it is processed in full if it is sent again.
+ *
+ * <p>Each mention carries, in a header, the key scheme its subject key was built by, so that the
+ * aggregator can tell mentions keyed by an earlier version of the application (still in the
+ * repartition topic when it was upgraded) from its own.
  */
 final class ArticleDeduplicator implements Processor<String, Article, String, ClaimMention> {
 
     private final MentionExtractor extractor;
     private final long retentionMillis;
+    private final int keyScheme;
     private ProcessorContext<String, ClaimMention> context;
     private WindowStore<String, String> ids;
     private WindowStore<String, String> texts;
 
-    private ArticleDeduplicator(MentionExtractor extractor, Duration retention) {
+    private ArticleDeduplicator(MentionExtractor extractor, Duration retention, int keyScheme) {
         this.extractor = extractor;
         this.retentionMillis = retention.toMillis();
+        this.keyScheme = keyScheme;
     }
 
-    static ProcessorSupplier<String, Article, String, ClaimMention> supplier(MentionExtractor extractor, Duration retention) {
+    static ProcessorSupplier<String, Article, String, ClaimMention> supplier(MentionExtractor extractor, Duration retention,
+                                                                            KeyScheme keyScheme) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Article, String, ClaimMention> get() {
-                return new ArticleDeduplicator(extractor, retention);
+                return new ArticleDeduplicator(extractor, retention, keyScheme.version());
             }
 
             @Override
@@ -90,7 +97,9 @@ final class ArticleDeduplicator implements Processor<String, Article, String, Cl
             fingerprint.ifPresent(f -> texts.put(f, article.getId(), time));
         }
         for (ClaimMention mention : mentions) {
-            context.forward(record.withKey(mention.getSubjectKey()).withValue(mention));
+            Record<String, ClaimMention> keyed = record.withKey(mention.getSubjectKey()).withValue(mention);
+            KeyScheme.stamp(keyed.headers(), keyScheme);
+            context.forward(keyed);
         }
     }
 

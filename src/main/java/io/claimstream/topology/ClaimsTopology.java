@@ -25,9 +25,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * news.articles ─► article-dedup (article-ids, article-texts window stores; extraction)
  *               ─► claim-mentions repartition, keyed by subject key
- *               ─► subject-aggregator (subject-claims, counted-mentions, pending-subjects, subject-expiry stores)
+ *               ─► subject-aggregator (subject-claims, counted-mentions, pending-subjects, subject-expiry,
+ *                                      subject-key-scheme stores)
  *               ─┬► claims.by-subject (compacted; changed subjects once per emit interval;
- *                │                     tombstone when a subject expires)
+ *                │                     tombstone when a subject expires or was keyed by another
+ *                │                     key scheme; header claimstream.key-scheme)
  *                └► news.claims (each distinct claim once, when first seen)
  * </pre>
  *
@@ -42,6 +44,19 @@ public final class ClaimsTopology {
     public static final String PENDING_STORE = "pending-subjects";
     /** Key-value store indexing subjects by their oldest claim's last-seen time, for expiry. */
     public static final String EXPIRY_STORE = "subject-expiry";
+    /**
+     * Key-value store of how far the removal of subjects keyed by another key scheme has come:
+     * the scheme every subject of the store is written under once it is done, and the last
+     * subject looked at while it runs.
+     */
+    public static final String KEY_SCHEME_STORE = "subject-key-scheme";
+    /**
+     * Header of every claims.by-subject record (and news.claims record): the version of the
+     * subject-key rules its key was built by, {@link io.claimstream.extract.SubjectKeyScheme},
+     * in decimal ASCII. The tombstone of a subject removed because its key is of another (an
+     * earlier) scheme names that scheme.
+     */
+    public static final String KEY_SCHEME_HEADER = "claimstream.key-scheme";
     /** Key-value store of the (claim key, article id) pairs already counted. */
     public static final String COUNTED_STORE = "counted-mentions";
     /** Window store of the article ids seen, by event time. */
@@ -73,18 +88,24 @@ public final class ClaimsTopology {
      */
     public static Topology build(ClaimsSettings settings, Function<ArticleText, List<NumericClaim>> extractor,
                                  ClaimsSerdes serdes) {
+        return build(settings, extractor, serdes, KeyScheme.current());
+    }
+
+    /** The topology keying subjects under {@code keyScheme}: tests simulate state of earlier schemes with it. */
+    static Topology build(ClaimsSettings settings, Function<ArticleText, List<NumericClaim>> extractor,
+                          ClaimsSerdes serdes, KeyScheme keyScheme) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, ClaimMention> mentions = builder
             .stream(ClaimsTopics.ARTICLES, Consumed.with(Serdes.String(), serdes.article())
                 .withTimestampExtractor(new ArticleTime())
                 .withName("articles"))
-            .process(ArticleDeduplicator.supplier(new MentionExtractor(extractor), settings.articleDedupRetention()),
+            .process(ArticleDeduplicator.supplier(new MentionExtractor(extractor), settings.articleDedupRetention(), keyScheme),
                 Named.as("article-dedup"));
 
         KStream<String, SubjectUpdate> updates = mentions
             .repartition(Repartitioned.with(Serdes.String(), InternalAvroSerde.of(ClaimMention.class))
                 .withName(MENTIONS_REPARTITION))
-            .process(SubjectAggregator.supplier(settings), Named.as("subject-aggregator"));
+            .process(SubjectAggregator.supplier(settings, keyScheme), Named.as("subject-aggregator"));
 
         updates
             .filter((subject, update) -> update.carriesSubject(), Named.as("subject-changes"))

@@ -2,6 +2,7 @@ package io.claimstream.topology;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -63,6 +64,22 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
     /** A serde for {@code type} that also reads records written with its {@code previousVersions}. */
     public static <T extends SpecificRecord> InternalAvroSerde<T> of(Class<T> type, Schema... previousVersions) {
         return new InternalAvroSerde<>(type, List.of(previousVersions));
+    }
+
+    /**
+     * A previous version of an internal schema, kept as the resource {@code name} under
+     * {@code previous-schemas/} beside this class.
+     */
+    static Schema previousVersion(String name) {
+        String resource = "previous-schemas/" + name;
+        try (InputStream in = InternalAvroSerde.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("No resource " + resource + " beside " + InternalAvroSerde.class.getName());
+            }
+            return new Schema.Parser().parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
     }
 
     // Avro's BinaryMessageEncoder/Decoder write the same bytes, but through unbuffered stream

@@ -333,7 +333,8 @@ class ClaimsTopologyTest {
         // Generated names shift when the topology changes, renaming changelogs and losing state.
         assertThat(description.toString()).doesNotContain("KSTREAM-", "KTABLE-")
             .contains(ClaimsTopology.MENTIONS_REPARTITION + "-repartition", ClaimsTopology.SUBJECT_STORE,
-                ClaimsTopology.COUNTED_STORE, ClaimsTopology.ARTICLE_ID_STORE, ClaimsTopology.ARTICLE_TEXT_STORE);
+                ClaimsTopology.COUNTED_STORE, ClaimsTopology.ARTICLE_ID_STORE, ClaimsTopology.ARTICLE_TEXT_STORE,
+                ClaimsTopology.KEY_SCHEME_STORE);
     }
 
     private static String header(Headers headers, String name) {

@@ -13,6 +13,8 @@ import io.claimstream.avro.internal.MentionPosition;
 import io.claimstream.avro.internal.SubjectState;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -26,6 +28,8 @@ class InternalAvroSerdeTest {
     /** Parsing-form fingerprints of the internal schemas as released; see the last test. */
     private static final long CLAIM_MENTION_V1 = -1254457262156421492L;
     private static final long SUBJECT_STATE_V1 = 6063488218020182581L;
+    /** SubjectState with key_scheme, the subject-key scheme a subject was written under. */
+    private static final long SUBJECT_STATE_V2 = 6495501705781581267L;
 
     @Test
     void aMentionRoundTrips() {
@@ -57,7 +61,7 @@ class InternalAvroSerdeTest {
     @Test
     void stateWrittenWithAPreviousSchemaVersionIsReadWhenThatVersionIsGiven() throws IOException {
         // The state schema as it might have been before evicted_claims was added.
-        Schema previous = withoutField(SubjectState.getClassSchema(), "evicted_claims");
+        Schema previous = withoutField(withoutField(SubjectState.getClassSchema(), "key_scheme"), "evicted_claims");
         GenericRecord old = new GenericData.Record(previous);
         old.put("subject_key", "russia/soldier/lost");
         old.put("subject", "soldier lost (russia)");
@@ -89,7 +93,32 @@ class InternalAvroSerdeTest {
         assertThat(SchemaNormalization.parsingFingerprint64(ClaimMention.getClassSchema()))
             .as("fingerprint of ClaimMention").isEqualTo(CLAIM_MENTION_V1);
         assertThat(SchemaNormalization.parsingFingerprint64(SubjectState.getClassSchema()))
-            .as("fingerprint of SubjectState").isEqualTo(SUBJECT_STATE_V1);
+            .as("fingerprint of SubjectState").isEqualTo(SUBJECT_STATE_V2);
+        assertThat(SchemaNormalization.parsingFingerprint64(InternalAvroSerde.previousVersion("SubjectState.v1.avsc")))
+            .as("fingerprint of the SubjectState v1 kept as a resource").isEqualTo(SUBJECT_STATE_V1);
+    }
+
+    @Test
+    void subjectStateOfTheFirstVersionIsReadAsWrittenUnderKeySchemeOne() throws IOException {
+        Schema v1 = InternalAvroSerde.previousVersion("SubjectState.v1.avsc");
+        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(SubjectState.getClassSchema(), v1).getType())
+            .as("the current SubjectState reads v1 (BACKWARD compatible)").isEqualTo(SchemaCompatibilityType.COMPATIBLE);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("subject_key", "russia/soldier/lost");
+        old.put("subject", "soldier lost (russia)");
+        GenericRecord from = new GenericData.Record(v1.getField("subject_from").schema());
+        from.put("time", 0L);
+        from.put("article_id", "kw-1");
+        from.put("start", 0);
+        old.put("subject_from", from);
+        old.put("claims", List.of());
+        old.put("evicted_claims", 3L);
+        byte[] bytes = bytes(new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old));
+
+        SubjectState read = InternalAvroSerde.of(SubjectState.class, v1).deserializer().deserialize("subject-claims", bytes);
+        assertThat(read.getSubjectKey()).isEqualTo("russia/soldier/lost");
+        assertThat(read.getEvictedClaims()).isEqualTo(3);
+        assertThat(read.getKeyScheme()).isEqualTo(1);
     }
 
     private static Schema withoutField(Schema schema, String dropped) {

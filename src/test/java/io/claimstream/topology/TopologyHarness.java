@@ -59,6 +59,13 @@ public final class TopologyHarness implements AutoCloseable {
     /** With {@code replacement} in place of the serdes of the registry at {@code registryUrl}, when not null. */
     public TopologyHarness(String registryUrl, Path stateDir, Map<String, ?> settings,
                            Function<ArticleText, List<io.claimstream.extract.NumericClaim>> extractor, ClaimsSerdes replacement) {
+        this(registryUrl, stateDir, settings, extractor, replacement, KeyScheme.current());
+    }
+
+    /** Keying subjects under {@code keyScheme}. */
+    TopologyHarness(String registryUrl, Path stateDir, Map<String, ?> settings,
+                    Function<ArticleText, List<io.claimstream.extract.NumericClaim>> extractor, ClaimsSerdes replacement,
+                    KeyScheme keyScheme) {
         Map<String, Object> props = new LinkedHashMap<>(settings);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test-driver:9092");
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "claims-topology-test");
@@ -68,7 +75,7 @@ public final class TopologyHarness implements AutoCloseable {
         serdes = replacement != null ? replacement : ProcessingApplication.serdes(props);
         ClaimsSettings claimsSettings = ClaimsSettings.from(props);
         emitInterval = claimsSettings.subjectEmitInterval();
-        driver = new TopologyTestDriver(ClaimsTopology.build(claimsSettings, extractor, serdes), streamsProps);
+        driver = new TopologyTestDriver(ClaimsTopology.build(claimsSettings, extractor, serdes, keyScheme), streamsProps);
         articles = driver.createInputTopic(ClaimsTopics.ARTICLES, new StringSerializer(), serdes.article().serializer());
         rawArticles = driver.createInputTopic(ClaimsTopics.ARTICLES, new StringSerializer(), new ByteArraySerializer());
         subjectClaims = driver.createOutputTopic(ClaimsTopics.SUBJECT_CLAIMS, new StringDeserializer(),
@@ -107,6 +114,17 @@ public final class TopologyHarness implements AutoCloseable {
         List<KeyValue<String, SubjectClaims>> records = new ArrayList<>();
         for (KeyValue<String, byte[]> raw : subjectClaims.readKeyValuesToList()) {
             records.add(KeyValue.pair(raw.key, serdes.subjectClaims().deserializer().deserialize(ClaimsTopics.SUBJECT_CLAIMS, raw.value)));
+        }
+        return records;
+    }
+
+    /** The claims.by-subject records written since the last call, in order, with their headers; a null value is a tombstone. */
+    public List<TestRecord<String, SubjectClaims>> subjectRecordsWithHeaders() {
+        List<TestRecord<String, SubjectClaims>> records = new ArrayList<>();
+        for (TestRecord<String, byte[]> raw : subjectClaims.readRecordsToList()) {
+            records.add(new TestRecord<>(raw.key(),
+                serdes.subjectClaims().deserializer().deserialize(ClaimsTopics.SUBJECT_CLAIMS, raw.value()), raw.headers(),
+                raw.getRecordTime()));
         }
         return records;
     }

@@ -1,0 +1,26 @@
+package io.claimstream.extract;
+
+/**
+ * The version of the rules that build subject keys ({@link SubjectKeys} and the lexicons it
+ * reads). Subjects are stored and published under their key, so keys built by other rules are
+ * other subjects: the processor writes the version into every subject it keeps and into a header
+ * of every claims.by-subject record, and on start removes (with a tombstone) the subjects written
+ * under any other version.
+ *
+ * <p><b>Whoever changes the rules that build subject keys bumps {@link #VERSION}</b>, in the same
+ * commit: a change after which some subject gets another key than before. Without the bump,
+ * subjects under the old keys stay in claims.by-subject beside the new ones until they expire.
+ * A change that keys every subject as before (a fix that only changes claims, a new lexicon
+ * entry for words no key was built from) keeps it.
+ */
+public final class SubjectKeyScheme {
+
+    /**
+     * The current scheme. 1: {@code entity/thing/event[/place][@period]} (everything written
+     * before versions existed); 2: {@code holder/measure[/scope][@period]}.
+     */
+    public static final int VERSION = 2;
+
+    private SubjectKeyScheme() {
+    }
+}
