@@ -68,7 +68,7 @@ final class ChangeDetector {
         return movement || before.type() == Token.Type.PUNCT || before.type() == Token.Type.DASH ? direction : null;
     }
 
-    /** "3% higher", "four more than on Friday", "25% less fuel", "a 12% rise". */
+    /** "3% higher", "four more than on Friday", "25% less fuel", "a 12% rise", "a 38% wage increase". */
     private Change comparativeAfter(List<Token> tokens, Candidate c) {
         int k = c.last + 1;
         if (k >= c.sentence.end()) {
@@ -85,6 +85,10 @@ final class ChangeDetector {
         }
         boolean article = c.first > c.sentence.first() && (tokens.get(c.first - 1).is("a") || tokens.get(c.first - 1).is("an"));
         direction = lexicon.changeCue("noun", w);
+        Token t = tokens.get(k);
+        if (direction == null && k + 1 < c.sentence.end() && t.isWord() && !t.isCapitalised() && !t.word().isFunction()) {
+            direction = lexicon.changeCue("noun", tokens.get(k + 1).lower()); // "a 38% wage increase", "a 25% pay rise"
+        }
         return article && direction != null ? direction : null;
     }
 
