@@ -26,10 +26,35 @@ final class CountedNouns {
                 continue;
             }
             readNounPhrase(tokens, c);
+            if (c.unit == null && isMarketLevel(tokens, candidates, i)) {
+                c.unit = "point";
+                c.kind = QuantityKind.MEASURE;
+                continue;
+            }
             if (c.unit == null) {
                 c.unit = fromContext(tokens, candidates, i);
             }
         }
+    }
+
+    /**
+     * "the DAX lost 2.3% to 18,083.05", "closed down 1.0% at 8,283.36", "the index closed at 18,083":
+     * a bare figure after "to" or "at" that follows a percentage move, or a close, is the level an
+     * index reached, in points.
+     */
+    private static boolean isMarketLevel(List<Token> tokens, List<Candidate> candidates, int i) {
+        Candidate c = candidates.get(i);
+        int k = c.first - 1;
+        if (k <= c.sentence.first() || !(tokens.get(k).is("to") || tokens.get(k).is("at"))) {
+            return false;
+        }
+        Candidate previous = i > 0 ? candidates.get(i - 1) : null;
+        if (previous != null && previous.sentence == c.sentence && previous.kind == QuantityKind.PERCENT
+            && k - previous.last <= 3) {
+            return true;
+        }
+        Token verb = tokens.get(k - 1);
+        return verb.is("closed") || verb.is("ended") || verb.is("finished") || verb.is("opened");
     }
 
     private void readNounPhrase(List<Token> tokens, Candidate c) {

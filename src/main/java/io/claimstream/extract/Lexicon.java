@@ -12,7 +12,12 @@ import java.util.Set;
  */
 final class Lexicon {
 
-    record Unit(String symbol, QuantityKind kind, double scale) {
+    /** A unit; {@code attached}: only when written onto the figure ("6.9in", "38C"). */
+    record Unit(String symbol, QuantityKind kind, double scale, boolean attached) {
+    }
+
+    /** A currency's hundredth and the like ("81 cents", "212p"): the code and how many make one. */
+    record Subunit(String code, double perUnit, boolean attached) {
     }
 
     record Scale(double multiplier, String use) {
@@ -54,6 +59,7 @@ final class Lexicon {
     }
 
     final PhraseTable<Unit> units = new PhraseTable<>();
+    final PhraseTable<Subunit> currencySubunits = new PhraseTable<>();
     final PhraseTable<String> currenciesBefore = new PhraseTable<>();
     final PhraseTable<String> currenciesAfter = new PhraseTable<>();
     final Map<String, Scale> scales = new HashMap<>();
@@ -120,9 +126,12 @@ final class Lexicon {
     }
 
     private Lexicon() {
-        for (String[] r : LexiconFile.rows("units.tsv", 4)) {
+        for (String[] r : LexiconFile.rows("units.tsv", 5)) {
             units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)),
-                r[3].isEmpty() ? 1 : Double.parseDouble(r[3])));
+                r[3].isEmpty() ? 1 : Double.parseDouble(r[3]), r[4].equals("attached")));
+        }
+        for (String[] r : LexiconFile.rows("currency-subunits.tsv", 4)) {
+            currencySubunits.put(r[0], new Subunit(r[1], Double.parseDouble(r[2]), r[3].equals("attached")));
         }
         for (String[] r : LexiconFile.rows("currency-by-country.tsv", 3)) {
             currencyByCountry.computeIfAbsent(r[0], k -> new java.util.LinkedHashMap<>()).put(r[1], r[2]);

@@ -274,6 +274,14 @@ final class NonClaimRules {
                 return QuantityKind.IDENTIFIER;
             }
         }
+        // "737 MAX", "RTX 5090 graphics", "401(k)": a model or plan named with its number.
+        boolean named = before != null && (before.is("the") || before.type() == Token.Type.POSSESSIVE || before.isCapitalised());
+        if (number.isPlainInteger() && named && after != null && !after.joined() && after.isAllCaps() && isNameNotUnit(after)
+            || number.isPlainInteger() && before != null && !before.joined() && before.isAllCaps() && isNameNotUnit(before)
+            && c.numberFirst - 1 > c.sentence.first() && c.last == c.numberLast && c.valueHigh == null
+            || after != null && after.is("(") && after.joined() && isBracketedLetter(tokens, c.numberLast + 1)) {
+            return QuantityKind.IDENTIFIER;
+        }
         // "5G", "3D": letters written against the digits.
         if (after != null && after.isWord() && after.joined() && !lexicon.scales.containsKey(after.lower())
             && lexicon.units.get(after.lower()) == null) {
@@ -306,6 +314,20 @@ final class NonClaimRules {
             }
         }
         return null;
+    }
+
+    /** An all-capitals word that is a name ("MAX", "RTX"), not a country, currency, unit or scale ("US", "USD", "GW", "BN"). */
+    private boolean isNameNotUnit(Token t) {
+        String w = t.lower();
+        return t.text().length() >= 2 && lexicon.entities.get(t.text()) == null && lexicon.units.get(w) == null
+            && !lexicon.scales.containsKey(w) && lexicon.currenciesBefore.get(w) == null && lexicon.currenciesAfter.get(w) == null
+            && !lexicon.nonNames.contains(t.text());
+    }
+
+    /** "401(k)": a single letter in brackets written against the number. */
+    private static boolean isBracketedLetter(List<Token> tokens, int open) {
+        return open + 2 < tokens.size() && tokens.get(open + 1).isWord() && tokens.get(open + 1).text().length() == 1
+            && tokens.get(open + 1).joined() && tokens.get(open + 2).is(")");
     }
 
     private boolean previousCountWithNoun(List<Token> tokens, Candidate c) {
@@ -436,7 +458,19 @@ final class NonClaimRules {
         if ((after.is("a") || after.is("an")) && isDurationWord(token(tokens, c.numberLast + 2, c.sentence))) {
             return false; // "half an hour"
         }
-        return !isOrdinalFollower(after);
+        boolean article = tokens.get(c.numberFirst).is("a") || before != null && before.is("a");
+        return !isOrdinalFollower(after) && !(article && namesAThing(after));
+    }
+
+    /**
+     * "a fifth Olympic medal", "a third term": after "a", a fraction word that a noun or adjective
+     * follows counts the thing, as an ordinal; "a fifth of", "a third more", "a quarter million" stay fractions.
+     */
+    private boolean namesAThing(Token after) {
+        String w = after.lower();
+        return !after.word().isFunction() && !lexicon.scales.containsKey(w) && lexicon.units.get(w) == null
+            && lexicon.changeCue("comparative", w) == null && lexicon.changeCue("comparative-than", w) == null
+            && !Set.of("more", "less", "fewer").contains(w);
     }
 
     /** "a third consecutive increase", "a third straight month", "a second-largest": the word makes it an ordinal. */

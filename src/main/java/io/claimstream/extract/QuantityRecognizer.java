@@ -210,6 +210,10 @@ final class QuantityRecognizer {
     /** Currency after the figure, or a unit of measure or share; "500-MW" counts too. */
     private int readUnit(List<Token> tokens, Candidate c, int q, int limit) {
         if (c.currency == null) {
+            int sub = readSubunit(tokens, c, q, limit);
+            if (sub > q) {
+                return sub;
+            }
             PhraseTable.Match<String> after = lexicon.currenciesAfter.matchForward(tokens, q, limit);
             if (after != null && isCurrencyForm(tokens, after)) {
                 c.currency = after.value();
@@ -243,6 +247,26 @@ final class QuantityRecognizer {
             return u + 1;
         }
         return q;
+    }
+
+    /** "81 cents a share" is 0.81 usd, "212p" 2.12 gbp: a subunit names the currency and scales the figure. */
+    private int readSubunit(List<Token> tokens, Candidate c, int q, int limit) {
+        int u = q;
+        if (u + 1 < limit && tokens.get(u).type() == Token.Type.DASH && tokens.get(u).joined() && tokens.get(u + 1).joined()) {
+            u++; // "the 81-cent consensus"
+        }
+        PhraseTable.Match<Lexicon.Subunit> sub = lexicon.currencySubunits.matchForward(tokens, u, limit);
+        if (sub == null || sub.value().attached() && !tokens.get(sub.first()).joined()) {
+            return q;
+        }
+        Token after = sub.last() + 1 < limit ? tokens.get(sub.last() + 1) : null;
+        if (after != null && after.joined() && after.isWord()) {
+            return q; // "212px"
+        }
+        c.currency = sub.value().code();
+        c.value /= sub.value().perUnit();
+        c.last = sub.last();
+        return sub.last() + 1;
     }
 
     /**
@@ -284,6 +308,9 @@ final class QuantityRecognizer {
         Token after = unit.last() + 1 < tokens.size() ? tokens.get(unit.last() + 1) : null;
         if (after != null && after.joined() && after.isWord()) {
             return false; // "15 mph" yes, "5 mpha" no
+        }
+        if (unit.value().attached()) {
+            return first.joined(); // "6.9in", "38C"; not "5 in Andalusia"
         }
         if (unit.first() == unit.last() && first.text().length() == 1 && !first.is("%")) {
             return first.joined() || c.form == NumberReader.Form.DIGITS; // single letters: "15 m", "400m"
@@ -338,8 +365,8 @@ final class QuantityRecognizer {
         Candidate second = new Candidate(c.sentence, k + 1, p, high.last(), high.value(), high.form(), high.scaled());
         second.currency = currency;
         readUnit(tokens, second, high.last() + 1, limit);
-        if (!compatible(c, second)) {
-            return;
+        if (!compatible(c, second) || c.unit != null && second.unit == null && second.currency == null && connector.is("to")) {
+            return; // "lost 2.3% to 18,083.05": a move, then the level it reached
         }
         double low = c.value;
         if (!c.scaled && second.scaled && high.form() == NumberReader.Form.DIGITS) {

@@ -274,10 +274,14 @@ final class SubjectKeys {
             case FRACTION -> "share";
             default -> switch (c.unit) {
                 case "km2", "mi2", "ha", "acre", "m2" -> "area";
-                case "km", "mi", "m", "cm", "mm", "ft", "in", "yd", "nmi" -> "length";
-                case "mw", "gw", "kw" -> "power";
-                case "mwh", "gwh", "twh", "kwh" -> "energy";
-                case "t", "kg", "g" -> "mass";
+                case "km", "mi", "m", "cm", "mm", "ft", "inch", "yd", "nmi" -> "length";
+                case "w", "kw", "mw", "gw", "tw", "hp", "bhp" -> "power";
+                case "wh", "kwh", "mwh", "gwh", "twh", "mah" -> "energy";
+                case "t", "kg", "g", "mg", "oz", "lb" -> "mass";
+                case "mb", "gb", "tb" -> "storage";
+                case "kbps", "mbps", "gbps" -> "data-rate";
+                case "hz", "khz", "mhz", "ghz" -> "frequency";
+                case "celsius", "fahrenheit" -> "temperature";
                 case "l", "m3", "gal", "barrel" -> "volume";
                 case "mph", "km/h", "kn" -> "speed";
                 default -> c.unit;

@@ -46,6 +46,9 @@ class NonClaimsTest {
         Members invoked Article 5 of the treaty.                              | identifier
         The council passed Resolution 2231 unanimously.                       | identifier
         Traffic was stopped on Interstate 10 near the border.                 | identifier
+        Production of the 737 MAX resumed in December.                        | identifier
+        Gamers waited for the RTX 5090 graphics card.                         | identifier
+        Boeing raised its contributions to 401(k) accounts.                   | identifier
         # phone numbers, addresses and list numbering
         Residents can call 1-800-621-3362 for help.                           | phone
         Residents were told to call 911 only in emergencies.                  | phone
@@ -66,6 +69,8 @@ class NonClaimsTest {
         Tens of thousands of workers went on strike.
         Several ministers resigned.
         One of the largest attacks of the war hit the grid.
+        The diver won a fifth Olympic medal on Friday.
+        The president is seeking a third term in office.
         """)
     void ignoresQuantitiesWithoutANumber(String sentence) {
         assertThat(EXTRACTOR.extract(ArticleText.of("a", sentence))).as(sentence).isEmpty();
@@ -83,5 +88,19 @@ class NonClaimsTest {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Denmark sent 40 T-72 tanks and 12 F-16 jets."));
         assertThat(claims).extracting(NumericClaim::value, NumericClaim::unit)
             .containsExactly(org.assertj.core.groups.Tuple.tuple(40.0, "tank"), org.assertj.core.groups.Tuple.tuple(12.0, "jet"));
+    }
+
+    @Test
+    void aFractionWordBeforeOfOrMoreIsStillAFraction() {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "Prices rose by a fifth of their level.")))
+            .extracting(NumericClaim::value).containsExactly(0.2);
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "Officials said a third of homes lost power.")))
+            .extracting(NumericClaim::value).containsExactly(0.3333);
+    }
+
+    @Test
+    void aCountOfModelsWithDigitsIsStillAClaim() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Pyongyang shipped about 100 KN-23 missiles."));
+        assertThat(claims).extracting(NumericClaim::value).containsExactly(100.0);
     }
 }

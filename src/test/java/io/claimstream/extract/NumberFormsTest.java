@@ -57,6 +57,26 @@ class NumberFormsTest {
         Growth will be from 5 to 7 percent.                                  | 5             | 7      | percent   | =
         Damage is put at $2bn to $3bn.                                       | 2000000000    | 3000000000 | usd   | =
         An estimated 300 to 400 families fled.                               | 300           | 400    | family    | ~
+        # subunits of money name the currency and scale the figure
+        Velmora earned 87 cents a share in the quarter.                      | 0.87          |        | usd       | =
+        The stock closed at 212p in London.                                  | 2.12          |        | gbp       | =
+        Bread now costs 50 pence more.                                       | 0.5           |        | gbp       | =
+        Analysts had expected an 81-cent profit.                             | 0.81          |        | usd       | =
+        # technology and science units, each to one symbol
+        The base model comes with 128GB of storage.                          | 128           |        | gb        | =
+        The top version has 1TB of storage.                                  | 1             |        | tb        | =
+        It carries a 5,000mAh battery.                                       | 5000          |        | mah       | =
+        The display measures 6.9in across.                                   | 6.9           |        | inch      | =
+        Buyers can pick a 6.3-inch screen.                                   | 6.3           |        | inch      | =
+        The handset weighs 218g without its case.                            | 218           |        | g         | =
+        Modems reach up to 10Gbps in tests.                                  | 10            |        | gbps      | <
+        The chip runs at 3.2 GHz under load.                                 | 3.2           |        | ghz       | =
+        The engine makes 300 horsepower at full throttle.                    | 300           |        | hp        | =
+        Temperatures reached around 38C in the capital.                      | 38            |        | celsius   | ~
+        Forecasters expect 100F in the valley.                               | 100           |        | fahrenheit| =
+        The camera has a 200-megapixel sensor.                               | 200           |        | megapixel | =
+        The screen reaches a peak brightness of 2,600 nits.                  | 2600          |        | nit       | =
+        The central bank cut its rate by 25 basis points.                    | 25            |        | basis_point | =
         """)
     void readsTheFigure(String sentence, double value, Double high, String unit, String qualifier) {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", sentence));
@@ -112,5 +132,31 @@ class NumberFormsTest {
         List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "",
             "The fund holds 4.1 trillion roubles, up from 3.3 trillion, and $0.7 billion in gold.", null, null, null));
         assertThat(claims).extracting(NumericClaim::value).containsExactly(4.1e12, 3.3e12, 7e8);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMoveAndTheLevelItReachedAreTwoFigures() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Germany's DAX lost 2.3% to 18,083.05 on Friday."));
+        assertThat(claims).extracting(NumericClaim::span).containsExactly("2.3%", "18,083.05");
+        assertThat(claims.get(1).unit()).isEqualTo("point");
+        assertThat(claims.get(1).valueHigh()).isNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIndexCloseIsALevelInPoints() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "The FTSE 100 closed at 8,283.36, its lowest in a month."));
+        assertThat(claims).singleElement().satisfies(c -> {
+            assertThat(c.value()).isEqualTo(8283.36);
+            assertThat(c.unit()).isEqualTo("point");
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRangeStillJoinsTwoFiguresOfOneUnit() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Growth will be 2% to 3% this year."));
+        assertThat(claims).singleElement().satisfies(c -> {
+            assertThat(c.value()).isEqualTo(2);
+            assertThat(c.valueHigh()).isEqualTo(3);
+        });
     }
 }
