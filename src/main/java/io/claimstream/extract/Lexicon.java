@@ -96,6 +96,10 @@ final class Lexicon {
     final Set<String> timelessTopics = new HashSet<>();
     /** Topic words that yield to a topic noun right before them: "aid worth", "a deal valued at". */
     final Set<String> deferringTopics = new HashSet<>();
+    /** Words that end one outlet's form of an organisation's name and not another's ("Motors", "Corp"). */
+    final Set<String> nameSuffixes = new HashSet<>();
+    /** Measures that several named contenders hold in one story (seats, points, medals). */
+    final Set<String> contestedMeasures = new HashSet<>();
     final Set<String> placeNouns = new HashSet<>();
 
     private final Map<String, Word> words = new HashMap<>();
@@ -224,6 +228,12 @@ final class Lexicon {
             if (r[2].equals("timeless")) {
                 timelessTopics.add(r[1]);
             }
+        }
+        for (String[] r : LexiconFile.rows("name-suffixes.tsv", 1)) {
+            nameSuffixes.add(r[0]);
+        }
+        for (String[] r : LexiconFile.rows("contested-measures.tsv", 1)) {
+            contestedMeasures.add(r[0]);
         }
         for (String[] r : LexiconFile.rows("non-names.tsv", 1)) {
             nonNames.add(r[0]);

@@ -32,17 +32,20 @@ final class SubjectKeys {
     private final Lexicon lexicon;
     private final CountedNouns countedNouns;
     private final Periods periods;
+    private final Holders holders;
 
     SubjectKeys(Lexicon lexicon, CountedNouns countedNouns) {
         this.lexicon = lexicon;
         this.countedNouns = countedNouns;
         this.periods = new Periods(lexicon);
+        this.holders = new Holders(lexicon);
     }
 
     void assign(ArticleText article, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
         EntityIndex index = new EntityIndex(tokens);
         String dominant = index.dominant(article.title());
+        Holders.Index names = holders.index(tokens, sentences, article.title());
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<Parts> assigned = new ArrayList<>();
         Parts lastCount = null;
@@ -69,7 +72,8 @@ final class SubjectKeys {
                 thing = "prisoner";
                 event = event.equals("received") ? "freed" : event; // "received 150 servicemen" in a swap
             }
-            String entity = entity(tokens, index, c, antecedent, share, dominant);
+            String contender = lexicon.contestedMeasures.contains(thing) ? holders.holder(names, tokens, c) : null;
+            String entity = contender != null ? contender : entity(tokens, index, c, antecedent, share, dominant);
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event; // "the running total went past 850,000"
             }
@@ -317,6 +321,10 @@ final class SubjectKeys {
         if (!t.isWord() || t.isCapitalised() && k > 0 && tokens.get(k - 1).isCapitalised()
             && !lexicon.timelessTopics.contains(String.valueOf(lexicon.topics.get(t.lower())))) {
             return null; // "the International Monetary Fund's board" names no topic; "Bank Rate" does
+        }
+        PhraseTable.Match<String> named = lexicon.entities.matchBackward(tokens, k, Math.max(0, k - 2));
+        if (named != null && named.first() < k) {
+            return null; // "prices in the euro area rose": "area" ends a name, not a topic
         }
         PhraseTable.Match<String> m = lexicon.topics.matchBackward(tokens, k, Math.max(0, k - 2));
         if (m != null && m.first() == m.last() && lexicon.deferringTopics.contains(t.lower()) && k > 0) {
@@ -613,6 +621,12 @@ final class SubjectKeys {
             owns = new Boolean[n];
             for (int k = 0; k < n; k++) {
                 if (!tokens.get(k).isCapitalised()) {
+                    PhraseTable.Match<String> lower = tokens.get(k).isWord() ? lexicon.entities.matchForward(tokens, k, n) : null;
+                    if (lower != null) { // "the euro area": the few names the lexicon writes in lower case
+                        key[k] = lower.value();
+                        end[k] = lower.last();
+                        k = lower.last();
+                    }
                     continue;
                 }
                 PhraseTable.Match<String> m = lexicon.entities.matchForward(tokens, k, n);

@@ -1,0 +1,66 @@
+package io.claimstream.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** Whose seats, points or medals a figure counts, when several contenders share the measure. */
+class HoldersTest {
+
+    private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
+    private static final Instant DAY = Instant.parse("2026-05-08T06:00:00Z");
+
+    private static List<NumericClaim> extract(String text) {
+        return EXTRACTOR.extract(new ArticleText("a", "Results", text, DAY, null, null));
+    }
+
+    private static String keyOf(List<NumericClaim> claims, String span) {
+        return claims.stream().filter(c -> c.span().equals(span)).findFirst().orElseThrow().subjectKey();
+    }
+
+    @Test
+    void eachPartyHoldsItsOwnSeats() {
+        List<NumericClaim> claims = extract("LONDON (Metro Ledger) — The Velmar Party won 41 seats, the Northmoor Greens 17 and "
+            + "Civic Union 12, the commission said.");
+        assertThat(keyOf(claims, "41 seats")).startsWith("velmar/seat");
+        assertThat(keyOf(claims, "17")).startsWith("northmoor-greens/seat");
+        assertThat(keyOf(claims, "12")).startsWith("civic-union/seat");
+    }
+
+    @Test
+    void outletsThatNameAContenderDifferentlyMeet() {
+        String one = keyOf(extract("The Velmar Party won 41 seats in the assembly."), "41 seats");
+        String other = keyOf(extract("Velmar won 41 seats, officials said."), "41 seats");
+        String third = keyOf(extract("Brackwater Rovers, who have 64 points, lead the league."), "64 points");
+        assertThat(one).startsWith("velmar/").isEqualTo(other);
+        assertThat(third).startsWith("brackwater-rovers/");
+    }
+
+    @Test
+    void aTotalIsNotAContendersFigure() {
+        List<NumericClaim> claims = extract("Labour won 411 seats in the 650-seat parliament.");
+        assertThat(keyOf(claims, "411 seats")).startsWith("labour/");
+        assertThat(keyOf(claims, "650-seat")).doesNotStartWith("labour/");
+    }
+
+    @Test
+    void aCountryStatedWithItsFigureHoldsIt() {
+        List<NumericClaim> claims = extract("Japan was third with 20 golds, ahead of Australia on 18.");
+        assertThat(keyOf(claims, "18")).startsWith("australia/");
+    }
+
+    @Test
+    void thePersonWhoseNameOwnsAPartyDoesNotHoldItsSeats() {
+        List<NumericClaim> claims = extract("Nigel Farage's Reform UK won five seats.");
+        assertThat(keyOf(claims, "five seats")).startsWith("reform-uk/");
+    }
+
+    @Test
+    void otherMeasuresKeepTheCountryRules() {
+        List<NumericClaim> claims = extract("Velmar Holdings said Russia lost 1,150 troops over the past day.");
+        assertThat(claims).singleElement().extracting(NumericClaim::subjectKey).asString().startsWith("russia/");
+    }
+}
