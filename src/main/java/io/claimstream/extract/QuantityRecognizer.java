@@ -18,10 +18,24 @@ final class QuantityRecognizer {
     }
 
     List<Candidate> recognise(List<Token> tokens, Sentence s) {
+        return recognise(tokens, s, () -> { });
+    }
+
+    /**
+     * The quantities of sentence {@code s}. A position a rule fails on is skipped and reported to
+     * {@code failed}: one odd figure never costs the rest of the sentence.
+     */
+    List<Candidate> recognise(List<Token> tokens, Sentence s, Runnable failed) {
         List<Candidate> found = new ArrayList<>();
         int i = s.first();
         while (i < s.end()) {
-            Candidate c = at(tokens, s, i);
+            Candidate c;
+            try {
+                c = at(tokens, s, i);
+            } catch (RuntimeException e) {
+                failed.run();
+                c = null;
+            }
             if (c == null) {
                 i++;
                 continue;
