@@ -168,7 +168,7 @@ public final class ClaimExtractor {
         } catch (RuntimeException e) {
             failed.run();
         }
-        eachOrOneByOne(candidates, list -> countedNouns.resolve(tokens, list), true, failed);
+        eachOrOneByOne(candidates, list -> countedNouns.resolve(tokens, list), true, failed, deadline);
         List<Candidate> claims = new ArrayList<>();
         for (Candidate c : candidates) {
             if (c.isClaim()) {
@@ -183,8 +183,8 @@ public final class ClaimExtractor {
         }
         ArticleText read = article;
         // A claim without a claimant is still a claim; one without a subject key is none.
-        eachOrOneByOne(claims, list -> claimants.resolve(read, tokens, sentences, list), false, failed);
-        eachOrOneByOne(claims, list -> subjects.assign(read, tokens, sentences, list), true, failed);
+        eachOrOneByOne(claims, list -> claimants.resolve(read, tokens, sentences, list), false, failed, deadline);
+        eachOrOneByOne(claims, list -> subjects.assign(read, tokens, sentences, list), true, failed, deadline);
         for (Candidate c : claims) {
             if (c.subjectKey == null || c.claimKey == null) {
                 c.kind = null;
@@ -196,10 +196,11 @@ public final class ClaimExtractor {
     /**
      * Runs an article-wide step over {@code candidates}; if it fails, runs it on each candidate
      * alone, so that one figure a rule trips over costs that figure only (dropped when
-     * {@code dropFailed}), never the article's other claims.
+     * {@code dropFailed}), never the article's other claims. Figure by figure costs more, so once
+     * the time budget is spent the figures left are treated as failed.
      */
-    private static void eachOrOneByOne(List<Candidate> candidates, Consumer<List<Candidate>> step, boolean dropFailed,
-                                       Runnable failed) {
+    static void eachOrOneByOne(List<Candidate> candidates, Consumer<List<Candidate>> step, boolean dropFailed,
+                               Runnable failed, long deadline) {
         try {
             step.accept(candidates);
             return;
@@ -210,12 +211,16 @@ public final class ClaimExtractor {
             if (c.kind == null) {
                 continue;
             }
-            try {
-                step.accept(List.of(c));
-            } catch (RuntimeException e) {
-                if (dropFailed) {
-                    c.kind = null;
+            if (System.nanoTime() - deadline <= 0) {
+                try {
+                    step.accept(List.of(c));
+                    continue;
+                } catch (RuntimeException e) {
+                    // this figure alone fails: it goes, the others stay
                 }
+            }
+            if (dropFailed) {
+                c.kind = null;
             }
         }
     }

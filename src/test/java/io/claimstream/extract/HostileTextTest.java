@@ -144,4 +144,42 @@ class HostileTextTest {
             assertThat(sentences.get(i).first()).isEqualTo(sentences.get(i - 1).end());
         }
     }
+
+    @Test
+    void aStepThatFailsOnOneFigureIsRerunFigureByFigureAndDropsOnlyThatOne() {
+        Sentence s = new Sentence(0, 0, 10, 0, 50, 0);
+        List<Candidate> candidates = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Candidate c = new Candidate(s, i, i, i, i + 1, NumberReader.Form.DIGITS, false);
+            c.kind = QuantityKind.COUNT;
+            candidates.add(c);
+        }
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Consumer<List<Candidate>> step = list -> {
+            for (Candidate c : list) {
+                if (c.value == 2) {
+                    throw new IllegalStateException("a rule trips over this figure");
+                }
+                c.subjectKey = "key-" + (int) c.value;
+            }
+        };
+
+        ClaimExtractor.eachOrOneByOne(candidates, step, true, failures::incrementAndGet, System.nanoTime() + 1_000_000_000L);
+
+        assertThat(failures).hasValue(1);
+        assertThat(candidates).extracting(c -> c.kind).containsExactly(QuantityKind.COUNT, null, QuantityKind.COUNT);
+        assertThat(candidates).extracting(c -> c.subjectKey).containsExactly("key-1", null, "key-3");
+    }
+
+    @Test
+    void figureByFigureStopsOnceTheBudgetIsSpent() {
+        Sentence s = new Sentence(0, 0, 10, 0, 50, 0);
+        Candidate c = new Candidate(s, 0, 0, 0, 1, NumberReader.Form.DIGITS, false);
+        c.kind = QuantityKind.COUNT;
+        ClaimExtractor.eachOrOneByOne(List.of(c), list -> {
+            throw new IllegalStateException("fails as a whole");
+        }, true, () -> { }, System.nanoTime() - 1);
+
+        assertThat(c.kind).isNull();
+    }
 }
