@@ -17,6 +17,8 @@ public final class ClaimExtractor {
 
     /** Twelve significant digits: more than any figure in the news states. */
     private static final MathContext SCALED_PRECISION = new MathContext(12);
+    /** Longest headline read, in UTF-8 bytes. */
+    static final int MAX_TITLE_BYTES = 4096;
 
     private final Lexicon lexicon;
     private final ExtractionLimits limits;
@@ -123,12 +125,15 @@ public final class ClaimExtractor {
         long deadline = System.nanoTime() + limits.timeBudget().toNanos();
         Set<ExtractionLimits.Truncation> truncations = EnumSet.noneOf(ExtractionLimits.Truncation.class);
         String text = article.text();
+        String title = article.title();
         int readable = readableLength(text, limits.maxTextBytes());
-        if (readable < text.length()) {
+        // The headline only names the story's main entity: a few hundred bytes, never a text.
+        int readableTitle = readableLength(title, Math.min(limits.maxTextBytes(), MAX_TITLE_BYTES));
+        if (readable < text.length() || readableTitle < title.length()) {
             truncations.add(ExtractionLimits.Truncation.TEXT_BYTES);
             text = text.substring(0, readable);
-            article = new ArticleText(article.id(), article.title(), text, article.published(), article.link(),
-                article.source());
+            article = new ArticleText(article.id(), title.substring(0, readableTitle), text, article.published(),
+                article.link(), article.source());
         }
         List<Token> tokens = Tokenizer.tokenize(text, lexicon);
         List<Sentence> sentences = splitter.split(tokens);

@@ -28,7 +28,7 @@ public record ExtractionLimits(int maxTextBytes, int maxClaims, Duration timeBud
 
     /** Why an article's extraction stopped short, as its metrics and logs name it. */
     public enum Truncation {
-        /** The text was longer than {@link #maxTextBytes()}: only its start was read. */
+        /** The text was longer than {@link #maxTextBytes()}, or the headline than 4 KiB: only their start was read. */
         TEXT_BYTES("text-bytes"),
         /** The article held more than {@link #maxClaims()} claims: the later figures were not read. */
         MAX_CLAIMS("max-claims"),

@@ -182,4 +182,14 @@ class HostileTextTest {
 
         assertThat(c.kind).isNull();
     }
+
+    @Test
+    void aHeadlineLongerThanAnyHeadlineIsCutToo() {
+        ArticleText article = new ArticleText("a", "Russia ".repeat(100_000), "Officials said 412 soldiers were killed.",
+            null, null, null);
+        ClaimExtractor.Result result = EXTRACTOR.extractWithin(article, k -> { });
+
+        assertThat(result.claims()).extracting(NumericClaim::value).containsExactly(412.0);
+        assertThat(result.truncations()).containsExactly(ExtractionLimits.Truncation.TEXT_BYTES);
+    }
 }
