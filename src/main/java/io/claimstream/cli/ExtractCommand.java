@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.claimstream.extract.ClaimExtractor;
+import io.claimstream.extract.ExtractionLimits;
 import io.claimstream.runtime.BatchExtraction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,8 +31,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:every input line was read",
-        "1:some input lines could not be read (each is named on stderr; the others were processed)",
-        "2:the input or output could not be opened"})
+        "1:some input lines could not be read or extracted (each is named on stderr; the others were processed)",
+        "2:the input or output could not be opened, or a limit is not positive"})
 public final class ExtractCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "FILE|-", defaultValue = "-", description = "Articles to read (default: stdin).")
@@ -43,9 +45,28 @@ public final class ExtractCommand implements Callable<Integer> {
         + "(dates, durations, ages, identifiers, ...), each labelled with its kind and \"claim\": false.")
     boolean allQuantities;
 
+    @Option(names = "--max-text-bytes", paramLabel = "BYTES", description = "UTF-8 bytes of an article's text read; "
+        + "the rest is not (default: ${DEFAULT-VALUE}).")
+    int maxTextBytes = ExtractionLimits.DEFAULT.maxTextBytes();
+
+    @Option(names = "--max-claims", paramLabel = "N", description = "Claims kept per article; later figures "
+        + "are not read (default: ${DEFAULT-VALUE}).")
+    int maxClaims = ExtractionLimits.DEFAULT.maxClaims();
+
+    @Option(names = "--time-budget-ms", paramLabel = "MS", description = "Time one article may take; past it the "
+        + "extractor stops with the claims it has (default: ${DEFAULT-VALUE}).")
+    long timeBudgetMs = ExtractionLimits.DEFAULT.timeBudget().toMillis();
+
     @Override
     public Integer call() throws IOException {
-        BatchExtraction extraction = new BatchExtraction(new ClaimExtractor(), allQuantities);
+        ExtractionLimits limits;
+        try {
+            limits = new ExtractionLimits(maxTextBytes, maxClaims, Duration.ofMillis(timeBudgetMs));
+        } catch (IllegalArgumentException e) {
+            System.err.println("extract: " + e.getMessage());
+            return 2;
+        }
+        BatchExtraction extraction = new BatchExtraction(new ClaimExtractor(limits), allQuantities);
         try (BufferedReader in = open(input); Writer out = create(output)) {
             BatchExtraction.Summary summary = extraction.run(in, out, System.err, input.equals("-") ? "stdin" : input);
             if (summary.badLines() > 0) {

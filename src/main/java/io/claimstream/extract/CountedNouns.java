@@ -20,19 +20,22 @@ final class CountedNouns {
 
     /** Resolves the counts of a whole article, in reading order, so bare figures can look back. */
     void resolve(List<Token> tokens, List<Candidate> candidates) {
+        // The unit of the latest count before the current one, kept as the loop goes, so that a
+        // bare count costs no walk back over the article's figures.
+        String previousUnit = null;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            if (c.kind != QuantityKind.COUNT || c.unit != null) {
-                continue;
+            if (c.kind == QuantityKind.COUNT && c.unit == null) {
+                readNounPhrase(tokens, c);
+                if (c.unit == null && isMarketLevel(tokens, candidates, i)) {
+                    c.unit = "point";
+                    c.kind = QuantityKind.MEASURE;
+                } else if (c.unit == null) {
+                    c.unit = fromContext(tokens, candidates, i, previousUnit);
+                }
             }
-            readNounPhrase(tokens, c);
-            if (c.unit == null && isMarketLevel(tokens, candidates, i)) {
-                c.unit = "point";
-                c.kind = QuantityKind.MEASURE;
-                continue;
-            }
-            if (c.unit == null) {
-                c.unit = fromContext(tokens, candidates, i);
+            if (c.kind == QuantityKind.COUNT && c.unit != null) {
+                previousUnit = c.unit;
             }
         }
     }
@@ -224,7 +227,7 @@ final class CountedNouns {
         return singular == null ? t.lower() : singular;
     }
 
-    private String fromContext(List<Token> tokens, List<Candidate> candidates, int index) {
+    private String fromContext(List<Token> tokens, List<Candidate> candidates, int index, String previousUnit) {
         Candidate c = candidates.get(index);
         Candidate compared = comparedWithEarlier(tokens, c) ? earlierCountInSentence(candidates, index) : null;
         if (compared != null) {
@@ -236,7 +239,7 @@ final class CountedNouns {
                 return named;
             }
         }
-        return previousCountUnit(candidates, index);
+        return previousUnit;
     }
 
     /** The nearest claimed count before it in its sentence: "in the two countries" between them counts places, not the figure. */
@@ -310,16 +313,6 @@ final class CountedNouns {
     private boolean isCountedNoun(Token t) {
         String singular = singularOf(t);
         return lexicon.countedNouns.get(singular) != null || lexicon.demonymPlurals.get(t.lower()) != null;
-    }
-
-    private static String previousCountUnit(List<Candidate> candidates, int index) {
-        for (int i = index - 1; i >= 0; i--) {
-            Candidate p = candidates.get(i);
-            if (p.kind == QuantityKind.COUNT && p.unit != null) {
-                return p.unit;
-            }
-        }
-        return null;
     }
 
     private boolean isPronoun(Token t) {

@@ -22,6 +22,8 @@ final class Holders {
     private static final int POSSESSIVE_WINDOW = 7;
     /** How far before a figure its holder may be named: "Labour won 412 seats", "the Conservatives 121". */
     private static final int CLAUSE_WINDOW = 6;
+    /** How many organisations back "the company" or "the party" looks for a name with its head word. */
+    private static final int LOOK_BACK = 50;
     /** A relative clause set off by commas ("Nordwind, which supplies Veltra, ...") names no holder. */
     private static final Set<String> RELATIVES = Set.of("which", "who", "whose", "where", "whom");
     /** Prepositions after which a name is the object of something, not whose figure it is. */
@@ -117,34 +119,52 @@ final class Holders {
 
         /** "its revenue", "their 12.2% share": the last organisation named before, or null when a country was. */
         private String latestHolderBefore(int k) {
-            for (int i = holders.size() - 1; i >= 0; i--) {
-                Name n = holders.get(i);
-                if (n.last < k) {
-                    return n.kind == Kind.ORGANISATION ? n.key : null;
-                }
+            int i = lastEndingBefore(holders, k);
+            if (i < 0) {
+                return main;
             }
-            return main;
+            return holders.get(i).kind == Kind.ORGANISATION ? holders.get(i).key : null;
         }
 
-        /** The last organisation named before token {@code k} whose name has one of {@code heads}, or any when heads is empty. */
+        /**
+         * The last organisation named before token {@code k} whose name has one of {@code heads}, or
+         * any when heads is empty; found by binary search and a bounded look back, so that an article
+         * of many names costs no walk over all of them per figure.
+         */
         private String latestBefore(int k, Set<String> heads) {
-            String any = null;
-            for (int i = organisations.size() - 1; i >= 0; i--) {
+            int last = lastEndingBefore(organisations, k);
+            if (last < 0) {
+                return main;
+            }
+            if (heads.isEmpty()) {
+                return organisations.get(last).key;
+            }
+            for (int i = last; i >= Math.max(0, last - LOOK_BACK); i--) {
                 Name n = organisations.get(i);
-                if (n.last >= k) {
-                    continue;
-                }
-                if (heads.isEmpty()) {
-                    return n.key;
-                }
                 for (int j = n.first; j <= n.last; j++) {
                     if (heads.contains(tokens.get(j).lower())) {
                         return n.key;
                     }
                 }
-                any = any == null ? n.key : any;
             }
-            return any != null ? any : main;
+            return organisations.get(last).key;
+        }
+
+        /** Index of the last name in {@code names} (in text order) that ends before token {@code k}, or -1. */
+        private static int lastEndingBefore(List<Name> names, int k) {
+            int lo = 0;
+            int hi = names.size() - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (names.get(mid).last < k) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found;
         }
     }
 

@@ -24,6 +24,13 @@ final class Mentions {
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("the", "in", "at", "near", "from", "across", "into",
         "off", "outside", "inside", "around", "towards", "toward", "through", "via", "to");
 
+    /**
+     * How many of the latest entities or mentions a reference is looked up among. An article
+     * names a few dozen; this bounds the work per reference in a text that names thousands
+     * (a list of names, a machine-made text) without changing anything for a news story.
+     */
+    static final int LOOKBACK = 1000;
+
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** One mention: where it is and the entity it refers to. */
@@ -34,6 +41,8 @@ final class Mentions {
     private final String text;
     private final List<Token> tokens;
     private final List<Entity> entities = new ArrayList<>();
+    /** The latest entity of each name, so that a name said again is found without a walk back. */
+    private final java.util.Map<String, Entity> latestByName = new java.util.HashMap<>();
     private final List<Mention> mentions = new ArrayList<>();
     private final String outlet;
 
@@ -255,7 +264,7 @@ final class Mentions {
             return null; // "Food accounted for ...": a capital that only starts the sentence names nothing new
         }
         Entity e = new Entity(type, name, words, titleClass, acronym(start, last));
-        entities.add(e);
+        add(e);
         return e;
     }
 
@@ -278,13 +287,11 @@ final class Mentions {
     }
 
     private Entity earlierNamed(Entity.Type type, List<String> words, String name) {
-        for (int i = entities.size() - 1; i >= 0; i--) {
-            Entity e = entities.get(i);
-            if (e.name().equals(name)) {
-                return e;
-            }
+        Entity same = latestByName.get(name);
+        if (same != null) {
+            return same;
         }
-        for (int i = entities.size() - 1; i >= 0; i--) {
+        for (int i = entities.size() - 1; i >= Math.max(0, entities.size() - LOOKBACK); i--) {
             Entity e = entities.get(i);
             boolean mayBePerson = type == Entity.Type.PERSON || (words.size() == 1 && type == Entity.Type.ORGANISATION);
             if (mayBePerson && e.type() == Entity.Type.PERSON && endsWith(e.words(), words)) {
@@ -337,9 +344,19 @@ final class Mentions {
     Entity register(String phrase, Entity.Type type, int at) {
         List<String> words = List.of(WHITESPACE.split(phrase.toLowerCase(Locale.ROOT).replace("'s", " 's")));
         Entity e = new Entity(type, phrase, words, null, null);
-        entities.add(e);
+        add(e);
         mentions.add(new Mention(at, e));
         return e;
+    }
+
+    private void add(Entity e) {
+        entities.add(e);
+        latestByName.put(e.name(), e);
+    }
+
+    /** Index of the first of the latest {@link #LOOKBACK} mentions. */
+    private int lookbackStart() {
+        return Math.max(0, mentions.size() - LOOKBACK);
     }
 
     // ---- resolving references ----
@@ -347,7 +364,7 @@ final class Mentions {
     /** The entity mentioned last before token {@code before} whose type is one of {@code types}. */
     Entity latest(int before, Set<Entity.Type> types) {
         Mention best = null;
-        for (Mention m : mentions) {
+        for (Mention m : mentions.subList(lookbackStart(), mentions.size())) {
             if (m.token() < before && types.contains(m.entity().type()) && (best == null || m.token() >= best.token())) {
                 best = m;
             }
@@ -358,7 +375,7 @@ final class Mentions {
     /** Entities mentioned within tokens {@code from..to} (exclusive), in order. */
     List<Mention> between(int from, int to) {
         List<Mention> found = new ArrayList<>();
-        for (Mention m : mentions) {
+        for (Mention m : mentions.subList(lookbackStart(), mentions.size())) {
             if (m.token() >= from && m.token() < to) {
                 found.add(m);
             }
@@ -390,7 +407,7 @@ final class Mentions {
     }
 
     private Entity nameOrPart(String phrase, List<String> words, int at) {
-        for (int i = mentions.size() - 1; i >= 0; i--) {
+        for (int i = mentions.size() - 1; i >= lookbackStart(); i--) {
             Mention m = mentions.get(i);
             Entity e = m.entity();
             if (m.token() >= at && !e.name().equals(phrase)) {
@@ -417,7 +434,7 @@ final class Mentions {
     private Entity latestOrganisationWith(Set<String> heads, int at, boolean orAny) {
         java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
         java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
-        for (Mention m : mentions) {
+        for (Mention m : mentions.subList(lookbackStart(), mentions.size())) {
             Entity e = m.entity();
             if (m.token() >= at || e.type() != Entity.Type.ORGANISATION || isOutlet(e)) {
                 continue;
@@ -474,7 +491,7 @@ final class Mentions {
     }
 
     private Entity latestPersonWithTitle(String titleClass, int at) {
-        for (int i = mentions.size() - 1; i >= 0; i--) {
+        for (int i = mentions.size() - 1; i >= lookbackStart(); i--) {
             Mention m = mentions.get(i);
             Entity e = m.entity();
             if (m.token() < at && e.type() == Entity.Type.PERSON && titleClass.equals(e.titleClass())) {

@@ -29,7 +29,7 @@ final class NumberReader {
         }
         Token t = tokens.get(i);
         if (t.isNumber()) {
-            return true;
+            return Double.isFinite(t.number()); // a digit run too long to be a figure is none
         }
         if (!t.isWord()) {
             return false;
@@ -62,11 +62,14 @@ final class NumberReader {
 
     private NumberMatch digits(List<Token> tokens, int i, int limit, boolean money) {
         double value = tokens.get(i).number();
+        if (!Double.isFinite(value)) {
+            return null;
+        }
         if (i + 1 < limit) {
             Token next = tokens.get(i + 1);
             Lexicon.Scale scale = next.isWord() ? lexicon.scales.get(next.lower()) : null;
             if (scale != null && (next.joined() || (!scale.attachedOnly() && !scale.moneyOnly()))
-                && (!scale.moneyOnly() || money)) {
+                && (!scale.moneyOnly() || money) && Double.isFinite(value * scale.multiplier())) {
                 return new NumberMatch(i, i + 1, value * scale.multiplier(), Form.DIGITS, true);
             }
         }

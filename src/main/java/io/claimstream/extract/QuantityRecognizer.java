@@ -18,10 +18,24 @@ final class QuantityRecognizer {
     }
 
     List<Candidate> recognise(List<Token> tokens, Sentence s) {
+        return recognise(tokens, s, () -> { });
+    }
+
+    /**
+     * The quantities of sentence {@code s}. A position a rule fails on is skipped and reported to
+     * {@code failed}: one odd figure never costs the rest of the sentence.
+     */
+    List<Candidate> recognise(List<Token> tokens, Sentence s, Runnable failed) {
         List<Candidate> found = new ArrayList<>();
         int i = s.first();
         while (i < s.end()) {
-            Candidate c = at(tokens, s, i);
+            Candidate c;
+            try {
+                c = at(tokens, s, i);
+            } catch (RuntimeException e) {
+                failed.run();
+                c = null;
+            }
             if (c == null) {
                 i++;
                 continue;
@@ -88,6 +102,8 @@ final class QuantityRecognizer {
      * code of the first of those countries the article names, else the name's default.
      */
     void resolveAmbiguousCurrencies(List<Token> tokens, List<Candidate> candidates) {
+        // The first country the article names, per currency name: looked for once, not once per sum.
+        java.util.Map<java.util.Map<String, String>, String> firstCountries = new java.util.IdentityHashMap<>();
         for (Candidate c : candidates) {
             if (c.currency == null || !c.currency.startsWith("?")) {
                 continue;
@@ -97,7 +113,7 @@ final class QuantityRecognizer {
             // crowns"), else the first the article names.
             String country = countryBefore(tokens, c, codes);
             if (country == null) {
-                country = firstCountryOf(tokens, codes);
+                country = codes == null ? "" : firstCountries.computeIfAbsent(codes, m -> firstCountryOf(tokens, m));
             }
             String code = codes == null ? null : codes.get(country);
             if (code == null && codes != null) {

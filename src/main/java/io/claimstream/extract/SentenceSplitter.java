@@ -6,9 +6,17 @@ import java.util.List;
 /**
  * Splits tokens into sentences: at '.', '!' or '?' followed by a capitalised word, a number or a
  * quotation, but not after an abbreviation ("Feb. 15", "Gen. Syrskyi") or an initial; and always
- * at a paragraph break.
+ * at a paragraph break. A sentence never runs longer than {@value #MAX_TOKENS} tokens: a longer one
+ * (an endless list, a text without full stops) is cut after its last comma, semicolon, colon or
+ * dash before the cap, else at the cap, so that the rules that look across a sentence cost a
+ * bounded time per figure whatever the text.
  */
 final class SentenceSplitter {
+
+    /** Longest sentence, in tokens: news sentences run to 60 or so, the longest in the corpus to about 120. */
+    static final int MAX_TOKENS = 250;
+    /** How far back from the cap a cut looks for a comma, semicolon, colon or dash. */
+    private static final int SOFT_CUT_WINDOW = 50;
 
     private final Lexicon lexicon;
 
@@ -27,6 +35,11 @@ final class SentenceSplitter {
                 first = k;
                 paragraph++;
             }
+            if (k - first >= MAX_TOKENS) {
+                int cut = softCut(tokens, first, k);
+                sentences.add(sentence(tokens, sentences.size(), first, cut, paragraph));
+                first = cut;
+            }
             if (endsSentence(tokens, k)) {
                 int end = k + 1;
                 while (end < n && closes(tokens.get(end)) && tokens.get(end).joined()) {
@@ -41,6 +54,17 @@ final class SentenceSplitter {
             sentences.add(sentence(tokens, sentences.size(), first, n, paragraph));
         }
         return sentences;
+    }
+
+    /** Where to cut a sentence that reached the cap at token {@code k}: after a clause break near it, else at it. */
+    private static int softCut(List<Token> tokens, int first, int k) {
+        for (int j = k - 1; j > Math.max(first, k - SOFT_CUT_WINDOW); j--) {
+            Token t = tokens.get(j);
+            if (t.is(",") || t.is(";") || t.is(":") || t.type() == Token.Type.DASH && !t.joined()) {
+                return j + 1;
+            }
+        }
+        return k;
     }
 
     private static Sentence sentence(List<Token> tokens, int index, int first, int end, int paragraph) {

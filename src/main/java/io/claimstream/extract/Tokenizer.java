@@ -14,6 +14,12 @@ final class Tokenizer {
     private static final String SYMBOLS = "$€£¥₴₽₹₩₺%°#&@+=";
     private static final String QUOTES = "\"“”„«»‘’'`";
     private static final String DASHES = "-‐‑‒–—―";
+    /**
+     * Longest number token read as a figure, separators included: far more than any figure in
+     * the news states ("1,000,000,000,000,000" has 25), far less than a digit run that would
+     * overflow a double or cost time to parse.
+     */
+    static final int MAX_NUMBER_CHARS = 40;
 
     private Tokenizer() {
     }
@@ -44,7 +50,7 @@ final class Tokenizer {
             int start = i;
             if (Character.isDigit(c)) {
                 i = endOfNumber(text, i);
-                double value = parseNumber(text.substring(start, i));
+                double value = parseNumber(text, start, i);
                 tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
             } else if (Character.isLetter(c)) {
                 i = endOfWord(text, i);
@@ -144,7 +150,34 @@ final class Tokenizer {
         return i >= 0 && i < text.length() ? text.charAt(i) : ' ';
     }
 
-    private static double parseNumber(String digits) {
-        return Double.parseDouble(digits.replace(",", ""));
+    /**
+     * The value of a number token over {@code text[start, end)}, whatever the script of its digits
+     * (Arabic-Indic, Devanagari, fullwidth, ... are read through {@link Character#digit}), or NaN
+     * for a number that is no figure: longer than {@value #MAX_NUMBER_CHARS} characters, or too
+     * large for a double. A NaN token is never read as a quantity.
+     */
+    static double parseNumber(String text, int start, int end) {
+        if (end - start > MAX_NUMBER_CHARS) {
+            return Double.NaN;
+        }
+        StringBuilder ascii = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                ascii.append('.');
+            } else if (c != ',') {
+                int d = Character.digit(c, 10);
+                if (d < 0) {
+                    return Double.NaN;
+                }
+                ascii.append((char) ('0' + d));
+            }
+        }
+        try {
+            double value = Double.parseDouble(ascii.toString());
+            return Double.isFinite(value) ? value : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.claimstream.extract.ArticleText;
 import io.claimstream.extract.ClaimExtractor;
+import io.claimstream.extract.ExtractionLimits;
 import io.claimstream.extract.NumericClaim;
 import io.claimstream.extract.Quantity;
 
@@ -54,21 +55,28 @@ public final class BatchExtraction {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.setRootValueSeparator(null);
             if (c != '{') {
-                return plainText(in, json, out, name);
+                return plainText(in, json, out, errors, name);
             }
             return jsonLines(in, json, out, errors, name);
         }
     }
 
-    private Summary plainText(BufferedReader in, JsonGenerator json, Writer out, String name) throws IOException {
+    private Summary plainText(BufferedReader in, JsonGenerator json, Writer out, PrintStream errors, String name)
+        throws IOException {
         StringBuilder text = new StringBuilder();
         char[] buffer = new char[8192];
         int n;
         while ((n = in.read(buffer)) != -1) {
             text.append(buffer, 0, n);
         }
-        int claims = write(ArticleText.of(name, text.toString()), json, out);
-        return new Summary(1, claims, 0);
+        try {
+            int claims = write(ArticleText.of(name, text.toString()), json, out, errors, name);
+            return new Summary(1, claims, 0);
+        } catch (RuntimeException | StackOverflowError e) {
+            errors.println(name + ": could not be extracted: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + reason(e)));
+            return new Summary(1, 0, 1);
+        }
     }
 
     private Summary jsonLines(BufferedReader in, JsonGenerator json, Writer out, PrintStream errors, String name)
@@ -92,12 +100,20 @@ public final class BatchExtraction {
                 continue;
             }
             articles++;
-            claims += write(article, json, out);
+            try {
+                claims += write(article, json, out, errors, name + ":" + lineNumber);
+            } catch (RuntimeException | StackOverflowError e) {
+                // The extractor keeps to its limits and drops a figure it fails on; this is the
+                // last guard, so that one article never stops the batch.
+                bad++;
+                errors.println(name + ":" + lineNumber + ": article " + article.id() + " could not be extracted: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + reason(e)));
+            }
         }
         return new Summary(articles, claims, bad);
     }
 
-    private static String reason(Exception e) {
+    private static String reason(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return newline > 0 ? message.substring(0, newline) : message;
@@ -137,7 +153,9 @@ public final class BatchExtraction {
         }
     }
 
-    private int write(ArticleText article, JsonGenerator json, Writer out) throws IOException {
+    /** Writes the claims of {@code article}; a cut-short extraction is noted on {@code errors} at {@code where}. */
+    private int write(ArticleText article, JsonGenerator json, Writer out, PrintStream errors, String where)
+        throws IOException {
         int written = 0;
         if (allQuantities) {
             for (Quantity q : extractor.quantities(article)) {
@@ -147,7 +165,12 @@ public final class BatchExtraction {
                 written++;
             }
         } else {
-            List<NumericClaim> claims = extractor.extract(article);
+            ClaimExtractor.Result result = extractor.extractWithin(article, kind -> { });
+            if (result.truncated()) {
+                errors.println(where + ": article " + article.id() + " cut short (" + labels(result) + "); "
+                    + result.claims().size() + " claim(s) kept");
+            }
+            List<NumericClaim> claims = result.claims();
             for (NumericClaim claim : claims) {
                 writeClaim(article.id(), claim, json);
                 json.flush();
@@ -156,6 +179,14 @@ public final class BatchExtraction {
             }
         }
         return written;
+    }
+
+    private static String labels(ClaimExtractor.Result result) {
+        StringBuilder sb = new StringBuilder();
+        for (ExtractionLimits.Truncation t : result.truncations()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(t.label());
+        }
+        return sb.toString();
     }
 
     private static void writeClaim(String articleId, NumericClaim c, JsonGenerator json) throws IOException {

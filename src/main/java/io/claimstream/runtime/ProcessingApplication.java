@@ -103,7 +103,8 @@ public final class ProcessingApplication implements AutoCloseable {
         // Parsed here only to fail now, with the key named, rather than once topics exist.
         RegistryClientConfig.from(props);
         AvroSerdeConfig.from(props);
-        return new ProcessingApplication(props, settings, runtimeSettings, new ClaimExtractor(), registry);
+        return new ProcessingApplication(props, settings, runtimeSettings, new ClaimExtractor(settings.extractionLimits()),
+            registry);
     }
 
     /**
@@ -205,6 +206,13 @@ public final class ProcessingApplication implements AutoCloseable {
      * memory budget), overridden by whatever {@code properties} set, without the {@code claimstream.}
      * keys but {@value ClaimsSettings#STATE_MEMORY_BYTES}.
      */
+    /** {@value}: the exactly-once transaction timeout claimstream sets unless configured. */
+    public static final String TRANSACTION_TIMEOUT = "producer." + ProducerConfig.TRANSACTION_TIMEOUT_CONFIG;
+    public static final int TRANSACTION_TIMEOUT_MS = 60_000;
+    /** {@value}: the longest time between polls claimstream sets unless configured (Kafka's default, stated). */
+    public static final String MAX_POLL_INTERVAL = ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG;
+    public static final int MAX_POLL_INTERVAL_MS = 300_000;
+
     public static Properties streamsProperties(Map<?, ?> properties) {
         ClaimsSettings settings = ClaimsSettings.from(properties);
         Properties p = new Properties();
@@ -223,9 +231,31 @@ public final class ProcessingApplication implements AutoCloseable {
                 p.put(String.valueOf(k), v);
             }
         });
+        // Exactly-once keeps a transaction open while a task works through its records, and the
+        // consumer must poll again within max.poll.interval.ms. One article may take up to
+        // claimstream.extract.time.budget.ms (2 s); Streams' own 10 s transaction timeout would
+        // leave room for five such articles between commits, 60 s leaves room for thirty. Set
+        // deliberately, unless the properties set either in any form.
+        putIfAbsent(p, TRANSACTION_TIMEOUT, TRANSACTION_TIMEOUT_MS, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG);
+        putIfAbsent(p, MAX_POLL_INTERVAL, MAX_POLL_INTERVAL_MS, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+            StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG),
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG));
         // The one claimstream key Streams passes on: the stores' config setter reads it.
         p.put(ClaimsSettings.STATE_MEMORY_BYTES, settings.stateMemoryBytes());
         return p;
+    }
+
+    /** Sets {@code key} to {@code value} unless {@code p} holds it or one of its {@code otherForms}. */
+    private static void putIfAbsent(Properties p, String key, int value, String... otherForms) {
+        if (p.containsKey(key)) {
+            return;
+        }
+        for (String form : otherForms) {
+            if (p.containsKey(form)) {
+                return;
+            }
+        }
+        p.put(key, value);
     }
 
     /** The topic serdes, backed by the schema registry that {@code properties} name. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.claimstream.extract.ExtractionLimits;
+
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -33,6 +35,7 @@ import org.apache.kafka.common.config.ConfigException;
  *     so that consumers that were down that long still see the deletion
  * @param stateMemoryBytes off-heap memory the RocksDB state stores of one application instance share
  *     (block cache, index and filter blocks, memtables), whatever the number of stores and partitions
+ * @param extractionLimits what one article may cost the extractor: text read, claims kept, time
  */
 public record ClaimsSettings(
     Duration articleDedupRetention,
@@ -46,7 +49,8 @@ public record ClaimsSettings(
     Duration subjectTopicSegment,
     Duration subjectTopicMinCompactionLag,
     Duration subjectTopicDeleteRetention,
-    long stateMemoryBytes) {
+    long stateMemoryBytes,
+    ExtractionLimits extractionLimits) {
 
     public static final String PREFIX = "claimstream.";
     public static final String ARTICLE_DEDUP_RETENTION_MS = "claimstream.article.dedup.retention.ms";
@@ -61,6 +65,9 @@ public record ClaimsSettings(
     public static final String SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS = "claimstream.subject.topic.min.compaction.lag.ms";
     public static final String SUBJECT_TOPIC_DELETE_RETENTION_MS = "claimstream.subject.topic.delete.retention.ms";
     public static final String STATE_MEMORY_BYTES = "claimstream.state.memory.bytes";
+    public static final String EXTRACT_MAX_TEXT_BYTES = "claimstream.extract.max.text.bytes";
+    public static final String EXTRACT_MAX_CLAIMS = "claimstream.extract.max.claims.per.article";
+    public static final String EXTRACT_TIME_BUDGET_MS = "claimstream.extract.time.budget.ms";
 
     private static final ConfigDef DEFINITION = new ConfigDef()
         .define(ARTICLE_DEDUP_RETENTION_MS, Type.LONG, Duration.ofDays(7).toMillis(), Range.atLeast(1), Importance.MEDIUM,
@@ -90,7 +97,17 @@ public record ClaimsSettings(
         .define(STATE_MEMORY_BYTES, Type.LONG, 256L << 20, Range.atLeast(16L << 20), Importance.MEDIUM,
             "Off-heap memory shared by all RocksDB state stores of one instance: block cache, index and "
                 + "filter blocks and, up to half of it, memtables. Kafka Streams' own default is about "
-                + "100 MB per store and partition.");
+                + "100 MB per store and partition.")
+        .define(EXTRACT_MAX_TEXT_BYTES, Type.INT, ExtractionLimits.DEFAULT.maxTextBytes(), Range.atLeast(1),
+            Importance.MEDIUM, "UTF-8 bytes of an article's text that extraction reads; the rest of a longer text is "
+                + "not read (counted in claimstream_extract_truncated_total{reason=\"text-bytes\"}).")
+        .define(EXTRACT_MAX_CLAIMS, Type.INT, ExtractionLimits.DEFAULT.maxClaims(), Range.atLeast(1), Importance.MEDIUM,
+            "Claims extracted per article; the figures after them are not claims "
+                + "(claimstream_extract_truncated_total{reason=\"max-claims\"}).")
+        .define(EXTRACT_TIME_BUDGET_MS, Type.LONG, ExtractionLimits.DEFAULT.timeBudget().toMillis(), Range.atLeast(1),
+            Importance.MEDIUM, "Time one article's extraction may take; past it the extractor stops with the claims it "
+                + "has (claimstream_extract_truncated_total{reason=\"time-budget\"}). Keep it well inside "
+                + "producer.transaction.timeout.ms.");
 
     public ClaimsSettings {
         requirePositive(articleDedupRetention, ARTICLE_DEDUP_RETENTION_MS);
@@ -148,7 +165,9 @@ public record ClaimsSettings(
             millis(values, SUBJECT_TOPIC_SEGMENT_MS),
             millis(values, SUBJECT_TOPIC_MIN_COMPACTION_LAG_MS),
             millis(values, SUBJECT_TOPIC_DELETE_RETENTION_MS),
-            (Long) values.get(STATE_MEMORY_BYTES));
+            (Long) values.get(STATE_MEMORY_BYTES),
+            new ExtractionLimits((Integer) values.get(EXTRACT_MAX_TEXT_BYTES), (Integer) values.get(EXTRACT_MAX_CLAIMS),
+                Duration.ofMillis((Long) values.get(EXTRACT_TIME_BUDGET_MS))));
     }
 
     /** The keys this record reads, with their documentation, as an operator would want them listed. */

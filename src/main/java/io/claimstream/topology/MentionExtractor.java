@@ -26,7 +26,14 @@ final class MentionExtractor {
         // The extractor resolves "over the past day" and the like against this time.
         ArticleText text = new ArticleText(article.getId(), article.getTitle(), article.getText(), time,
             article.getLink(), article.getSource());
-        List<NumericClaim> claims = extractor.apply(text);
+        List<NumericClaim> claims;
+        try {
+            claims = extractor.apply(text);
+        } catch (StackOverflowError e) {
+            // An Error would kill the stream thread; as an exception the article goes to the
+            // dead-letter topic with this reason and the others go on.
+            throw new IllegalStateException("extraction of article " + article.getId() + " overflowed the stack", e);
+        }
         List<ClaimMention> mentions = new ArrayList<>(claims.size());
         for (NumericClaim c : claims) {
             mentions.add(ClaimMention.newBuilder()

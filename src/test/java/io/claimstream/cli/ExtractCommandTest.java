@@ -119,4 +119,34 @@ class ExtractCommandTest {
         assertThat(run("extract", "--input", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file");
     }
+
+    @Test
+    void hostileLinesAreReadOrCutShortAndNeverStopTheBatch() throws Exception {
+        Path in = dir.resolve("articles.jsonl");
+        Path out = dir.resolve("claims.jsonl");
+        String huge = "9".repeat(400);
+        Files.writeString(in, String.join("\n",
+            "{\"id\":\"a1\",\"text\":\"Officials counted \u0664\u0661\u0662 cases.\"}",
+            "{\"id\":\"a2\",\"text\":\"The debt hit $" + huge + " billion. Officials counted 380 cases.\"}",
+            "{\"id\":\"a3\",\"text\":\"" + "1,".repeat(3_000) + "1\"}",
+            "{\"id\":\"a4\",\"text\":\"Officials counted \u0968\u0967 cases.\"}") + "\n");
+
+        assertThat(run("extract", "--max-claims", "50", "--input", in.toString(), "--output", out.toString())).isZero();
+
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.stream().filter(l -> l.contains("\"article_id\":\"a1\"")).toList()).singleElement()
+            .satisfies(l -> assertThat(l).contains("\"value\":412"));
+        assertThat(lines.stream().filter(l -> l.contains("\"article_id\":\"a2\"")).toList()).singleElement()
+            .satisfies(l -> assertThat(l).contains("\"value\":380"));
+        assertThat(lines.stream().filter(l -> l.contains("\"article_id\":\"a3\"")).count()).isEqualTo(50);
+        assertThat(lines.stream().filter(l -> l.contains("\"article_id\":\"a4\"")).toList()).singleElement()
+            .satisfies(l -> assertThat(l).contains("\"value\":21"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(in + ":3: article a3 cut short (max-claims); 50 claim(s) kept");
+    }
+
+    @Test
+    void aLimitThatIsNotPositiveIsAUsageError() {
+        assertThat(run("extract", "--max-claims", "0", "--input", dir.resolve("nope.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("extract: limits must be positive");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Properties;
 import io.claimstream.topology.ClaimsSettings;
 import io.claimstream.topology.ClaimsTopics;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,37 @@ class ProcessingApplicationPropertiesTest {
         assertThat(p.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("zstd");
         assertThat(p.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo(StreamsConfig.AT_LEAST_ONCE);
         assertThat(p).doesNotContainKey(ClaimsSettings.SUBJECT_EMIT_INTERVAL_MS);
+    }
+
+    @Test
+    void exactlyOnceTimeoutsAreSetDeliberatelyUnlessConfiguredInAnyForm() {
+        Properties defaults = ProcessingApplication.streamsProperties(Map.of());
+        StreamsConfig config = new StreamsConfig(withRequired(defaults));
+
+        assertThat(config.getProducerConfigs("client").get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)).isEqualTo(60_000);
+        assertThat(config.getMainConsumerConfigs("group", "client", 0).get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG))
+            .isEqualTo(300_000);
+        assertThat(ClaimsSettings.defaults().extractionLimits().timeBudget().toMillis() * 20)
+            .as("the extraction budget keeps well inside the transaction").isLessThanOrEqualTo(60_000);
+
+        Properties plain = ProcessingApplication.streamsProperties(Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "90000",
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), "600000"));
+        StreamsConfig configured = new StreamsConfig(withRequired(plain));
+        assertThat(configured.getProducerConfigs("client").get(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG)).hasToString("90000");
+        assertThat(configured.getMainConsumerConfigs("group", "client", 0).get(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG))
+            .hasToString("600000");
+    }
+
+    @Test
+    void extractionLimitsAreSettingsThatStayOutOfStreams() {
+        ClaimsSettings settings = ClaimsSettings.from(Map.of(ClaimsSettings.EXTRACT_MAX_TEXT_BYTES, "4096",
+            ClaimsSettings.EXTRACT_MAX_CLAIMS, "7", ClaimsSettings.EXTRACT_TIME_BUDGET_MS, "250"));
+
+        assertThat(settings.extractionLimits().maxTextBytes()).isEqualTo(4096);
+        assertThat(settings.extractionLimits().maxClaims()).isEqualTo(7);
+        assertThat(settings.extractionLimits().timeBudget()).hasMillis(250);
+        assertThat(ProcessingApplication.streamsProperties(Map.of(ClaimsSettings.EXTRACT_MAX_CLAIMS, "7")))
+            .doesNotContainKey(ClaimsSettings.EXTRACT_MAX_CLAIMS);
     }
 
     private static Properties withRequired(Properties p) {
