@@ -132,14 +132,30 @@ final class FeedScheduler implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // A bug or an unreachable broker must not end this feed's schedule.
+            } catch (Throwable e) {
+                // A bug, an unreachable broker or an Error (a StackOverflowError in a library) must
+                // not end this feed's schedule: an exception escaping a scheduled task cancels it silently.
                 f.failures++;
                 next = clock.instant().plus(backoff.delayAfter(f.failures));
                 log.error("{}: poll could not complete, retrying at {}", f.feed.url(), next, e);
+                recordFailure(f, next, e);
             }
         }
         scheduleNext(f, next);
+    }
+
+    /** Shows a poll that could not complete in the feed's status, so that it does not read "never fetched". */
+    private void recordFailure(ScheduledFeed f, Instant next, Throwable e) {
+        try {
+            FeedStatus previous = f.checkpoint.status();
+            String reason = "the poll could not complete: " + (e.getMessage() == null ? "internal error" : e.getMessage());
+            FeedStatus status = new FeedStatus(clock.instant(), previous.lastHttpStatus(), reason,
+                previous.consecutiveErrors() + 1, previous.itemsPublished(), next);
+            f.checkpoint = new FeedCheckpoint(f.checkpoint.url(), f.checkpoint.validators(), f.checkpoint.recentIds(), status);
+            metrics.record(f.feed.url(), new PollOutcome(f.checkpoint, PollOutcome.Kind.FAILED, 0));
+        } catch (RuntimeException again) {
+            log.debug("{}: could not record the failed poll", f.feed.url(), again);
+        }
     }
 
     @Override

@@ -151,6 +151,39 @@ class FeedPollerTest {
         assertThat(retried.articlesPublished()).isEqualTo(1);
     }
 
+    @Test
+    void aDeeplyNestedFeedIsIngestedAndAnHtmlPageFailsWithItsReasonAndIsPolledAgainAfterBackoff() throws Exception {
+        server.on("/deep", exchange -> LoopbackHttpServer.respond(exchange, 200, "application/rss+xml",
+            FeedParserTest.resource("nested-2000.xml")));
+        server.on("/page", exchange -> LoopbackHttpServer.respond(exchange, 200, "text/html; charset=utf-8",
+            FeedParserTest.resource("html-page.html")));
+        Feed deep = Feed.of(server.uri("/deep").toString());
+        Feed page = Feed.of(server.uri("/page").toString());
+        AtomicReference<PollOutcome> deepOutcome = new AtomicReference<>();
+        // On a thread with a poll thread's stack, not the test's 8 MB main thread.
+        Thread pollThread = new Thread(null, () -> {
+            try {
+                deepOutcome.set(poller.poll(deep, FeedCheckpoint.initial(deep.url())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "poll", 512 * 1024);
+        pollThread.start();
+        pollThread.join();
+
+        PollOutcome first = poller.poll(page, FeedCheckpoint.initial(page.url()));
+        PollOutcome second = poller.poll(page, first.checkpoint());
+
+        assertThat(deepOutcome.get().kind()).isEqualTo(PollOutcome.Kind.FETCHED);
+        assertThat(deepOutcome.get().articlesPublished()).isEqualTo(2);
+        assertThat(first.kind()).isEqualTo(PollOutcome.Kind.FAILED);
+        assertThat(first.checkpoint().status().lastError()).isEqualTo("an HTML page, not a feed");
+        assertThat(first.checkpoint().status().lastFetch()).isNotNull();
+        assertThat(delayOf(first)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(second.checkpoint().status().consecutiveErrors()).isEqualTo(2);
+        assertThat(delayOf(second)).isEqualTo(Duration.ofMinutes(2));
+    }
+
     private static Duration delayOf(PollOutcome outcome) {
         return Duration.between(outcome.checkpoint().status().lastFetch(), outcome.checkpoint().status().nextFetch());
     }
