@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,8 +24,6 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.JDOMException;
 import org.jdom2.Namespace;
-import org.jdom2.Text;
-import org.jdom2.filter.Filters;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
@@ -52,7 +48,7 @@ public final class FeedParser {
 
     private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
     private static final Set<String> DATE_ELEMENTS = Set.of("pubDate", "date", "published", "issued", "updated", "modified", "created");
-    /** Elements deeper than this are replaced by their text: no feed's structure needs more, and recursive readers overflow. */
+    /** Elements deeper than this lose their tags and keep their text: no feed's structure needs more, and tree builders and recursive readers choke. */
     static final int MAX_DEPTH = 64;
     private static final Namespace RSS10 = Namespace.getNamespace("http://purl.org/rss/1.0/");
     private static final Namespace RSS090 = Namespace.getNamespace("http://my.netscape.com/rdf/simple/0.9/");
@@ -93,7 +89,7 @@ public final class FeedParser {
     private ParsedFeed read(byte[] body, String contentType, URI location, Instant fetchedAt) throws FeedParseException {
         String decoded = FeedEncoding.decode(body, contentType).text();
         refuseWhatIsNotXml(decoded);
-        String text = XmlCleaner.clean(decoded);
+        String text = XmlCleaner.limitDepth(XmlCleaner.clean(decoded), MAX_DEPTH);
         if ("html".equalsIgnoreCase(firstElementName(text))) {
             throw new FeedParseException("an HTML page, not a feed");
         }
@@ -106,7 +102,6 @@ public final class FeedParser {
             }
             throw e;
         }
-        flattenDeepElements(document.getRootElement());
         repairStructure(document.getRootElement());
         SyndFeed feed = buildFeed(document);
         URI base = baseOf(document.getRootElement(), location);
@@ -204,35 +199,6 @@ public final class FeedParser {
         }
         String head = text.substring(0, Math.min(text.length(), 2048)).toLowerCase(Locale.ROOT);
         return head.contains("<html") || head.contains("<head>") || head.contains("<body");
-    }
-
-    /**
-     * Replaces every element deeper than {@link #MAX_DEPTH} by its text, without recursion: Rome
-     * and JDOM's serialiser recurse over the tree, and a few thousand nested elements overflow
-     * their stack.
-     */
-    static void flattenDeepElements(Element root) {
-        Deque<Element> elements = new ArrayDeque<>();
-        Deque<Integer> depths = new ArrayDeque<>();
-        elements.push(root);
-        depths.push(1);
-        while (!elements.isEmpty()) {
-            Element element = elements.pop();
-            int depth = depths.pop();
-            if (depth >= MAX_DEPTH) {
-                StringBuilder text = new StringBuilder();
-                for (Text t : element.getDescendants(Filters.text())) {
-                    text.append(t.getText());
-                }
-                element.removeContent();
-                element.setText(text.toString());
-                continue;
-            }
-            for (Element child : element.getChildren()) {
-                elements.push(child);
-                depths.push(depth + 1);
-            }
-        }
     }
 
     /**
