@@ -67,7 +67,14 @@ class FeedsCommandTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed";
-            Result result = run("feeds", "check", "--json", broken.toString(), url, tmp.resolve("missing.xml").toString());
+            Result refused = run("feeds", "check", "--json", url);
+            Result result = run("feeds", "check", "--json", "-p", "claimstream.ingest.fetch.allowed.ranges=127.0.0.1/32",
+                broken.toString(), url, tmp.resolve("missing.xml").toString());
+
+            // Loopback is refused unless allowed: a feed URL must not reach the services around the ingester.
+            assertThat(refused.exitCode).isEqualTo(1);
+            assertThat(refused.jsonLines().get(0).get("error").asText())
+                .startsWith("refused to fetch " + url + ": 127.0.0.1, a loopback address");
 
             assertThat(result.exitCode).isEqualTo(1);
             List<JsonNode> reports = result.jsonLines();

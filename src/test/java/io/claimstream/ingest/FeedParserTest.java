@@ -13,6 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -286,6 +287,7 @@ class FeedParserTest {
         String deep = "<rss version=\"2.0\"><channel><title>T</title><item><title>Deep</title><link>https://x.example/d</link>"
             + "<category>" + "<x>".repeat(50_000) + "42" + "</x>".repeat(50_000) + "</category></item></channel></rss>";
 
+        long start = System.nanoTime();
         assertThatCode(() -> {
             try {
                 assertThat(onSmallStack(() -> parser.parse(deep.getBytes(UTF_8), null, LOCATION, FETCHED)).items()).hasSize(1);
@@ -293,6 +295,8 @@ class FeedParserTest {
                 assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("Error");
             }
         }).doesNotThrowAnyException();
+        // The tree builder's time is quadratic in depth: 50,000 levels took 12 s before depth was limited.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     /** Runs {@code parse} on a thread with a 256 KB stack, smaller than a poll thread's, as the main thread's 8 MB hides overflows. */
@@ -324,6 +328,21 @@ class FeedParserTest {
         assertThat(feed.items()).extracting(FeedItem::link)
             .containsExactly("https://loose.example/port", "https://loose.example/second");
         assertThat(feed.items().get(0).published()).isEqualTo(Instant.parse("2025-03-04T09:00:00Z"));
+    }
+
+    @Test
+    void onlyHttpLinksAreKept() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>Script</title><link>javascript:alert(document.cookie)</link><guid>g1</guid></item>"
+            + "<item><title>Data</title><link>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</link><guid>g2</guid></item>"
+            + "<item><title>Fine</title><link>HTTPS://x.example/fine</link><guid>g3</guid></item></channel></rss>";
+
+        List<FeedItem> items = parser.parse(xml.getBytes(UTF_8), null, LOCATION, FETCHED).items();
+
+        assertThat(items).extracting(FeedItem::title).containsExactly("Script", "Data", "Fine");
+        assertThat(items.get(0).link()).isNull();
+        assertThat(items.get(1).link()).isNull();
+        assertThat(items.get(2).link()).isEqualTo("https://x.example/fine");
     }
 
     @Test
@@ -446,7 +465,7 @@ class FeedParserTest {
         IngestSettings small = new IngestSettings(IngestSettings.defaults().connectTimeout(), IngestSettings.defaults().readTimeout(),
             1024, 5, 1, IngestSettings.defaults().defaultPollInterval(), IngestSettings.defaults().minPollInterval(),
             IngestSettings.defaults().backoffBase(), IngestSettings.defaults().backoffMax(), IngestSettings.defaults().maxRetryAfter(),
-            5, 50, 100, IngestSettings.defaults().publishTimeout(), "test");
+            5, 50, 100, IngestSettings.defaults().publishTimeout(), "test", IngestSettings.defaults().fetchDeadline(), List.of());
 
         List<FeedItem> items = new FeedParser(small).parse(xml.toString().getBytes(UTF_8), null, LOCATION, FETCHED).items();
 

@@ -21,7 +21,7 @@ class FeedPollerTest {
     private final LoopbackHttpServer server = new LoopbackHttpServer();
     private final MockProducer<String, Article> producer =
         new MockProducer<>(true, null, new StringSerializer(), AvroTestSerde.of(Article.class).serializer());
-    private final IngestSettings settings = IngestSettings.defaults();
+    private final IngestSettings settings = IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK);
     private final FeedPoller poller = new FeedPoller(
         new FeedFetcher(settings, Clock.systemUTC()), new FeedParser(settings),
         new ArticlePublisher(producer, IngestTopics.ARTICLES, Duration.ofSeconds(5)),
