@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +36,6 @@ final class RegistryHttpServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Schemas are text of a few KB; a bigger request is not a schema registration. */
     private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
-    private static final int THREADS = 4;
     static final String HOST = "127.0.0.1";
 
     private final SchemaRegistry registry;
@@ -78,14 +75,9 @@ final class RegistryHttpServer implements AutoCloseable {
 
     RegistryHttpServer(SchemaRegistry registry, int port) {
         this.registry = registry;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "schema-registry-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = HttpServerLimits.executor("schema-registry-http");
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 0);
+            this.server = HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(HOST), port));
         } catch (IOException e) {
             executor.shutdown();
             throw new UncheckedIOException("cannot listen on " + HOST + ":" + port, e);

@@ -166,6 +166,17 @@ class RegistryHttpServerTest {
             .isEqualTo(id2 + 1);
     }
 
+    @Test
+    void halfSentRequestsDoNotSilenceTheRegistry() throws Exception {
+        int port = URI.create(registry.url()).getPort();
+        try (HalfSentRequests slow = HalfSentRequests.open(port, "/subjects", 8)) {
+            long start = System.nanoTime();
+
+            assertThat(get("/subjects").statusCode()).isEqualTo(200);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        }
+    }
+
     private HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(registry.url() + path)).GET());
     }
