@@ -170,6 +170,7 @@ class RegistryHttpServerTest {
     void halfSentRequestsDoNotSilenceTheRegistry() throws Exception {
         int port = URI.create(registry.url()).getPort();
         try (HalfSentRequests slow = HalfSentRequests.open(port, "/subjects", 8)) {
+            assertThat(slow.size()).isEqualTo(8);
             long start = System.nanoTime();
 
             assertThat(get("/subjects").statusCode()).isEqualTo(200);

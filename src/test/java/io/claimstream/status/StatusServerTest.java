@@ -174,6 +174,7 @@ class StatusServerTest {
                 () -> new Health(true, Map.of("streams", "RUNNING", "topics", "ok")));
              HalfSentRequests slow = HalfSentRequests.open(server.port(), "/health", 8)) {
             // Four of these held all four threads before: /health waited for them to hang up.
+            assertThat(slow.size()).isEqualTo(8);
             long start = System.nanoTime();
             HttpResponse<String> health = get(server, "health");
 
