@@ -134,6 +134,9 @@ public final class FeedParser {
         try {
             return builder.build(new InputSource(new StringReader(xml)));
         } catch (JDOMParseException e) {
+            if (e.getLineNumber() < 1) {
+                throw new FeedParseException("invalid XML: " + rootMessage(e), e);
+            }
             throw new FeedParseException("invalid XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
                 + ": " + rootMessage(e), e);
         } catch (JDOMException | IOException e) {
