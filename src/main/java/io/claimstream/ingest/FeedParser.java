@@ -27,9 +27,9 @@ import org.jdom2.Namespace;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
-import org.xml.sax.InputSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
@@ -42,7 +42,7 @@ import org.xml.sax.SAXException;
  * element, not XML, an HTML page), never of the Java exception, so one bad feed never stops the
  * others. What lenient feed readers recover is recovered here too: RSS items without a
  * {@code <channel>}, an RSS root without a known version, elements nested deeper than any feed
- * needs (flattened to their text).
+ * needs (their tags dropped, their text kept).
  */
 public final class FeedParser {
 
