@@ -179,16 +179,18 @@ public final class FeedFetcher {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw new FetchFailure(describeFailure(e.getCause(), url));
+            throw new FetchFailure(describeFailure(e.getCause(), url, deadlineFirst));
         }
     }
 
-    private String describeFailure(Throwable cause, URI url) {
+    private String describeFailure(Throwable cause, URI url, boolean deadlineFirst) {
         if (cause instanceof HttpConnectTimeoutException) {
             return "connect timed out after " + describe(settings.connectTimeout()) + " to " + url;
         }
         if (cause instanceof HttpTimeoutException) {
-            return "timed out after " + describe(settings.readTimeout()) + " waiting for " + url;
+            return deadlineFirst
+                ? "gave up after " + describe(settings.fetchDeadline()) + ", the deadline of one fetch, waiting for " + url
+                : "timed out after " + describe(settings.readTimeout()) + " waiting for " + url;
         }
         if (cause instanceof CappedBodySubscriber.TooLargeException) {
             return cause.getMessage() + " (" + url + ")";
