@@ -21,7 +21,8 @@ import com.sun.net.httpserver.HttpServer;
  *   <li>a time limit per request: {@code sun.net.httpserver.maxReqTime} (seconds from the
  *       connection or the end of the last exchange until the request and its body have arrived;
  *       the server closes the connection past it, which frees the thread) and
- *       {@code sun.net.httpserver.maxRspTime} for a client that does not read its response.
+ *       {@code sun.net.httpserver.maxRspTime} for a client that does not read its response (it
+ *       also counts the handler's own time, so it is generous).
  *       Java 17 offers them only as system properties, read once when the first server of the
  *       process is created, so they are set here, before every server claimstream creates,
  *       unless already set (a {@code -D} option wins);</li>
@@ -33,8 +34,12 @@ public final class HttpServerLimits {
 
     /** Seconds a client has to send a whole request, headers and body. */
     public static final long MAX_REQUEST_SECONDS = 20;
-    /** Seconds a client has to take a whole response. */
-    public static final long MAX_RESPONSE_SECONDS = 60;
+    /**
+     * Seconds from a whole request to the end of its response, handling included: well past the
+     * registry's 30 s store writes and the status server's 10 s peer requests, a backstop against
+     * clients that do not read.
+     */
+    public static final long MAX_RESPONSE_SECONDS = 120;
     /** Threads of each server: idle ones end after a minute. */
     public static final int THREADS = 32;
 
