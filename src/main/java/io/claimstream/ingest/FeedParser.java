@@ -52,6 +52,7 @@ public final class FeedParser {
     static final int MAX_DEPTH = 64;
     private static final Namespace RSS10 = Namespace.getNamespace("http://purl.org/rss/1.0/");
     private static final Namespace RSS090 = Namespace.getNamespace("http://my.netscape.com/rdf/simple/0.9/");
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed", "channel");
     private static final Set<String> RSS_VERSIONS = Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
 
     private final IngestSettings settings;
@@ -90,14 +91,16 @@ public final class FeedParser {
         String decoded = FeedEncoding.decode(body, contentType).text();
         refuseWhatIsNotXml(decoded);
         String text = XmlCleaner.limitDepth(XmlCleaner.clean(decoded), MAX_DEPTH);
-        if ("html".equalsIgnoreCase(firstElementName(text))) {
+        String root = firstElementName(text);
+        if ("html".equalsIgnoreCase(root)) {
             throw new FeedParseException("an HTML page, not a feed");
         }
         Document document;
         try {
             document = buildDocument(text);
         } catch (FeedParseException e) {
-            if (looksLikeHtml(text, contentType)) {
+            // Broken RSS served as text/html is broken RSS, and its parse error says more.
+            if (!FEED_ROOTS.contains(root) && looksLikeHtml(text, contentType)) {
                 throw new FeedParseException("an HTML page, not a feed", e);
             }
             throw e;

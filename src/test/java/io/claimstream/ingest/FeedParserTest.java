@@ -274,6 +274,14 @@ class FeedParserTest {
     }
 
     @Test
+    void brokenRssServedAsHtmlIsStillReportedAsBrokenXml() {
+        String broken = "<rss version=\"2.0\"><channel><title>T</title><item><title>Unclosed</item></channel></rss>";
+
+        assertThatThrownBy(() -> parser.parse(broken.getBytes(UTF_8), "text/html; charset=utf-8", LOCATION, FETCHED))
+            .hasMessageStartingWith("invalid XML at line 1");
+    }
+
+    @Test
     void elementsNested2000DeepAreReadAsTextInsteadOfOverflowingTheStack() throws Exception {
         // 2,000 nested <b> inside a description, 14 KB: Rome overflowed the stack of a poll thread on this.
         ParsedFeed feed = onSmallStack(() -> parse("nested-2000.xml", "application/rss+xml"));
