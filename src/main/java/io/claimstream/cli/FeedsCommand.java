@@ -24,7 +24,6 @@ import io.claimstream.ingest.FeedItem;
 import io.claimstream.ingest.FeedStatus;
 import io.claimstream.ingest.FeedsFile;
 import io.claimstream.ingest.IngestSerdes;
-import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestTopics;
 import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.TopicReadiness;
@@ -249,6 +248,10 @@ public final class FeedsCommand implements Runnable {
         @Parameters(arity = "1..*", paramLabel = "URL|FILE", description = "Feed URLs or files.")
         List<String> feeds;
 
+        /** The claimstream.ingest.* limits, and the address ranges allowed (-p claimstream.ingest.fetch.allowed.ranges=...). */
+        @CommandLine.Mixin
+        ConfigOptions config;
+
         @Option(names = "--json", description = "One JSON object per feed and line: "
             + "{\"feed\", \"ok\", \"error\", \"articles\": [{\"id\", \"date\", \"date_source\", \"title\", \"link\", \"text_length\"}]}.")
         boolean json;
@@ -256,7 +259,7 @@ public final class FeedsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = parent.spec.commandLine().getOut();
-            FeedCheck check = new FeedCheck(IngestSettings.defaults(), Clock.systemUTC());
+            FeedCheck check = new FeedCheck(config.load(options -> { }).claimstream().ingest(), Clock.systemUTC());
             boolean anyFailed = false;
             for (String feed : feeds) {
                 FeedCheck.Report report = check.check(feed);

@@ -2,9 +2,11 @@ package io.claimstream.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.claimstream.ingest.AddressPolicy;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.topology.ClaimsSettings;
 
@@ -69,6 +71,8 @@ public record ClaimstreamSettings(
     public static final String INGEST_RECENT_IDS_PER_FEED = "claimstream.ingest.recent.ids.per.feed";
     public static final String INGEST_PUBLISH_TIMEOUT_MS = "claimstream.ingest.publish.timeout.ms";
     public static final String INGEST_USER_AGENT = "claimstream.ingest.user.agent";
+    public static final String INGEST_FETCH_DEADLINE_MS = "claimstream.ingest.fetch.deadline.ms";
+    public static final String INGEST_FETCH_ALLOWED_RANGES = "claimstream.ingest.fetch.allowed.ranges";
     public static final String THREAD_FAILURES_MAX = "claimstream.streams.thread.failures.max";
     public static final String THREAD_FAILURES_WINDOW_MS = "claimstream.streams.thread.failures.window.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "claimstream.shutdown.timeout.ms";
@@ -123,7 +127,9 @@ public record ClaimstreamSettings(
                 (Integer) v.get(INGEST_MAX_ARTICLE_CHARS),
                 (Integer) v.get(INGEST_RECENT_IDS_PER_FEED),
                 millis(v, INGEST_PUBLISH_TIMEOUT_MS),
-                v.get(INGEST_USER_AGENT) == null ? IngestSettings.defaultUserAgent() : (String) v.get(INGEST_USER_AGENT));
+                v.get(INGEST_USER_AGENT) == null ? IngestSettings.defaultUserAgent() : (String) v.get(INGEST_USER_AGENT),
+                millis(v, INGEST_FETCH_DEADLINE_MS),
+                stringList(v, INGEST_FETCH_ALLOWED_RANGES));
         } catch (IllegalArgumentException e) {
             // The ranges above keep every limit positive; this only guards IngestSettings' own rules.
             throw new ConfigException("claimstream.ingest settings are invalid: " + e.getMessage());
@@ -204,12 +210,36 @@ public record ClaimstreamSettings(
             // null rather than the default itself, which names the build's version.
             .define(INGEST_USER_AGENT, Type.STRING, null, new ConfigDef.NonEmptyString(), Importance.LOW,
                 "User-Agent header of feed requests; unset: claimstream/VERSION (RSS/Atom ingester).")
+            .define(INGEST_FETCH_DEADLINE_MS, Type.LONG, d.fetchDeadline().toMillis(), Range.atLeast(1), Importance.LOW,
+                "Time one feed fetch may take in all, redirects included, until the last body has arrived; "
+                    + "a slow server holds a fetch slot no longer.")
+            .define(INGEST_FETCH_ALLOWED_RANGES, Type.LIST, null, ClaimstreamSettings::validRanges, Importance.MEDIUM,
+                "Address ranges (CIDR, comma-separated, e.g. 10.1.0.0/16,::1/128) feeds may be fetched from although they are "
+                    + "loopback, private, link-local (cloud metadata) or other internal addresses, which are refused otherwise, "
+                    + "for the feed URL and every redirect; unset: none. Embedded mode adds loopback for its sample feeds.")
             .define(THREAD_FAILURES_MAX, Type.INT, 3, Range.atLeast(0), Importance.MEDIUM,
                 "Stream thread failures replaced with a new thread within the window; one more shuts the client down.")
             .define(THREAD_FAILURES_WINDOW_MS, Type.LONG, Duration.ofMinutes(10).toMillis(), Range.atLeast(1), Importance.LOW,
                 "The window of the stream thread failure budget.")
             .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, Duration.ofSeconds(60).toMillis(), Range.atLeast(1), Importance.LOW,
                 "How long a graceful shutdown may take before the process halts.");
+    }
+
+    private static void validRanges(String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            AddressPolicy.allowing(stringList(Map.of(name, value), name));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(name, value, e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> stringList(Map<String, Object> values, String key) {
+        Object value = values.get(key);
+        return value == null ? List.of() : (List<String>) value;
     }
 
     private static Duration millis(Map<String, Object> values, String key) {

@@ -31,7 +31,10 @@ import java.util.concurrent.TimeoutException;
  * fetches, and hard limits on time and size so that no server can hold a thread or the heap.
  *
  * <p>Redirects are followed here rather than by the client so that they can be counted, loops
- * reported, and conditional headers kept on every hop.
+ * reported, conditional headers kept on every hop, and every hop's address checked against the
+ * {@link AddressPolicy} before it is requested. One fetch, redirects included, ends by
+ * {@link IngestSettings#fetchDeadline()} whatever the servers do, so that slow feeds cannot keep
+ * the fetch slots from the others.
  */
 public final class FeedFetcher {
 
@@ -42,11 +45,13 @@ public final class FeedFetcher {
     private final Clock clock;
     private final HttpClient client;
     private final Semaphore fetchPermits;
+    private final AddressPolicy addressPolicy;
 
     public FeedFetcher(IngestSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.fetchPermits = new Semaphore(settings.maxConcurrentFetches(), true);
+        this.addressPolicy = AddressPolicy.allowing(settings.allowedAddressRanges());
         this.client = HttpClient.newBuilder()
             .connectTimeout(settings.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -67,6 +72,7 @@ public final class FeedFetcher {
 
     private FetchResult fetchFollowingRedirects(URI url, CacheValidators validators) throws InterruptedException {
         Instant started = clock.instant();
+        long deadline = System.nanoTime() + settings.fetchDeadline().toNanos();
         List<URI> chain = new ArrayList<>();
         URI current = url;
         while (true) {
@@ -77,9 +83,15 @@ public final class FeedFetcher {
                 return failed(null, "redirect loop: " + describeChain(chain) + " -> " + current, started);
             }
             chain.add(current);
+            try {
+                addressPolicy.check(current);
+            } catch (AddressPolicy.RefusedException e) {
+                return failed(null, chain.size() > 1
+                    ? e.getMessage() + "; redirected there from " + chain.get(chain.size() - 2) : e.getMessage(), started);
+            }
             HttpResponse<byte[]> response;
             try {
-                response = send(current, validators);
+                response = send(current, validators, deadline);
             } catch (FetchFailure e) {
                 return failed(null, e.getMessage(), started);
             }
@@ -126,10 +138,18 @@ public final class FeedFetcher {
         }
     }
 
-    private HttpResponse<byte[]> send(URI url, CacheValidators validators) throws InterruptedException, FetchFailure {
+    private HttpResponse<byte[]> send(URI url, CacheValidators validators, long deadline) throws InterruptedException, FetchFailure {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new FetchFailure("gave up after " + describe(settings.fetchDeadline()) + ", the deadline of one fetch, before "
+                + url);
+        }
+        // The per-response timeout, or what is left of the fetch's deadline when that is sooner.
+        boolean deadlineFirst = left < settings.readTimeout().toNanos();
+        Duration timeout = deadlineFirst ? Duration.ofNanos(left) : settings.readTimeout();
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
             .GET()
-            .timeout(settings.readTimeout())
+            .timeout(timeout)
             .header("User-Agent", settings.userAgent())
             .header("Accept", ACCEPT)
             .header("Accept-Encoding", "gzip, deflate");
@@ -149,24 +169,28 @@ public final class FeedFetcher {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), handler);
         try {
             // The request timeout only covers the wait for headers; this bounds the body too.
-            return future.get(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new FetchFailure("timed out after " + describe(settings.readTimeout()) + " reading " + url);
+            throw new FetchFailure(deadlineFirst
+                ? "gave up after " + describe(settings.fetchDeadline()) + ", the deadline of one fetch, reading " + url
+                : "timed out after " + describe(settings.readTimeout()) + " reading " + url);
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
-            throw new FetchFailure(describeFailure(e.getCause(), url));
+            throw new FetchFailure(describeFailure(e.getCause(), url, deadlineFirst));
         }
     }
 
-    private String describeFailure(Throwable cause, URI url) {
+    private String describeFailure(Throwable cause, URI url, boolean deadlineFirst) {
         if (cause instanceof HttpConnectTimeoutException) {
             return "connect timed out after " + describe(settings.connectTimeout()) + " to " + url;
         }
         if (cause instanceof HttpTimeoutException) {
-            return "timed out after " + describe(settings.readTimeout()) + " waiting for " + url;
+            return deadlineFirst
+                ? "gave up after " + describe(settings.fetchDeadline()) + ", the deadline of one fetch, waiting for " + url
+                : "timed out after " + describe(settings.readTimeout()) + " waiting for " + url;
         }
         if (cause instanceof CappedBodySubscriber.TooLargeException) {
             return cause.getMessage() + " (" + url + ")";
@@ -175,7 +199,13 @@ public final class FeedFetcher {
             return "cannot connect to " + url + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         }
         String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message) + " fetching " + url;
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "TLS with " + url + " failed" + (message == null ? "" : ": " + message);
+        }
+        if (cause instanceof HttpTimeoutException || message == null || message.isBlank()) {
+            return "the connection to " + url + " failed before the response was complete";
+        }
+        return "cannot fetch " + url + ": " + message;
     }
 
     /** Retry-After is either delay-seconds or an HTTP-date; anything else is ignored. */

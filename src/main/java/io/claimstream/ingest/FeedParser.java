@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.rometools.rome.feed.atom.Entry;
@@ -26,6 +27,8 @@ import org.jdom2.Namespace;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
@@ -34,12 +37,23 @@ import org.xml.sax.SAXException;
  * after the bytes have been decoded by {@link FeedEncoding} and repaired by {@link XmlCleaner}.
  *
  * <p>The XML parser refuses any DOCTYPE and resolves no external entity even if one got past the
- * cleaner. Every way Rome or the parser can fail ends in a {@link FeedParseException} with a
- * reason, so one bad feed never stops the others.
+ * cleaner. Every way Rome or the parser can fail, errors such as {@link StackOverflowError}
+ * included, ends in a {@link FeedParseException} whose reason speaks of the feed (no channel
+ * element, not XML, an HTML page), never of the Java exception, so one bad feed never stops the
+ * others. What lenient feed readers recover is recovered here too: RSS items without a
+ * {@code <channel>}, an RSS root without a known version, elements nested deeper than any feed
+ * needs (their tags dropped, their text kept).
  */
 public final class FeedParser {
 
+    private static final Logger log = LoggerFactory.getLogger(FeedParser.class);
     private static final Set<String> DATE_ELEMENTS = Set.of("pubDate", "date", "published", "issued", "updated", "modified", "created");
+    /** Elements deeper than this lose their tags and keep their text: no feed's structure needs more, and tree builders and recursive readers choke. */
+    static final int MAX_DEPTH = 64;
+    private static final Namespace RSS10 = Namespace.getNamespace("http://purl.org/rss/1.0/");
+    private static final Namespace RSS090 = Namespace.getNamespace("http://my.netscape.com/rdf/simple/0.9/");
+    private static final Set<String> FEED_ROOTS = Set.of("rss", "RDF", "feed", "channel");
+    private static final Set<String> RSS_VERSIONS = Set.of("0.90", "0.91", "0.92", "0.93", "0.94", "2.0");
 
     private final IngestSettings settings;
 
@@ -59,15 +73,39 @@ public final class FeedParser {
         }
         try {
             return read(body, contentType, location, fetchedAt);
-        } catch (RuntimeException e) {
-            // Whatever a library throws on a strange feed is that feed's failure, not the ingester's.
-            throw new FeedParseException("cannot read the feed (" + e.getClass().getSimpleName() + "): " + rootMessage(e), e);
+        } catch (FeedParseException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new FeedParseException("the feed nests its elements too deeply to be read", e);
+        } catch (OutOfMemoryError e) {
+            throw new FeedParseException("the feed is too large to be read in the memory available", e);
+        } catch (Throwable e) {
+            // Whatever a library throws on a strange feed is that feed's failure, not the ingester's;
+            // the reason speaks of the feed, the log keeps the exception for whoever debugs it.
+            log.debug("{}: the feed reader failed", location, e);
+            throw new FeedParseException("the feed's structure is not RSS or Atom that can be read", e);
         }
     }
 
     private ParsedFeed read(byte[] body, String contentType, URI location, Instant fetchedAt) throws FeedParseException {
-        String text = XmlCleaner.clean(FeedEncoding.decode(body, contentType).text());
-        Document document = buildDocument(text);
+        String decoded = FeedEncoding.decode(body, contentType).text();
+        refuseWhatIsNotXml(decoded);
+        String text = XmlCleaner.limitDepth(XmlCleaner.clean(decoded), MAX_DEPTH);
+        String root = firstElementName(text);
+        if ("html".equalsIgnoreCase(root)) {
+            throw new FeedParseException("an HTML page, not a feed");
+        }
+        Document document;
+        try {
+            document = buildDocument(text);
+        } catch (FeedParseException e) {
+            // Broken RSS served as text/html is broken RSS, and its parse error says more.
+            if (!FEED_ROOTS.contains(root) && looksLikeHtml(text, contentType)) {
+                throw new FeedParseException("an HTML page, not a feed", e);
+            }
+            throw e;
+        }
+        repairStructure(document.getRootElement());
         SyndFeed feed = buildFeed(document);
         URI base = baseOf(document.getRootElement(), location);
         String language = firstNonBlank(feed.getLanguage(),
@@ -99,10 +137,123 @@ public final class FeedParser {
         try {
             return builder.build(new InputSource(new StringReader(xml)));
         } catch (JDOMParseException e) {
+            if (e.getLineNumber() < 1) {
+                throw new FeedParseException("invalid XML: " + rootMessage(e), e);
+            }
             throw new FeedParseException("invalid XML at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
                 + ": " + rootMessage(e), e);
         } catch (JDOMException | IOException e) {
             throw new FeedParseException("invalid XML: " + rootMessage(e), e);
+        }
+    }
+
+    /** What is plainly not an XML document gets a reason of its own rather than a parser's complaint. */
+    private static void refuseWhatIsNotXml(String text) throws FeedParseException {
+        int i = 0;
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        if (i < text.length() && (text.charAt(i) == '{' || text.charAt(i) == '[')) {
+            throw new FeedParseException("not XML: the response is JSON, not an RSS or Atom feed");
+        }
+        int sample = Math.min(text.length(), i + 1024);
+        int controls = 0;
+        for (int k = i; k < sample; k++) {
+            char c = text.charAt(k);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == '\uFFFD') {
+                controls++;
+            }
+        }
+        if (sample > i && controls * 10 > sample - i) {
+            throw new FeedParseException("not XML: the response is binary data");
+        }
+    }
+
+    /** The name of the first element of cleaned XML text, or null when none starts it. */
+    private static String firstElementName(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int open = text.indexOf('<', i);
+            if (open < 0 || open + 1 >= text.length()) {
+                return null;
+            }
+            char next = text.charAt(open + 1);
+            if (next == '!' || next == '?') {
+                // A comment or processing instruction before the root.
+                int close = text.startsWith("<!--", open) ? text.indexOf("-->", open) : text.indexOf('>', open);
+                if (close < 0) {
+                    return null;
+                }
+                i = close + 1;
+                continue;
+            }
+            int end = open + 1;
+            while (end < text.length() && end - open < 100 && !Character.isWhitespace(text.charAt(end))
+                && text.charAt(end) != '>' && text.charAt(end) != '/') {
+                end++;
+            }
+            String name = text.substring(open + 1, end);
+            int colon = name.indexOf(':');
+            return colon >= 0 ? name.substring(colon + 1) : name;
+        }
+        return null;
+    }
+
+    private static boolean looksLikeHtml(String text, String contentType) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("text/html")) {
+            return true;
+        }
+        String head = text.substring(0, Math.min(text.length(), 2048)).toLowerCase(Locale.ROOT);
+        return head.contains("<html") || head.contains("<head>") || head.contains("<body");
+    }
+
+    /**
+     * Reads RSS as lenient readers do: an {@code <rss>} without a version Rome knows is read as
+     * 2.0, items outside the channel (or a channel missing altogether) are put in one, and RSS 1.0
+     * or 0.90 without its channel element gets an empty one.
+     */
+    private static void repairStructure(Element root) throws FeedParseException {
+        if (root.getName().equals("rss") && root.getNamespace().equals(Namespace.NO_NAMESPACE)) {
+            String version = root.getAttributeValue("version");
+            if (version == null || !RSS_VERSIONS.contains(version.trim())) {
+                root.setAttribute("version", "2.0");
+            }
+            Element channel = root.getChild("channel");
+            List<Element> strays = new ArrayList<>();
+            for (Element child : root.getChildren()) {
+                if (child != channel) {
+                    strays.add(child);
+                }
+            }
+            if (channel == null) {
+                if (strays.stream().noneMatch(e -> e.getName().equals("item"))) {
+                    throw new FeedParseException("no channel element: the <rss> document has neither a <channel> nor items");
+                }
+                channel = new Element("channel");
+                root.addContent(channel);
+            }
+            for (Element stray : strays) {
+                if (stray.getNamespace().equals(Namespace.NO_NAMESPACE)
+                    && (stray.getName().equals("item") || channel.getChild(stray.getName()) == null)) {
+                    stray.detach();
+                    channel.addContent(stray);
+                }
+            }
+            return;
+        }
+        if (root.getName().equals("RDF")) {
+            Namespace ns = root.getChild("channel", RSS10) != null || root.getChild("item", RSS10) != null ? RSS10
+                : root.getChild("channel", RSS090) != null || root.getChild("item", RSS090) != null ? RSS090 : null;
+            if (ns == null) {
+                throw new FeedParseException("no channel element: the RDF document has neither an RSS 1.0 <channel> nor items");
+            }
+            if (root.getChild("channel", ns) == null) {
+                Element channel = new Element("channel", ns);
+                channel.addContent(new Element("title", ns));
+                channel.addContent(new Element("link", ns));
+                channel.addContent(new Element("description", ns));
+                root.addContent(0, channel);
+            }
         }
     }
 
@@ -119,7 +270,9 @@ public final class FeedParser {
             throw new FeedParseException("cannot read the feed: " + rootMessage(e), e);
         } catch (RuntimeException e) {
             // Rome has thrown NumberFormatException, ClassCastException and NPE on odd feeds.
-            throw new FeedParseException("cannot read the feed (" + e.getClass().getSimpleName() + "): " + rootMessage(e), e);
+            log.debug("Rome failed on a <{}> document", document.getRootElement().getQualifiedName(), e);
+            throw new FeedParseException("the <" + document.getRootElement().getQualifiedName()
+                + "> document's structure is not RSS or Atom that can be read", e);
         }
     }
 
@@ -129,7 +282,7 @@ public final class FeedParser {
         String resolved = resolve(base, linkOf(entry));
         String canonical = ArticleIdentity.canonicalLink(resolved);
         // The schema promises a canonical link: the same story reads the same whatever campaign led to it.
-        String link = canonical != null ? canonical : resolved;
+        String link = httpOnly(canonical != null ? canonical : resolved);
         if (title.isEmpty() && text.isEmpty() && link == null) {
             return null;
         }
@@ -197,6 +350,15 @@ public final class FeedParser {
         } catch (IllegalArgumentException e) {
             return link.startsWith("http://") || link.startsWith("https://") ? link : null;
         }
+    }
+
+    /** Only http(s) links are kept: a javascript:, data: or file: link is nothing a reader should be sent to. */
+    private static String httpOnly(String link) {
+        if (link == null) {
+            return null;
+        }
+        String lower = link.toLowerCase(Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://") ? link : null;
     }
 
     private static URI baseOf(Element root, URI location) {

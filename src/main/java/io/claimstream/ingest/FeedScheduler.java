@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * Polls each feed this ingester owns at its own pace: one poll of a feed at a time, the next one
  * when its checkpoint says (interval, backoff or Retry-After). Removing a feed waits for a poll in
  * progress to finish and store its checkpoint, so that whoever takes the feed over next reads it.
+ *
+ * <p>Feeds whose last poll was slow once it had a fetch slot (half the read timeout or the fetch
+ * deadline, whichever is shorter) are polled on threads of their own, half as many as there are fetch slots: slow or
+ * hostile servers can take at most half the slots, and the other feeds keep their cadence.
  */
 final class FeedScheduler implements AutoCloseable {
 
@@ -31,6 +36,8 @@ final class FeedScheduler implements AutoCloseable {
     private final ErrorBackoff backoff;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor executor;
+    private final ScheduledThreadPoolExecutor slowExecutor;
+    private final long slowPollNanos;
     private final Map<String, ScheduledFeed> feeds = new ConcurrentHashMap<>();
 
     FeedScheduler(FeedPoller poller, FeedStateStore store, IngestMetrics metrics, ErrorBackoff backoff,
@@ -40,13 +47,21 @@ final class FeedScheduler implements AutoCloseable {
         this.metrics = metrics;
         this.backoff = backoff;
         this.clock = clock;
+        this.executor = pollThreads(settings.maxConcurrentFetches(), name + "-poll-");
+        this.slowExecutor = pollThreads(Math.max(1, settings.maxConcurrentFetches() / 2), name + "-slow-poll-");
+        Duration shorter = settings.readTimeout().compareTo(settings.fetchDeadline()) < 0 ? settings.readTimeout() : settings.fetchDeadline();
+        this.slowPollNanos = shorter.toNanos() / 2;
+    }
+
+    private static ScheduledThreadPoolExecutor pollThreads(int count, String prefix) {
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ScheduledThreadPoolExecutor(settings.maxConcurrentFetches(), r -> {
-            Thread t = new Thread(r, name + "-poll-" + threads.incrementAndGet());
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(count, r -> {
+            Thread t = new Thread(r, prefix + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.executor.setRemoveOnCancelPolicy(true);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     /** Starts polling a feed, or updates the settings of one already polled. */
@@ -112,8 +127,13 @@ final class FeedScheduler implements AutoCloseable {
 
     private void scheduleNext(ScheduledFeed f, Instant at) {
         long delay = at == null ? 0 : Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        if (!f.stopped && !executor.isShutdown()) {
-            f.next = executor.schedule(() -> run(f), delay, TimeUnit.MILLISECONDS);
+        ScheduledThreadPoolExecutor pool = f.slow ? slowExecutor : executor;
+        if (!f.stopped && !pool.isShutdown()) {
+            try {
+                f.next = pool.schedule(() -> run(f), delay, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                // Closing.
+            }
         }
     }
 
@@ -125,6 +145,13 @@ final class FeedScheduler implements AutoCloseable {
             }
             try {
                 PollOutcome outcome = poller.poll(f.feed, f.checkpoint);
+                // From the start of the fetch, once it had a slot: waiting for a slot is not the feed's slowness.
+                Instant fetched = outcome.checkpoint().status().lastFetch();
+                boolean slow = fetched != null && Duration.between(fetched, clock.instant()).toNanos() >= slowPollNanos;
+                if (slow != f.slow) {
+                    log.info("{}: {}", f.feed.url(), slow ? "polled slowly, now on the threads of slow feeds" : "polled in time again");
+                    f.slow = slow;
+                }
                 f.checkpoint = outcome.checkpoint();
                 metrics.record(f.feed.url(), outcome);
                 store.save(f.partition, outcome.checkpoint());
@@ -132,14 +159,30 @@ final class FeedScheduler implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // A bug or an unreachable broker must not end this feed's schedule.
+            } catch (Throwable e) {
+                // A bug, an unreachable broker or an Error (a StackOverflowError in a library) must
+                // not end this feed's schedule: an exception escaping a scheduled task cancels it silently.
                 f.failures++;
                 next = clock.instant().plus(backoff.delayAfter(f.failures));
                 log.error("{}: poll could not complete, retrying at {}", f.feed.url(), next, e);
+                recordFailure(f, next, e);
             }
         }
         scheduleNext(f, next);
+    }
+
+    /** Shows a poll that could not complete in the feed's status, so that it does not read "never fetched". */
+    private void recordFailure(ScheduledFeed f, Instant next, Throwable e) {
+        try {
+            FeedStatus previous = f.checkpoint.status();
+            String reason = "the poll could not complete: " + (e.getMessage() == null ? "internal error" : e.getMessage());
+            FeedStatus status = new FeedStatus(clock.instant(), previous.lastHttpStatus(), reason,
+                previous.consecutiveErrors() + 1, previous.itemsPublished(), next);
+            f.checkpoint = new FeedCheckpoint(f.checkpoint.url(), f.checkpoint.validators(), f.checkpoint.recentIds(), status);
+            metrics.record(f.feed.url(), new PollOutcome(f.checkpoint, PollOutcome.Kind.FAILED, 0));
+        } catch (RuntimeException again) {
+            log.debug("{}: could not record the failed poll", f.feed.url(), again);
+        }
     }
 
     @Override
@@ -149,8 +192,10 @@ final class FeedScheduler implements AutoCloseable {
             cancel(f);
         }
         executor.shutdownNow();
+        slowExecutor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
+            slowExecutor.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -161,6 +206,7 @@ final class FeedScheduler implements AutoCloseable {
         final int partition;
         volatile Feed feed;
         volatile boolean stopped;
+        volatile boolean slow;
         volatile ScheduledFuture<?> next;
         FeedCheckpoint checkpoint;
         int failures;

@@ -1,6 +1,8 @@
 package io.claimstream.ingest;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,6 +27,12 @@ import java.util.Objects;
  * @param recentIdsPerFeed ids remembered per feed to avoid republishing items still in the feed
  * @param publishTimeout time to wait for the broker to acknowledge a poll's articles or state
  * @param userAgent User-Agent header sent with every request
+ * @param fetchDeadline time one fetch may take in all, redirects included, from the first request
+ *     until the last body has arrived; with {@code readTimeout} per response, it bounds how long a
+ *     slow server holds a fetch slot
+ * @param allowedAddressRanges address ranges (CIDR) feeds may be fetched from although they are
+ *     internal (loopback, private, link-local); empty by default, so that a feed or its redirects
+ *     cannot reach the services around the ingester
  */
 public record IngestSettings(
     Duration connectTimeout,
@@ -41,7 +49,9 @@ public record IngestSettings(
     int maxArticleChars,
     int recentIdsPerFeed,
     Duration publishTimeout,
-    String userAgent) {
+    String userAgent,
+    Duration fetchDeadline,
+    List<String> allowedAddressRanges) {
 
     public IngestSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -53,6 +63,9 @@ public record IngestSettings(
         Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
         requirePositive(publishTimeout, "publishTimeout");
         Objects.requireNonNull(userAgent, "userAgent");
+        requirePositive(fetchDeadline, "fetchDeadline");
+        allowedAddressRanges = List.copyOf(allowedAddressRanges);
+        AddressPolicy.allowing(allowedAddressRanges);
         if (maxResponseBytes <= 0 || maxRedirects < 0 || maxConcurrentFetches <= 0 || maxItemsPerFeed <= 0
             || maxArticleChars <= 0 || recentIdsPerFeed <= 0) {
             throw new IllegalArgumentException("ingest limits must be positive");
@@ -75,7 +88,9 @@ public record IngestSettings(
             200_000,
             2_000,
             Duration.ofSeconds(60),
-            defaultUserAgent());
+            defaultUserAgent(),
+            Duration.ofSeconds(60),
+            List.of());
     }
 
     /** Names claimstream and its version so that outlets can tell who polls them. */
@@ -87,37 +102,52 @@ public record IngestSettings(
     public IngestSettings withTimeouts(Duration connect, Duration read) {
         return new IngestSettings(connect, read, maxResponseBytes, maxRedirects, maxConcurrentFetches,
             defaultPollInterval, minPollInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
-            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent);
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, fetchDeadline, allowedAddressRanges);
     }
 
     public IngestSettings withMaxResponseBytes(long bytes) {
         return new IngestSettings(connectTimeout, readTimeout, bytes, maxRedirects, maxConcurrentFetches,
             defaultPollInterval, minPollInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
-            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent);
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, fetchDeadline, allowedAddressRanges);
     }
 
     public IngestSettings withMaxConcurrentFetches(int fetches) {
         return new IngestSettings(connectTimeout, readTimeout, maxResponseBytes, maxRedirects, fetches,
             defaultPollInterval, minPollInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
-            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent);
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, fetchDeadline, allowedAddressRanges);
     }
 
     public IngestSettings withPollIntervals(Duration defaultInterval, Duration minInterval) {
         return new IngestSettings(connectTimeout, readTimeout, maxResponseBytes, maxRedirects, maxConcurrentFetches,
             defaultInterval, minInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
-            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent);
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, fetchDeadline, allowedAddressRanges);
     }
 
     public IngestSettings withBackoff(Duration base, Duration max) {
         return new IngestSettings(connectTimeout, readTimeout, maxResponseBytes, maxRedirects, maxConcurrentFetches,
             defaultPollInterval, minPollInterval, base, max, maxRetryAfter, maxItemsPerFeed,
-            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent);
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, fetchDeadline, allowedAddressRanges);
     }
 
     public IngestSettings withRecentIdsPerFeed(int ids) {
         return new IngestSettings(connectTimeout, readTimeout, maxResponseBytes, maxRedirects, maxConcurrentFetches,
             defaultPollInterval, minPollInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
-            maxArticleChars, ids, publishTimeout, userAgent);
+            maxArticleChars, ids, publishTimeout, userAgent, fetchDeadline, allowedAddressRanges);
+    }
+
+    public IngestSettings withFetchDeadline(Duration deadline) {
+        return new IngestSettings(connectTimeout, readTimeout, maxResponseBytes, maxRedirects, maxConcurrentFetches,
+            defaultPollInterval, minPollInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, deadline, allowedAddressRanges);
+    }
+
+    /** These settings with {@code ranges} allowed as well as the ranges already allowed. */
+    public IngestSettings withAllowedAddressRanges(List<String> ranges) {
+        List<String> all = new ArrayList<>(allowedAddressRanges);
+        ranges.stream().filter(r -> !all.contains(r)).forEach(all::add);
+        return new IngestSettings(connectTimeout, readTimeout, maxResponseBytes, maxRedirects, maxConcurrentFetches,
+            defaultPollInterval, minPollInterval, backoffBase, backoffMax, maxRetryAfter, maxItemsPerFeed,
+            maxArticleChars, recentIdsPerFeed, publishTimeout, userAgent, fetchDeadline, all);
     }
 
     private static void requirePositive(Duration d, String name) {

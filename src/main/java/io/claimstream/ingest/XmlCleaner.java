@@ -234,4 +234,87 @@ final class XmlCleaner {
             return out == null ? text : out.append(text, copied, text.length()).toString();
         }
     }
+
+    /**
+     * Drops the tags of elements nested deeper than {@code maxDepth}, keeping their text: no feed
+     * needs such depth, an XML tree builder checks each new element against its ancestors (time
+     * quadratic in depth: 40,000 levels took 9 s), and Rome and serialisers recurse over the tree.
+     * A linear scan over the text that knows comments, CDATA, processing instructions and quoted
+     * attribute values; the text is returned as it was when nothing is that deep.
+     */
+    static String limitDepth(String text, int maxDepth) {
+        StringBuilder out = null;
+        int copiedUpTo = 0;
+        int depth = 0;
+        int i = text.indexOf('<');
+        while (i >= 0 && i < text.length() - 1) {
+            char next = text.charAt(i + 1);
+            int end;
+            if (text.startsWith("<!--", i)) {
+                end = endOf(text, i, "-->");
+            } else if (text.startsWith("<![CDATA[", i)) {
+                end = endOf(text, i, "]]>");
+            } else if (next == '?') {
+                end = endOf(text, i, "?>");
+            } else if (next == '!') {
+                end = endOf(text, i, ">");
+            } else if (next == '/') {
+                end = endOf(text, i, ">");
+                if (depth > maxDepth) {
+                    out = drop(text, out, copiedUpTo, i);
+                    copiedUpTo = end;
+                }
+                depth = Math.max(0, depth - 1);
+            } else if (isNameStart(next)) {
+                end = endOfTag(text, i);
+                boolean empty = text.charAt(end - 1) == '>' && text.charAt(end - 2) == '/';
+                if (depth + 1 > maxDepth) {
+                    out = drop(text, out, copiedUpTo, i);
+                    copiedUpTo = end;
+                }
+                if (!empty) {
+                    depth++;
+                }
+            } else {
+                end = i + 1;
+            }
+            i = text.indexOf('<', end);
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copiedUpTo, text.length()).toString();
+    }
+
+    private static StringBuilder drop(String text, StringBuilder out, int copiedUpTo, int tagStart) {
+        StringBuilder b = out == null ? new StringBuilder(text.length()) : out;
+        return b.append(text, copiedUpTo, tagStart);
+    }
+
+    private static int endOf(String text, int from, String terminator) {
+        int end = text.indexOf(terminator, from + 1);
+        return end < 0 ? text.length() : end + terminator.length();
+    }
+
+    /** The index after a start tag's closing '>', skipping quoted attribute values. */
+    private static int endOfTag(String text, int from) {
+        char quote = 0;
+        for (int i = from + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '>') {
+                return i + 1;
+            }
+        }
+        return text.length();
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_' || c == ':';
+    }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -117,6 +118,11 @@ final class KafkaSchemaLog implements SchemaLog {
             Thread.currentThread().interrupt();
             throw new RegistryException(500, RegistryException.STORE_ERROR, "Interrupted while writing to " + topic, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                // The request's fault, not the store's: a client must not retry it as an outage.
+                throw new RegistryException(413, 413, "Request too large for the schema store " + topic
+                    + ": " + e.getCause().getMessage(), e.getCause());
+            }
             throw new RegistryException(500, RegistryException.STORE_ERROR,
                 "Error while writing to the schema store " + topic + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {

@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,9 +34,10 @@ final class RegistryHttpServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryHttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Schemas are text of a few KB; a bigger request is not a schema registration. */
-    private static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
-    private static final int THREADS = 4;
+    /** Schemas are text of a few KB, and at most {@link SchemaRegistry#MAX_SCHEMA_CHARS}; a bigger request is not a schema registration. */
+    static final int MAX_REQUEST_BYTES = 2 * 1024 * 1024;
+    /** How much of a too-large body is read and discarded so that the client, still sending, gets the 413. */
+    private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
     static final String HOST = "127.0.0.1";
 
     private final SchemaRegistry registry;
@@ -78,14 +77,9 @@ final class RegistryHttpServer implements AutoCloseable {
 
     RegistryHttpServer(SchemaRegistry registry, int port) {
         this.registry = registry;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "schema-registry-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = HttpServerLimits.executor("schema-registry-http");
         try {
-            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 0);
+            this.server = HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(HOST), port));
         } catch (IOException e) {
             executor.shutdown();
             throw new UncheckedIOException("cannot listen on " + HOST + ":" + port, e);
@@ -107,6 +101,8 @@ final class RegistryHttpServer implements AutoCloseable {
             response = error(e.httpStatus(), e.errorCode(), e.registryMessage());
         } catch (JsonProcessingException e) {
             response = error(400, 400, "Malformed JSON request body: " + e.getOriginalMessage());
+        } catch (StackOverflowError e) {
+            response = error(422, RegistryException.INVALID_SCHEMA, "Invalid request: nested too deeply to be read");
         } catch (RuntimeException e) {
             log.error("Schema registry request {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
             response = error(500, 500, "Internal Server Error: " + e);
@@ -132,15 +128,42 @@ final class RegistryHttpServer implements AutoCloseable {
         }
         JsonNode body = MissingNode.getInstance();
         try (InputStream in = exchange.getRequestBody()) {
+            if (contentLength(exchange) > MAX_REQUEST_BYTES) {
+                throw tooLarge(in);
+            }
             byte[] bytes = in.readNBytes(MAX_REQUEST_BYTES + 1);
             if (bytes.length > MAX_REQUEST_BYTES) {
-                throw new RegistryException(413, 413, "Request body larger than " + MAX_REQUEST_BYTES + " bytes");
+                throw tooLarge(in);
             }
             if (bytes.length > 0) {
                 body = JSON.readTree(bytes);
             }
         }
         return new Request(exchange.getRequestMethod(), path, query, body == null ? MissingNode.getInstance() : body);
+    }
+
+    /** The 413 of a body over the limit, after discarding a bounded part of the rest so that the client reads it. */
+    private static RegistryException tooLarge(InputStream in) {
+        try {
+            byte[] discard = new byte[64 * 1024];
+            long read = 0;
+            int n;
+            while (read < MAX_DISCARDED_BYTES && (n = in.read(discard)) >= 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // The client stopped sending; it may still read the answer.
+        }
+        return new RegistryException(413, 413, "Request body larger than " + MAX_REQUEST_BYTES + " bytes");
+    }
+
+    private static long contentLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private Response route(Request r) {
@@ -264,7 +287,11 @@ final class RegistryHttpServer implements AutoCloseable {
 
     private static String decode(String text) {
         // Percent-decoding only: a '+' in a subject name is a plus, not a space.
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new RegistryException(400, 400, "Malformed request URL: invalid percent-encoding in '" + text + "'");
+        }
     }
 
     @Override

@@ -28,6 +28,13 @@ final class SchemaRegistry {
     }
 
     /** Registers {@code schemaText} under {@code subject}; returns its id, reusing the id of an equal schema. */
+    /**
+     * Longest schema text accepted. A schema is stored as one record of the schema topic, whose
+     * producer and broker take about 1 MB by default; a bigger schema failed the write with a 500.
+     * Even at 3 bytes a character this leaves room for the record's other fields.
+     */
+    static final int MAX_SCHEMA_CHARS = 256 * 1024;
+
     int register(String subject, String schemaText, String schemaType, boolean hasReferences) {
         Schema schema = parse(schemaText, schemaType, hasReferences);
         String canonical = CanonicalSchema.of(schema);
@@ -221,10 +228,17 @@ final class SchemaRegistry {
         if (schemaText == null || schemaText.isBlank()) {
             throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Invalid schema: empty schema");
         }
+        if (schemaText.length() > MAX_SCHEMA_CHARS) {
+            throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Invalid schema: " + schemaText.length()
+                + " characters, more than the " + MAX_SCHEMA_CHARS + " a schema may have here (the schema store holds "
+                + "each schema in one Kafka record)");
+        }
         try {
             return CanonicalSchema.parse(schemaText);
         } catch (RuntimeException e) {
             throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Invalid schema: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new RegistryException(422, RegistryException.INVALID_SCHEMA, "Invalid schema: nested too deeply to be read");
         }
     }
 }

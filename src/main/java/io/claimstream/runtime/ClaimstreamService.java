@@ -14,8 +14,10 @@ import java.util.concurrent.CountDownLatch;
 
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
+import io.claimstream.ingest.AddressPolicy;
 import io.claimstream.ingest.FeedCatalog;
 import io.claimstream.ingest.FeedIngester;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.RegistryClientConfig;
@@ -139,7 +141,10 @@ public final class ClaimstreamService implements AutoCloseable {
         }
         if (parts.contains(Part.INGEST)) {
             IngestSerdes serdes = KafkaClients.ingestSerdes(values);
-            ingester = FeedIngester.start(client, settings.ingestGroupId(), INGESTER_NAME, settings.ingest(), serdes,
+            // Embedded mode serves its sample feeds on loopback, so it lets its ingester fetch from there;
+            // against a cluster only the ranges configured are allowed.
+            IngestSettings ingest = embedded ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
+            ingester = FeedIngester.start(client, settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
                 monitoring.registry());
             started("ingester", ingester);
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.claimstream.registry.HttpServerLimits;
 
 /**
  * Serves the sample feeds bundled with claimstream over HTTP on 127.0.0.1, so that embedded mode
@@ -52,7 +53,7 @@ public final class SampleFeedServer implements AutoCloseable {
         }
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServerLimits.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         } catch (IOException e) {
             throw new UnavailableException("cannot serve the sample feeds on 127.0.0.1: " + e.getMessage(), e);
         }

@@ -11,15 +11,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.claimstream.registry.HttpServerLimits;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -45,7 +44,6 @@ public final class StatusServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int THREADS = 4;
     static final String API_SUBJECTS = "/api/subjects";
     /** The instance whose store answered a subject request: this one, or the one it was forwarded to. */
     static final String INSTANCE_HEADER = "X-Claimstream-Instance";
@@ -143,12 +141,7 @@ public final class StatusServer implements AutoCloseable {
         this.subjects = subjects;
         this.prometheusScrape = prometheusScrape;
         this.health = health;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(THREADS, task -> {
-            Thread thread = new Thread(task, "status-http-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = HttpServerLimits.executor("status-http");
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
@@ -178,7 +171,7 @@ public final class StatusServer implements AutoCloseable {
     /** Binds the port of {@code options} without serving yet. */
     public static Binding bind(Options options) {
         try {
-            return new Binding(HttpServer.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()), 0),
+            return new Binding(HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port())),
                 options.host());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);

@@ -67,7 +67,14 @@ class FeedsCommandTest {
         server.start();
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/feed";
-            Result result = run("feeds", "check", "--json", broken.toString(), url, tmp.resolve("missing.xml").toString());
+            Result refused = run("feeds", "check", "--json", url);
+            Result result = run("feeds", "check", "--json", "-p", "claimstream.ingest.fetch.allowed.ranges=127.0.0.1/32",
+                broken.toString(), url, tmp.resolve("missing.xml").toString());
+
+            // Loopback is refused unless allowed: a feed URL must not reach the services around the ingester.
+            assertThat(refused.exitCode).isEqualTo(1);
+            assertThat(refused.jsonLines().get(0).get("error").asText())
+                .startsWith("refused to fetch " + url + ": 127.0.0.1, a loopback address");
 
             assertThat(result.exitCode).isEqualTo(1);
             List<JsonNode> reports = result.jsonLines();
@@ -99,6 +106,27 @@ class FeedsCommandTest {
             .contains("id:   https://x.example/toll").contains("text: 17 chars");
         assertThat(failed.exitCode).isEqualTo(1);
         assertThat(failed.out).startsWith("FAIL ").contains("no such file");
+    }
+
+    @Test
+    void deeplyNestedFeedsAreCheckedAndUnreadableOnesNamedInOneLineWithoutAStackTrace() throws Exception {
+        // 2,000 nested elements inside a description used to print a 1,024-line StackOverflowError.
+        StringBuilder deep = new StringBuilder("<rss version=\"2.0\"><channel><title>Deep</title><item><title>Nested</title>"
+            + "<link>https://x.example/nested</link><description>");
+        deep.append("<b>".repeat(2_000)).append("12 ships").append("</b>".repeat(2_000)).append("</description></item></channel></rss>");
+        Path nested = Files.writeString(tmp.resolve("nested.xml"), deep);
+        Path page = Files.writeString(tmp.resolve("page.xml"),
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>Home</title></head><body><p>Hi<br></body></html>");
+        Path loose = Files.writeString(tmp.resolve("loose.xml"),
+            "<rss version=\"2.0\"><item><title>Loose</title><link>https://x.example/loose</link></item></rss>");
+
+        Result result = run("feeds", "check", nested.toString(), page.toString(), loose.toString());
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.out).contains("OK   " + nested + " (Deep): 1 articles")
+            .contains("FAIL " + page + ": an HTML page, not a feed")
+            .contains("OK   " + loose).doesNotContain("Exception").doesNotContain("Error").doesNotContain("\tat ");
+        assertThat(result.err).isEmpty();
     }
 
     @Test

@@ -31,7 +31,7 @@ class FeedFetcherTest {
     private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
 
     private final LoopbackHttpServer server = new LoopbackHttpServer();
-    private final FeedFetcher fetcher = new FeedFetcher(IngestSettings.defaults(), Clock.systemUTC());
+    private final FeedFetcher fetcher = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK), Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -95,7 +95,7 @@ class FeedFetcherTest {
         String inAWeek = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plus(Duration.ofDays(7)).atOffset(ZoneOffset.UTC));
 
         assertThat(fetcher.parseRetryAfter(inTenMinutes, NOW)).isEqualTo(Duration.ofMinutes(10));
-        assertThat(fetcher.parseRetryAfter(inAWeek, NOW)).isEqualTo(IngestSettings.defaults().maxRetryAfter());
+        assertThat(fetcher.parseRetryAfter(inAWeek, NOW)).isEqualTo(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).maxRetryAfter());
         assertThat(fetcher.parseRetryAfter("soon", NOW)).isNull();
     }
 
@@ -158,7 +158,7 @@ class FeedFetcherTest {
 
     @Test
     void refusesAnOversizedResponseAnnouncedByContentLength() throws Exception {
-        FeedFetcher small = new FeedFetcher(IngestSettings.defaults().withMaxResponseBytes(64 * 1024), Clock.systemUTC());
+        FeedFetcher small = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).withMaxResponseBytes(64 * 1024), Clock.systemUTC());
         server.on("/big", exchange -> LoopbackHttpServer.respond(exchange, 200, "application/rss+xml", new byte[200 * 1024]));
 
         FetchResult result = small.fetch(server.uri("/big"), CacheValidators.NONE);
@@ -169,7 +169,7 @@ class FeedFetcherTest {
 
     @Test
     void refusesAnOversizedStreamedResponse() throws Exception {
-        FeedFetcher small = new FeedFetcher(IngestSettings.defaults().withMaxResponseBytes(64 * 1024), Clock.systemUTC());
+        FeedFetcher small = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).withMaxResponseBytes(64 * 1024), Clock.systemUTC());
         server.on("/endless", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -188,7 +188,7 @@ class FeedFetcherTest {
 
     @Test
     void refusesAGzipBombOnceDecoded() throws Exception {
-        FeedFetcher small = new FeedFetcher(IngestSettings.defaults().withMaxResponseBytes(64 * 1024), Clock.systemUTC());
+        FeedFetcher small = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).withMaxResponseBytes(64 * 1024), Clock.systemUTC());
         byte[] bomb = gzip(new byte[10 * 1024 * 1024]);
         assertThat(bomb.length).isLessThan(64 * 1024);
         server.on("/bomb", exchange -> {
@@ -231,7 +231,7 @@ class FeedFetcherTest {
     @Test
     void aServerThatDoesNotAnswerTimesOut() throws Exception {
         FeedFetcher impatient = new FeedFetcher(
-            IngestSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)), Clock.systemUTC());
+            IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)), Clock.systemUTC());
         CountDownLatch release = new CountDownLatch(1);
         server.on("/slow", exchange -> {
             await(release);
@@ -252,7 +252,7 @@ class FeedFetcherTest {
     @Test
     void aServerThatTricklesItsBodyTimesOut() throws Exception {
         FeedFetcher impatient = new FeedFetcher(
-            IngestSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)), Clock.systemUTC());
+            IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300)), Clock.systemUTC());
         CountDownLatch release = new CountDownLatch(1);
         server.on("/trickle", exchange -> {
             exchange.sendResponseHeaders(200, 0);
@@ -294,7 +294,7 @@ class FeedFetcherTest {
 
     @Test
     void boundsTheNumberOfConcurrentFetches() throws Exception {
-        FeedFetcher two = new FeedFetcher(IngestSettings.defaults().withMaxConcurrentFetches(2), Clock.systemUTC());
+        FeedFetcher two = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK).withMaxConcurrentFetches(2), Clock.systemUTC());
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger mostInFlight = new AtomicInteger();
         server.on("/feed", exchange -> {
@@ -320,6 +320,93 @@ class FeedFetcherTest {
             callers.shutdownNow();
         }
         assertThat(mostInFlight.get()).isBetween(1, 2);
+    }
+
+    @Test
+    void byDefaultLoopbackIsRefusedBeforeAnyRequestIsSent() throws Exception {
+        server.on("/feed", exchange -> LoopbackHttpServer.respond(exchange, 200, "application/rss+xml", FEED));
+        FeedFetcher clusterDefaults = new FeedFetcher(IngestSettings.defaults(), Clock.systemUTC());
+
+        FetchResult result = clusterDefaults.fetch(server.uri("/feed"), CacheValidators.NONE);
+
+        assertThat(result).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> assertThat(failed.reason())
+            .startsWith("refused to fetch " + server.uri("/feed") + ": 127.0.0.1, a loopback address")
+            .contains("claimstream.ingest.fetch.allowed.ranges"));
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void aRedirectToAnAddressOutsideTheAllowedRangesIsRefused() throws Exception {
+        // Only 127.0.0.1 is allowed: the feed's redirect to another loopback service is not followed.
+        FeedFetcher onlyThisHost = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(List.of("127.0.0.1/32")),
+            Clock.systemUTC());
+        int port = server.uri("/").getPort();
+        server.on("/feed", exchange -> redirect(exchange, 302, "http://127.0.0.2:" + port + "/admin"));
+        server.on("/metadata", exchange -> redirect(exchange, 301, "http://169.254.169.254/latest/meta-data/"));
+
+        FetchResult toLoopback = onlyThisHost.fetch(server.uri("/feed"), CacheValidators.NONE);
+        FetchResult toMetadata = fetcher.fetch(server.uri("/metadata"), CacheValidators.NONE);
+
+        assertThat(toLoopback).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> assertThat(failed.reason())
+            .startsWith("refused to fetch http://127.0.0.2:" + port + "/admin: 127.0.0.2, a loopback address")
+            .endsWith("redirected there from " + server.uri("/feed")));
+        assertThat(toMetadata).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> assertThat(failed.reason())
+            .startsWith("refused to fetch http://169.254.169.254/latest/meta-data/: 169.254.169.254, the cloud metadata address"));
+        assertThat(server.requestsTo("/admin")).isEmpty();
+    }
+
+    @Test
+    void aFetchEndsByItsDeadlineHoweverSlowlyTheServerTricklesOrRedirects() throws Exception {
+        // Each response well inside the read timeout, but the whole fetch past its deadline.
+        FeedFetcher bounded = new FeedFetcher(IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK)
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10)).withFetchDeadline(Duration.ofMillis(700)), Clock.systemUTC());
+        CountDownLatch release = new CountDownLatch(1);
+        server.on("/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream out = exchange.getResponseBody();
+            out.write("<rss version=\"2.0\"><channel>".getBytes(UTF_8));
+            try {
+                while (release.getCount() > 0) {
+                    out.write(' ');
+                    out.flush();
+                    Thread.sleep(50);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (int i = 0; i < 5; i++) {
+            int next = i + 1;
+            server.on("/hop" + i, exchange -> {
+                pause(250);
+                redirect(exchange, 302, "/hop" + next);
+            });
+        }
+        try {
+            long start = System.nanoTime();
+            FetchResult trickled = bounded.fetch(server.uri("/trickle"), CacheValidators.NONE);
+            long trickleMillis = (System.nanoTime() - start) / 1_000_000;
+            start = System.nanoTime();
+            FetchResult redirected = bounded.fetch(server.uri("/hop0"), CacheValidators.NONE);
+            long redirectMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(trickled).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> assertThat(failed.reason())
+                .startsWith("gave up after 700 ms, the deadline of one fetch"));
+            assertThat(redirected).isInstanceOfSatisfying(FetchResult.Failed.class, failed -> assertThat(failed.reason())
+                .startsWith("gave up after 700 ms, the deadline of one fetch"));
+            assertThat(trickleMillis).isBetween(600L, 3_000L);
+            assertThat(redirectMillis).isBetween(600L, 3_000L);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void redirect(com.sun.net.httpserver.HttpExchange exchange, int status, String location) throws IOException {

@@ -45,7 +45,7 @@ class FeedIngesterIT {
     static EmbeddedKafkaBroker broker;
 
     private final LoopbackHttpServer server = new LoopbackHttpServer();
-    private final IngestSettings settings = IngestSettings.defaults()
+    private final IngestSettings settings = IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK)
         .withPollIntervals(Duration.ofSeconds(1), Duration.ofMillis(100))
         .withBackoff(Duration.ofMillis(500), Duration.ofSeconds(2));
     private final List<FeedIngester> ingesters = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.claimstream.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -9,10 +10,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -255,7 +260,199 @@ class FeedParserTest {
 
         assertThatThrownBy(() -> parser.parse(html.getBytes(UTF_8), "text/html", LOCATION, FETCHED))
             .isInstanceOf(FeedParseException.class)
-            .hasMessage("not an RSS or Atom feed: the document's root element is <html>");
+            .hasMessage("an HTML page, not a feed");
+    }
+
+    @Test
+    void aRealHtmlPageThatIsNotEvenXmlIsAnHtmlPage() {
+        // A home page served where the feed was: HTML5 doctype, void elements, no XML at all.
+        assertThatThrownBy(() -> parse("html-page.html", "text/html; charset=utf-8"))
+            .isInstanceOf(FeedParseException.class)
+            .hasMessage("an HTML page, not a feed");
+        assertThatThrownBy(() -> parse("html-page.html", null))
+            .hasMessage("an HTML page, not a feed");
+    }
+
+    @Test
+    void brokenRssServedAsHtmlIsStillReportedAsBrokenXml() {
+        String broken = "<rss version=\"2.0\"><channel><title>T</title><item><title>Unclosed</item></channel></rss>";
+
+        assertThatThrownBy(() -> parser.parse(broken.getBytes(UTF_8), "text/html; charset=utf-8", LOCATION, FETCHED))
+            .hasMessageStartingWith("invalid XML at line 1");
+    }
+
+    @Test
+    void elementsNested2000DeepAreReadAsTextInsteadOfOverflowingTheStack() throws Exception {
+        // 2,000 nested <b> inside a description, 14 KB: Rome overflowed the stack of a poll thread on this.
+        ParsedFeed feed = onSmallStack(() -> parse("nested-2000.xml", "application/rss+xml"));
+
+        assertThat(feed.items()).extracting(FeedItem::title).containsExactly("Nested item", "Plain item");
+        assertThat(feed.items().get(0).text()).contains("Storm damage put at 4.5 million");
+    }
+
+    @Test
+    void nestingFarDeeperStillEndsInItemsOrAReasonNeverAnError() {
+        String deep = "<rss version=\"2.0\"><channel><title>T</title><item><title>Deep</title><link>https://x.example/d</link>"
+            + "<category>" + "<x>".repeat(50_000) + "42" + "</x>".repeat(50_000) + "</category></item></channel></rss>";
+
+        long start = System.nanoTime();
+        assertThatCode(() -> {
+            try {
+                assertThat(onSmallStack(() -> parser.parse(deep.getBytes(UTF_8), null, LOCATION, FETCHED)).items()).hasSize(1);
+            } catch (FeedParseException e) {
+                assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("Error");
+            }
+        }).doesNotThrowAnyException();
+        // The tree builder's time is quadratic in depth: 50,000 levels took 12 s before depth was limited.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /** Runs {@code parse} on a thread with a 256 KB stack, smaller than a poll thread's, as the main thread's 8 MB hides overflows. */
+    private static ParsedFeed onSmallStack(Callable<ParsedFeed> parse) throws Exception {
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                outcome.set(parse.call());
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        thread.start();
+        thread.join();
+        if (outcome.get() instanceof FeedParseException) {
+            throw (FeedParseException) outcome.get();
+        }
+        if (outcome.get() instanceof Throwable) {
+            throw new AssertionError("the parser threw " + outcome.get(), (Throwable) outcome.get());
+        }
+        return (ParsedFeed) outcome.get();
+    }
+
+    @Test
+    void rssItemsWithoutAChannelAreRead() throws Exception {
+        ParsedFeed feed = parse("channel-less.xml", "application/rss+xml");
+
+        assertThat(feed.title()).isEqualTo("Loose Wire");
+        assertThat(feed.items()).extracting(FeedItem::link)
+            .containsExactly("https://loose.example/port", "https://loose.example/second");
+        assertThat(feed.items().get(0).published()).isEqualTo(Instant.parse("2025-03-04T09:00:00Z"));
+    }
+
+    @Test
+    void onlyHttpLinksAreKept() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>Script</title><link>javascript:alert(document.cookie)</link><guid>g1</guid></item>"
+            + "<item><title>Data</title><link>data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;</link><guid>g2</guid></item>"
+            + "<item><title>Fine</title><link>HTTPS://x.example/fine</link><guid>g3</guid></item></channel></rss>";
+
+        List<FeedItem> items = parser.parse(xml.getBytes(UTF_8), null, LOCATION, FETCHED).items();
+
+        assertThat(items).extracting(FeedItem::title).containsExactly("Script", "Data", "Fine");
+        assertThat(items.get(0).link()).isNull();
+        assertThat(items.get(1).link()).isNull();
+        assertThat(items.get(2).link()).isEqualTo("https://x.example/fine");
+    }
+
+    @Test
+    void rssWithoutChannelOrItemsSaysSo() {
+        String empty = "<rss version=\"2.0\"><title>Nothing</title></rss>";
+
+        assertThatThrownBy(() -> parser.parse(empty.getBytes(UTF_8), null, LOCATION, FETCHED))
+            .isInstanceOf(FeedParseException.class)
+            .hasMessageStartingWith("no channel element");
+    }
+
+    @Test
+    void rss10WithoutAChannelIsReadAndRssWithoutAVersionIsReadAs20() throws Exception {
+        String rdf = "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\">"
+            + "<item rdf:about=\"https://r.example/1\"><title>One</title><link>https://r.example/1</link></item></rdf:RDF>";
+        String unversioned = "<rss><channel><title>T</title><item><title>Two</title><link>https://r.example/2</link></item>"
+            + "</channel></rss>";
+
+        assertThat(parser.parse(rdf.getBytes(UTF_8), null, LOCATION, FETCHED).items()).extracting(FeedItem::title)
+            .containsExactly("One");
+        assertThat(parser.parse(unversioned.getBytes(UTF_8), null, LOCATION, FETCHED).items()).extracting(FeedItem::title)
+            .containsExactly("Two");
+    }
+
+    @Test
+    void jsonAndBinaryAreNotXml() {
+        assertThatThrownBy(() -> parser.parse("{\"items\": [\"<b>x</b>\"]}".getBytes(UTF_8), null, LOCATION, FETCHED))
+            .hasMessage("not XML: the response is JSON, not an RSS or Atom feed");
+        byte[] binary = new byte[2048];
+        new java.util.Random(7).nextBytes(binary);
+        binary[100] = '<';
+        assertThatThrownBy(() -> parser.parse(binary, "application/octet-stream", LOCATION, FETCHED))
+            .hasMessage("not XML: the response is binary data");
+    }
+
+    @Test
+    void ucs4IsReadAsUtf32AndItsUnreadableByteOrdersAreRefusedByName() throws Exception {
+        byte[] be = rss("UCS-4", "Zürich 5%").getBytes(Charset.forName("UTF-32BE"));
+        byte[] le = rss("ISO-10646-UCS-4", "Zürich 5%").getBytes(Charset.forName("UTF-32LE"));
+        byte[] order2143 = new byte[be.length];
+        for (int i = 0; i + 3 < be.length; i += 4) {
+            order2143[i] = be[i + 1];
+            order2143[i + 1] = be[i];
+            order2143[i + 2] = be[i + 3];
+            order2143[i + 3] = be[i + 2];
+        }
+
+        assertThat(parser.parse(be, null, LOCATION, FETCHED).items().get(0).title()).isEqualTo("Zürich 5%");
+        assertThat(parser.parse(le, null, LOCATION, FETCHED).items().get(0).title()).isEqualTo("Zürich 5%");
+        assertThatThrownBy(() -> parser.parse(order2143, null, LOCATION, FETCHED))
+            .hasMessage("unsupported encoding UCS-4 in byte order 2143");
+    }
+
+    @Test
+    void ucs2DeclaredInTheDocumentIsReadAsUtf16() throws Exception {
+        byte[] body = rss("UCS-2", "Köln").getBytes(StandardCharsets.UTF_16BE);
+
+        assertThat(parser.parse(body, null, LOCATION, FETCHED).items().get(0).title()).isEqualTo("Köln");
+    }
+
+    @Test
+    void anEncodingDeclaredOnlyInHttpIsUsed() throws Exception {
+        String xml = "<rss version=\"2.0\"><channel><title>T</title><item><title>Цены выросли на 5%</title>"
+            + "<link>https://x.example/r</link></item></channel></rss>";
+        byte[] body = xml.getBytes(Charset.forName("windows-1251"));
+
+        FeedItem item = parser.parse(body, "text/xml; charset=windows-1251", LOCATION, FETCHED).items().get(0);
+
+        assertThat(item.title()).isEqualTo("Цены выросли на 5%");
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkWinsOverADeclarationThatContradictsIt() throws Exception {
+        byte[] xml = rss("windows-1252", "Zürich — €5").getBytes(UTF_8);
+        byte[] body = new byte[xml.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(xml, 0, body, 3, xml.length);
+
+        assertThat(parser.parse(body, null, LOCATION, FETCHED).items().get(0).title()).isEqualTo("Zürich — €5");
+    }
+
+    @Test
+    void mixedEncodingKeepsTheValidUtf8AndRepairsOnlyTheBadBytes() throws Exception {
+        // A UTF-8 feed with one item pasted in from a windows-1252 source.
+        byte[] head = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>Zürich: €2.5bn — “record”</title><link>https://x.example/a</link></item>").getBytes(UTF_8);
+        byte[] pasted = "<item><title>Café prices up 5% – €3</title><link>https://x.example/b</link></item>"
+            .getBytes(Charset.forName("windows-1252"));
+        byte[] tail = "</channel></rss>".getBytes(UTF_8);
+        byte[] body = new byte[head.length + pasted.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(pasted, 0, body, head.length, pasted.length);
+        System.arraycopy(tail, 0, body, head.length + pasted.length, tail.length);
+
+        List<FeedItem> items = parser.parse(body, "application/rss+xml; charset=utf-8", LOCATION, FETCHED).items();
+
+        assertThat(items).extracting(FeedItem::title).containsExactly("Zürich: €2.5bn — “record”", "Café prices up 5% – €3");
+        // Labelled Latin-1, the same bytes are still mostly UTF-8 and read the same way.
+        assertThat(parser.parse(body, "text/xml; charset=iso-8859-1", LOCATION, FETCHED).items())
+            .extracting(FeedItem::title).containsExactly("Zürich: €2.5bn — “record”", "Café prices up 5% – €3");
     }
 
     @Test
@@ -276,7 +473,7 @@ class FeedParserTest {
         IngestSettings small = new IngestSettings(IngestSettings.defaults().connectTimeout(), IngestSettings.defaults().readTimeout(),
             1024, 5, 1, IngestSettings.defaults().defaultPollInterval(), IngestSettings.defaults().minPollInterval(),
             IngestSettings.defaults().backoffBase(), IngestSettings.defaults().backoffMax(), IngestSettings.defaults().maxRetryAfter(),
-            5, 50, 100, IngestSettings.defaults().publishTimeout(), "test");
+            5, 50, 100, IngestSettings.defaults().publishTimeout(), "test", IngestSettings.defaults().fetchDeadline(), List.of());
 
         List<FeedItem> items = new FeedParser(small).parse(xml.toString().getBytes(UTF_8), null, LOCATION, FETCHED).items();
 

@@ -21,7 +21,7 @@ class FeedPollerTest {
     private final LoopbackHttpServer server = new LoopbackHttpServer();
     private final MockProducer<String, Article> producer =
         new MockProducer<>(true, null, new StringSerializer(), AvroTestSerde.of(Article.class).serializer());
-    private final IngestSettings settings = IngestSettings.defaults();
+    private final IngestSettings settings = IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK);
     private final FeedPoller poller = new FeedPoller(
         new FeedFetcher(settings, Clock.systemUTC()), new FeedParser(settings),
         new ArticlePublisher(producer, IngestTopics.ARTICLES, Duration.ofSeconds(5)),
@@ -149,6 +149,39 @@ class FeedPollerTest {
         assertThat(failed.checkpoint().status().lastError()).contains("broker unreachable");
         assertThat(failed.checkpoint().recentIds()).isEmpty();
         assertThat(retried.articlesPublished()).isEqualTo(1);
+    }
+
+    @Test
+    void aDeeplyNestedFeedIsIngestedAndAnHtmlPageFailsWithItsReasonAndIsPolledAgainAfterBackoff() throws Exception {
+        server.on("/deep", exchange -> LoopbackHttpServer.respond(exchange, 200, "application/rss+xml",
+            FeedParserTest.resource("nested-2000.xml")));
+        server.on("/page", exchange -> LoopbackHttpServer.respond(exchange, 200, "text/html; charset=utf-8",
+            FeedParserTest.resource("html-page.html")));
+        Feed deep = Feed.of(server.uri("/deep").toString());
+        Feed page = Feed.of(server.uri("/page").toString());
+        AtomicReference<PollOutcome> deepOutcome = new AtomicReference<>();
+        // On a thread with a poll thread's stack, not the test's 8 MB main thread.
+        Thread pollThread = new Thread(null, () -> {
+            try {
+                deepOutcome.set(poller.poll(deep, FeedCheckpoint.initial(deep.url())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "poll", 512 * 1024);
+        pollThread.start();
+        pollThread.join();
+
+        PollOutcome first = poller.poll(page, FeedCheckpoint.initial(page.url()));
+        PollOutcome second = poller.poll(page, first.checkpoint());
+
+        assertThat(deepOutcome.get().kind()).isEqualTo(PollOutcome.Kind.FETCHED);
+        assertThat(deepOutcome.get().articlesPublished()).isEqualTo(2);
+        assertThat(first.kind()).isEqualTo(PollOutcome.Kind.FAILED);
+        assertThat(first.checkpoint().status().lastError()).isEqualTo("an HTML page, not a feed");
+        assertThat(first.checkpoint().status().lastFetch()).isNotNull();
+        assertThat(delayOf(first)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(second.checkpoint().status().consecutiveErrors()).isEqualTo(2);
+        assertThat(delayOf(second)).isEqualTo(Duration.ofMinutes(2));
     }
 
     private static Duration delayOf(PollOutcome outcome) {

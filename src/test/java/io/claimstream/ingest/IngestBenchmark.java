@@ -69,7 +69,7 @@ public final class IngestBenchmark implements Benchmark {
         int items = scale.ingestItemsPerFeed();
         List<byte[]> documents = documents(warmupFeeds + feeds, items);
         long documentBytes = documents.stream().skip(warmupFeeds).mapToLong(d -> d.length).sum();
-        IngestSettings settings = IngestSettings.defaults();
+        IngestSettings settings = IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK);
         try (BenchCluster cluster = BenchCluster.start(workDir); FeedServer server = new FeedServer(documents)) {
             List<NewTopic> topics = new ArrayList<>(IngestTopics.feedTopics(PARTITIONS, (short) 1));
             topics.add(IngestTopics.articlesTopic(IngestTopics.DEFAULT_ARTICLE_PARTITIONS, (short) 1));

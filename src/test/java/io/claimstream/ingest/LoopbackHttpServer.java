@@ -29,11 +29,17 @@ final class LoopbackHttpServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final ExecutorService executor;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
 
     LoopbackHttpServer() {
+        this(8);
+    }
+
+    /** A server answering {@code threads} requests at once. */
+    LoopbackHttpServer(int threads) {
+        executor = Executors.newFixedThreadPool(threads);
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {

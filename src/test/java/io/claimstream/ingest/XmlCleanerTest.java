@@ -62,4 +62,14 @@ class XmlCleanerTest {
             assertThat(XmlCleaner.clean(in.toString())).as("cleaned %s", in).isEqualTo(expected.toString());
         }
     }
+
+    @Test
+    void tagsDeeperThanTheLimitAreDroppedAndTheirTextKept() {
+        String shallow = "<a><b x='>'><!-- <c><d> --><![CDATA[<e><f>]]><g/></b></a>";
+        String deep = "<a><b><c>one<d>two<e>three</e></d><br/></c></b><?pi <x>?></a>";
+
+        assertThat(XmlCleaner.limitDepth(shallow, 3)).isSameAs(shallow);
+        assertThat(XmlCleaner.limitDepth(deep, 2)).isEqualTo("<a><b>onetwothree</b><?pi <x>?></a>");
+        assertThat(XmlCleaner.limitDepth("<a><b><c>" + "<x>".repeat(100_000) + "1", 3)).isEqualTo("<a><b><c>1");
+    }
 }

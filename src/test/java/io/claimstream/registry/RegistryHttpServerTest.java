@@ -166,6 +166,37 @@ class RegistryHttpServerTest {
             .isEqualTo(id2 + 1);
     }
 
+    @Test
+    void halfSentRequestsDoNotSilenceTheRegistry() throws Exception {
+        int port = URI.create(registry.url()).getPort();
+        try (HalfSentRequests slow = HalfSentRequests.open(port, "/subjects", 8)) {
+            assertThat(slow.size()).isEqualTo(8);
+            long start = System.nanoTime();
+
+            assertThat(get("/subjects").statusCode()).isEqualTo(200);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void tooLargeSchemasAndBodiesAre422And413WithAnErrorBodyNever500() throws Exception {
+        // A valid schema, but 300,000 characters: more than one record of the schema topic holds.
+        String doc = "x".repeat(300_000);
+        String bigSchema = "{\"type\":\"record\",\"name\":\"Big\",\"doc\":\"" + doc + "\",\"fields\":[]}";
+        String bigRegistration = JSON.writeValueAsString(java.util.Map.of("schema", bigSchema));
+        // 7 MB, as the report had it: larger than any request the registry reads.
+        String hugeRegistration = JSON.writeValueAsString(java.util.Map.of("schema",
+            "{\"type\":\"record\",\"name\":\"Huge\",\"doc\":\"" + "y".repeat(7 * 1024 * 1024) + "\",\"fields\":[]}"));
+
+        HttpResponse<String> big = post("/subjects/big-value/versions", bigRegistration);
+        HttpResponse<String> huge = post("/subjects/huge-value/versions", hugeRegistration);
+
+        assertThat(status(big)).isEqualTo("422 42201");
+        assertThat(JSON.readTree(big.body()).get("message").asText()).contains("300051 characters");
+        assertThat(status(huge)).isEqualTo("413 413");
+        assertThat(get("/subjects").body()).isEqualTo("[]");
+    }
+
     private HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(registry.url() + path)).GET());
     }

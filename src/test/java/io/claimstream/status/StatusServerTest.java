@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.claimstream.registry.HalfSentRequests;
+import io.claimstream.registry.HttpServerLimits;
 import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.ProcessingApplication;
 import io.claimstream.topology.ClaimsSettings;
@@ -163,6 +166,37 @@ class StatusServerTest {
             .isEqualTo(Map.of("prefix", "russia/", "limit", "5", "after", "a b", "flag", ""));
         assertThatThrownBy(() -> StatusServer.parameters("prefix=%zz")).isInstanceOf(ApiException.class)
             .hasMessageContaining("malformed query parameter");
+    }
+
+    @Test
+    void halfSentRequestsDoNotSilenceHealth() throws Exception {
+        try (StatusServer server = StatusServer.start(StatusServer.Options.loopback(0), streams, null, () -> "up 1\n",
+                () -> new Health(true, Map.of("streams", "RUNNING", "topics", "ok")));
+             HalfSentRequests slow = HalfSentRequests.open(server.port(), "/health", 8)) {
+            // Four of these held all four threads before: /health waited for them to hang up.
+            assertThat(slow.size()).isEqualTo(8);
+            long start = System.nanoTime();
+            HttpResponse<String> health = get(server, "health");
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void moreHalfSentRequestsThanThreadsAreCutOffByTheRequestTimeLimit() throws Exception {
+        long limit = Long.getLong("sun.net.httpserver.maxReqTime", HttpServerLimits.MAX_REQUEST_SECONDS);
+        try (StatusServer server = StatusServer.start(StatusServer.Options.loopback(0), streams, null, () -> "up 1\n",
+                () -> new Health(true, Map.of("streams", "RUNNING", "topics", "ok")));
+             HalfSentRequests slow = HalfSentRequests.open(server.port(), "/health", HttpServerLimits.THREADS + 8)) {
+            long start = System.nanoTime();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(server.url() + "health"))
+                .timeout(Duration.ofSeconds(limit + 10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(limit + 5));
+            assertThat(slow.closedByServerWithin(Duration.ofSeconds(limit + 5))).isEqualTo(slow.size());
+        }
     }
 
     private static HttpResponse<String> get(StatusServer server, String path) throws Exception {
