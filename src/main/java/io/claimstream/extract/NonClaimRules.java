@@ -422,18 +422,41 @@ final class NonClaimRules {
         if (!t.is("one") || c.numberFirst != c.numberLast || c.unit != null || c.currency != null) {
             return false;
         }
-        if (after == null || !after.isWord() || lexicon.countedNouns.get(after.lower()) == null) {
+        if (after != null && (after.is("more") || after.is("fewer") || after.is("extra"))) {
+            return false; // "one more seat", "one more" in a tally
+        }
+        if (after != null && after.is("in") && listsPlaces(tokens, c)) {
+            return false; // "207 in Valencia, seven in Castilla-La Mancha and one in Andalusia"
+        }
+        Token noun = after;
+        if (noun != null && noun.isWord() && lexicon.countedNouns.get(noun.lower()) == null
+            && c.numberLast + 2 < c.sentence.end()) {
+            noun = tokens.get(c.numberLast + 2); // "one gold medal": an adjective, then the noun
+        }
+        if (noun == null || !noun.isWord() || lexicon.countedNouns.get(noun.lower()) == null) {
             return true;
         }
         if (c.qualifierStated) {
             return false;
         }
-        for (int k = c.numberLast + 2; k < Math.min(c.sentence.end(), c.numberLast + 6); k++) {
-            if (lexicon.events.get(tokens.get(k).lower()) != null) {
-                return false;
+        int from = Math.max(c.sentence.first(), c.numberFirst - 2);
+        for (int k = from; k < Math.min(c.sentence.end(), c.numberLast + 6); k++) {
+            if (k != c.numberFirst && lexicon.events.get(tokens.get(k).lower()) != null) {
+                return false; // "won one gold medal", "one soldier was killed"
             }
         }
         return true;
+    }
+
+    /** "N in Place, ... and one in Place": the figure before it in the sentence is also "N in" a name. */
+    private static boolean listsPlaces(List<Token> tokens, Candidate c) {
+        for (int k = c.numberFirst - 1; k > c.sentence.first() + 1; k--) {
+            if (tokens.get(k).is("in") && tokens.get(k + 1).isCapitalised()
+                && (tokens.get(k - 1).isNumber() || tokens.get(k - 1).word().number() != null)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

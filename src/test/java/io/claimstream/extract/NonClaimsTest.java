@@ -103,4 +103,15 @@ class NonClaimsTest {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Pyongyang shipped about 100 KN-23 missiles."));
         assertThat(claims).extracting(NumericClaim::value).containsExactly(100.0);
     }
+
+    @Test
+    void oneIsACountWhenItStatesAQuantity() {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "Labour took one more seat in the recount.")))
+            .extracting(NumericClaim::span).containsExactly("one more seat");
+        assertThat(EXTRACTOR.extract(ArticleText.of("a",
+            "The floods killed 215 people: 207 in Valencia, seven in Castilla-La Mancha and one in Andalusia.")))
+            .extracting(NumericClaim::value).containsExactly(215.0, 207.0, 7.0, 1.0);
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "One fund manager said the cut was overdue."))).isEmpty();
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "One of the largest attacks of the war came in March."))).isEmpty();
+    }
 }
