@@ -12,8 +12,11 @@ import java.util.Set;
  */
 final class Lexicon {
 
-    /** A unit; {@code attached}: only when written onto the figure ("6.9in", "38C"). */
-    record Unit(String symbol, QuantityKind kind, double scale, boolean attached) {
+    /**
+     * A unit; {@code attached}: only when written onto the figure and in the case of
+     * {@code writtenAs} ("6.9in", "38C", "218g", but not "5G").
+     */
+    record Unit(String symbol, QuantityKind kind, double scale, boolean attached, String writtenAs) {
     }
 
     /** A currency's hundredth and the like ("81 cents", "212p"): the code and how many make one. */
@@ -132,7 +135,7 @@ final class Lexicon {
     private Lexicon() {
         for (String[] r : LexiconFile.rows("units.tsv", 5)) {
             units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)),
-                r[3].isEmpty() ? 1 : Double.parseDouble(r[3]), r[4].equals("attached")));
+                r[3].isEmpty() ? 1 : Double.parseDouble(r[3]), r[4].equals("attached"), r[0]));
         }
         for (String[] r : LexiconFile.rows("currency-subunits.tsv", 4)) {
             currencySubunits.put(r[0], new Subunit(r[1], Double.parseDouble(r[2]), r[3].equals("attached")));

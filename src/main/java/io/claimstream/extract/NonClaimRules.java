@@ -282,9 +282,15 @@ final class NonClaimRules {
             || after != null && after.is("(") && after.joined() && isBracketedLetter(tokens, c.numberLast + 1)) {
             return QuantityKind.IDENTIFIER;
         }
+        // "H5N1", "A330", "B3.13": digits written against the letters before them, unless the
+        // letters are a currency ("RM59", "Rs500").
+        if (before != null && before.isWord() && number.joined() && !isCurrencyWord(before)) {
+            return QuantityKind.IDENTIFIER;
+        }
         // "5G", "3D": letters written against the digits.
-        if (after != null && after.isWord() && after.joined() && !lexicon.scales.containsKey(after.lower())
-            && lexicon.units.get(after.lower()) == null) {
+        Lexicon.Unit unitAfter = after == null ? null : lexicon.units.get(after.lower());
+        boolean unitAsWritten = unitAfter != null && (!unitAfter.attached() || after.text().equals(unitAfter.writtenAs()));
+        if (after != null && after.isWord() && after.joined() && !lexicon.scales.containsKey(after.lower()) && !unitAsWritten) {
             return QuantityKind.IDENTIFIER;
         }
         if (!number.isPlainInteger()) {
@@ -322,6 +328,10 @@ final class NonClaimRules {
         return t.text().length() >= 2 && lexicon.entities.get(t.text()) == null && lexicon.units.get(w) == null
             && !lexicon.scales.containsKey(w) && lexicon.currenciesBefore.get(w) == null && lexicon.currenciesAfter.get(w) == null
             && !lexicon.nonNames.contains(t.text());
+    }
+
+    private boolean isCurrencyWord(Token t) {
+        return lexicon.currenciesBefore.get(t.lower()) != null || lexicon.scales.containsKey(t.lower());
     }
 
     /** "401(k)": a single letter in brackets written against the number. */

@@ -326,7 +326,8 @@ final class QuantityRecognizer {
             return false; // "15 mph" yes, "5 mpha" no
         }
         if (unit.value().attached()) {
-            return first.joined(); // "6.9in", "38C"; not "5 in Andalusia"
+            // "6.9in", "38C", "218g"; not "5 in Andalusia" or "5G"
+            return first.joined() && unit.first() == unit.last() && first.text().equals(unit.value().writtenAs());
         }
         if (unit.first() == unit.last() && first.text().length() == 1 && !first.is("%")) {
             return first.joined() || c.form == NumberReader.Form.DIGITS; // single letters: "15 m", "400m"

@@ -49,6 +49,8 @@ class NonClaimsTest {
         Production of the 737 MAX resumed in December.                        | identifier
         Gamers waited for the RTX 5090 graphics card.                         | identifier
         Boeing raised its contributions to 401(k) accounts.                   | identifier
+        Phones on 5G networks sold well.                                      | identifier
+        The H5N1 virus was found in wild birds.                               | identifier
         # phone numbers, addresses and list numbering
         Residents can call 1-800-621-3362 for help.                           | phone
         Residents were told to call 911 only in emergencies.                  | phone

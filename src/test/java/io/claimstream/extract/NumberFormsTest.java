@@ -77,6 +77,7 @@ class NumberFormsTest {
         The camera has a 200-megapixel sensor.                               | 200           |        | megapixel | =
         The screen reaches a peak brightness of 2,600 nits.                  | 2600          |        | nit       | =
         The central bank cut its rate by 25 basis points.                    | 25            |        | basis_point | =
+        Tickets cost Rs 500 at the gate.                                     | 500           |        | inr       | =
         """)
     void readsTheFigure(String sentence, double value, Double high, String unit, String qualifier) {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", sentence));
