@@ -34,10 +34,28 @@ final class CountedNouns {
                     c.unit = fromContext(tokens, candidates, i, previousUnit);
                 }
             }
+            if ("point".equals(c.unit) && c.kind == QuantityKind.COUNT && besideAPercentage(tokens, candidates, i)) {
+                c.unit = "percentage_point"; // "fell 19.9 points to 23.7%": points of a share
+                c.kind = QuantityKind.PERCENT;
+            }
             if (c.kind == QuantityKind.COUNT && c.unit != null) {
                 previousUnit = c.unit;
             }
         }
+    }
+
+    /** A percentage within a few tokens of the figure in its sentence: "19.9 points to 23.7%", "from 33.7% ... 1.6 points". */
+    private static boolean besideAPercentage(List<Token> tokens, List<Candidate> candidates, int i) {
+        Candidate c = candidates.get(i);
+        for (int j = Math.max(0, i - 1); j <= Math.min(candidates.size() - 1, i + 1); j++) {
+            Candidate other = candidates.get(j);
+            if (j != i && other.sentence == c.sentence && other.kind == QuantityKind.PERCENT
+                && !"percentage_point".equals(other.unit) && !"basis_point".equals(other.unit)
+                && Math.min(Math.abs(other.first - c.last), Math.abs(c.first - other.last)) <= 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -78,6 +78,7 @@ class NumberFormsTest {
         The screen reaches a peak brightness of 2,600 nits.                  | 2600          |        | nit       | =
         The central bank cut its rate by 25 basis points.                    | 25            |        | basis_point | =
         Tickets cost Rs 500 at the gate.                                     | 500           |        | inr       | =
+        Chiva recorded 491 litres of rain per square metre in eight hours.   | 491           |        | l/m2      | =
         """)
     void readsTheFigure(String sentence, double value, Double high, String unit, String qualifier) {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", sentence));
@@ -159,5 +160,13 @@ class NumberFormsTest {
             assertThat(c.value()).isEqualTo(2);
             assertThat(c.valueHigh()).isEqualTo(3);
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void pointsBesideAPercentageArePercentagePoints() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "The party's share fell 19.9 points to 23.7%."));
+        assertThat(claims).extracting(NumericClaim::unit).containsExactly("percentage_point", "percent");
+        List<NumericClaim> league = EXTRACTOR.extract(ArticleText.of("a", "Rovers have 64 points after 30 games."));
+        assertThat(league).extracting(NumericClaim::unit).first().isEqualTo("point");
     }
 }
