@@ -419,11 +419,18 @@ final class Mentions {
             if (e.type() == Entity.Type.PERSON && endsWith(e.words(), words)) {
                 return e;
             }
-            if (e.type() != Entity.Type.PERSON && (endsWith(e.words(), words) || startsWith(e.words(), words))) {
+            if (e.type() != Entity.Type.PERSON && (endsWith(e.words(), words) || startsWith(e.words(), words))
+                && !namesAMeasure(e)) {
                 return e;
             }
         }
         return null;
+    }
+
+    /** "Bank Rate", "Consumer Price Index": a capitalised name that ends in a measure is no body "the Bank" refers to. */
+    private boolean namesAMeasure(Entity e) {
+        List<String> w = e.words();
+        return w.size() > 1 && lexicon.topics.get(w.get(w.size() - 1)) != null;
     }
 
     /**

@@ -81,4 +81,12 @@ class ClaimantTest {
     void anActionIsNotAnAttribution() {
         assertThat(claimants("Austria's government announced 300 million euros of emergency aid.")).containsExactly((String) null);
     }
+
+    @org.junit.jupiter.api.Test
+    void theBankIsTheBankNotTheRateNamedAfterIt() {
+        List<NumericClaim> claims = new ClaimExtractor().extract(ArticleText.of("a",
+            "The Bank of England cut Bank Rate to 5% on Thursday. The Bank expects inflation to rise to around 2.75% later this year."));
+        assertThat(claims).filteredOn(c -> c.span().contains("2.75%")).singleElement()
+            .extracting(NumericClaim::claimant).isEqualTo("Bank of England");
+    }
 }
