@@ -21,7 +21,7 @@ final class Holders {
     /** How far before a figure a possessive may own it: "Nvidia's data centre revenue of $30.8bn". */
     private static final int POSSESSIVE_WINDOW = 7;
     /** How far before a figure its holder may be named: "Labour won 412 seats", "the Conservatives 121". */
-    private static final int CLAUSE_WINDOW = 6;
+    private static final int CLAUSE_WINDOW = 8;
     /** How many organisations back "the company" or "the party" looks for a name with its head word. */
     private static final int LOOK_BACK = 50;
     /** A relative clause set off by commas ("Nordwind, which supplies Veltra, ...") names no holder. */
@@ -302,6 +302,15 @@ final class Holders {
     /** "Labour 412, the Conservatives 121", "Australia on 18", "France with 16": a name stated with its figure. */
     private static boolean listsFigure(List<Token> tokens, int last, Candidate c) {
         int k = last + 1;
+        if (k < c.first && tokens.get(k).is(",")) {
+            int close = k + 1;
+            while (close < Math.min(c.first, k + 6) && !tokens.get(close).is(",")) {
+                close++;
+            }
+            if (close < c.first && tokens.get(close).is(",")) {
+                k = close + 1; // "France, the host nation, on 16": past the apposition
+            }
+        }
         if (k < c.first && (tokens.get(k).is("on") || tokens.get(k).is("with") || tokens.get(k).is("at"))) {
             k++;
         }

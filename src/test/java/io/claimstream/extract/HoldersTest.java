@@ -63,4 +63,12 @@ class HoldersTest {
         List<NumericClaim> claims = extract("Velmar Holdings said Russia lost 1,150 troops over the past day.");
         assertThat(claims).singleElement().extracting(NumericClaim::subjectKey).asString().startsWith("russia/");
     }
+
+    @Test
+    void aShortFormAndAnAppositionLeadToTheContender() {
+        List<NumericClaim> claims = extract("Japan was third with 20 golds, ahead of Australia on 18 and France, the host nation, on 16.");
+        assertThat(keyOf(claims, "16")).startsWith("france/");
+        List<NumericClaim> party = extract("The Velmar Party held its ground in the north. The party took 33.7% of the vote.");
+        assertThat(keyOf(party, "33.7%")).startsWith("velmar/");
+    }
 }
