@@ -16,6 +16,8 @@ import java.util.Set;
 final class Periods {
 
     private static final int WINDOW = 8;
+    /** How far after a figure a rate stands that is the figure's own ("1,190 killed or wounded over the preceding day"). */
+    private static final int PER_WINDOW = 7;
     /** A month this close after publication is the coming one; further on, last year's. */
     private static final int UPCOMING_MONTHS = 2;
     private static final Set<String> RATE_WORDS = Set.of("day", "week", "month", "year");
@@ -39,7 +41,7 @@ final class Periods {
             }
             String p = at(tokens, k, s, published);
             if (p != null) {
-                return p.startsWith("per-") && k > c.last + 4 ? "" : p;
+                return p.startsWith("per-") && k > c.last + PER_WINDOW ? "" : p;
             }
         }
         // "growth in 2025 to 3.6%": a year just before the figure

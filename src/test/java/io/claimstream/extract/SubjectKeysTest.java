@@ -13,6 +13,11 @@ class SubjectKeysTest {
     private static final ClaimExtractor EXTRACTOR = new ClaimExtractor();
     private static final Instant SUNDAY = Instant.parse("2025-02-23T10:00:00Z");
 
+    private static NumericClaim only(String text, String span) {
+        return EXTRACTOR.extract(new ArticleText("a", "", text, SUNDAY, null, null)).stream()
+            .filter(c -> c.span().startsWith(span)).findFirst().orElseThrow();
+    }
+
     private static NumericClaim only(String text) {
         List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "", text, SUNDAY, null, null));
         assertThat(claims).as(text).hasSize(1);
@@ -91,6 +96,13 @@ class SubjectKeysTest {
             "About 7 per cent of the country's roughly 620,000 bridges are in poor condition, Hale said.", SUNDAY, null, null));
         assertThat(claims.get(0).span()).isEqualTo("About 7 per cent");
         assertThat(claims.get(0).subjectKey()).matches("[a-z-]+/bridge(-[a-z-]+)?").doesNotContain("/country");
+    }
+
+    @Test
+    void aDailyFigureIsADayOfItsOwnEvenWithItsEventBetween() {
+        NumericClaim day = only("The total rose to 856,660, including 1,190 soldiers killed or wounded over the preceding day.",
+            "1,190");
+        assertThat(day.subjectKey()).contains("@per-day");
     }
 
     @Test
