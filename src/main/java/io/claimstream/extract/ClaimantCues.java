@@ -2,7 +2,6 @@ package io.claimstream.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The attribution cues of a sentence and what each covers: "according to X", a source's document
@@ -11,22 +10,6 @@ import java.util.Set;
  * phrase is read by {@link ClaimantPhrases} and named by {@link ClaimantNames}.
  */
 final class ClaimantCues {
-
-    private static final Set<String> MODALS = Set.of("will", "would", "could", "may", "might", "shall", "should",
-        "can", "must", "to");
-    private static final Set<String> BE = Set.of("is", "are", "was", "were", "be", "been", "being");
-    /** Verbs whose object comes before the tail: "..., South Korea's spy agency told lawmakers on Monday." */
-    private static final Set<String> OBJECT_VERBS = Set.of("told", "tells", "tell", "informed", "briefed");
-    /** Words that may start what follows ", X said" without starting a reported clause. */
-    private static final Set<String> TAIL_STARTS = Set.of("on", "in", "at", "during", "after", "before", "from",
-        "with", "via", "through", "last", "this", "earlier", "later", "late", "when", "as", "while", "over", "since",
-        "without", "for", "early", "yesterday", "today", "tonight", "overnight", "citing", "adding", "saying",
-        "noting", "warning", "although", "but", "and", "amid", "because", "where", "who", "which", "days",
-        "hours", "weeks", "separately", "also", "again", "previously", "recently", "now", "then", "according",
-        "by", "under", "following", "ahead", "despite", "thereby");
-    /** Verbs by which a source revises its own figure: "raised the death toll to at least 11". */
-    private static final Set<String> REVISING_VERBS = Set.of("raised", "raises", "revised", "revises", "lowered",
-        "lowers", "updated", "updates", "increased", "cut", "cuts", "put", "puts", "trimmed", "lifted");
 
     private final Lexicon lexicon;
     private final ClaimantPhrases phrases;
@@ -106,7 +89,7 @@ final class ClaimantCues {
             return possessor == null ? null : sentenceWide(cx, s, k, possessor);
         }
         int verb = j - 1;
-        if ((owner.is("the") || owner.is("its")) && verb >= s.first() && REVISING_VERBS.contains(tokens.get(verb).lower())) {
+        if ((owner.is("the") || owner.is("its")) && verb >= s.first() && lexicon.revisingVerbs.contains(tokens.get(verb).lower())) {
             ClaimantPhrases.Phrase subject = phrases.speakerBefore(cx, s, verb); // "AccuWeather raised its estimate", "the examiner raised the death toll"
             return subject == null ? null : sentenceWide(cx, s, k, subject);
         }
@@ -122,7 +105,7 @@ final class ClaimantCues {
         int k = ClaimantPhrases.skipBackOverAdverbs(tokens, s, v - 1);
         if (k >= s.first()) {
             Token before = tokens.get(k);
-            if (MODALS.contains(before.lower()) || BE.contains(before.lower())
+            if (lexicon.verbCueBlockers.contains(before.lower())
                 || "determiner".equals(before.word().functionClass()) || before.type() == Token.Type.POSSESSIVE) {
                 return null; // "will announce", "is expected", "the estimate", "Kyiv's claims"
             }
@@ -203,9 +186,9 @@ final class ClaimantCues {
     private boolean opensTail(ClaimantContext cx, Sentence s, int v) {
         List<Token> tokens = cx.tokens;
         int j = v + 1;
-        if (OBJECT_VERBS.contains(tokens.get(v).lower())) {
+        if (lexicon.objectVerbs.contains(tokens.get(v).lower())) {
             while (j < s.end() && (tokens.get(j).isWord() || tokens.get(j).type() == Token.Type.POSSESSIVE)
-                && !TAIL_STARTS.contains(tokens.get(j).lower()) && !tokens.get(j).is("that")) {
+                && !lexicon.tailStarts.contains(tokens.get(j).lower()) && !tokens.get(j).is("that")) {
                 j++;
             }
         }
@@ -216,7 +199,7 @@ final class ClaimantCues {
         if (t.type() == Token.Type.PUNCT || t.type() == Token.Type.DASH || t.type() == Token.Type.QUOTE) {
             return !t.is(":");
         }
-        return t.isWord() && TAIL_STARTS.contains(t.lower()) && !t.is("that");
+        return t.isWord() && lexicon.tailStarts.contains(t.lower()) && !t.is("that");
     }
 
     private static boolean hasAfter(List<Token> tokens, Sentence s, int v, String word) {

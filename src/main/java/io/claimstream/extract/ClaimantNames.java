@@ -15,9 +15,6 @@ final class ClaimantNames {
     static final Set<String> PERSON_PRONOUNS = Set.of("he", "she", "him", "her", "his");
     static final Set<String> THING_PRONOUNS = Set.of("it", "its");
     static final Set<String> GROUP_PRONOUNS = Set.of("they", "their", "them");
-    private static final Set<String> DESCRIPTOR_ENDINGS = Set.of("ministry", "service", "agency", "office",
-        "department", "administration", "force", "forces", "staff", "bank", "fund", "government", "authority",
-        "authorities", "intelligence", "examiner", "commission", "council", "police", "military", "army");
 
     private final Lexicon lexicon;
 
@@ -122,7 +119,7 @@ final class ClaimantNames {
         for (int k = first; k <= last; k++) {
             Token t = tokens.get(k);
             if (t.isWord() && (!t.isCapitalised() || (t.word().titleClass() != null))
-                && !Set.of("von", "der", "de", "van", "bin", "al", "of", "for", "and", "the", "in").contains(t.lower())) {
+                && !lexicon.speakerNameJoiners.contains(t.lower())) {
                 lastLower = k;
             }
             if (t.type() == Token.Type.DASH && k > first) {
@@ -133,7 +130,7 @@ final class ClaimantNames {
             return first;
         }
         Token descriptor = tokens.get(lastLower);
-        if (DESCRIPTOR_ENDINGS.contains(descriptor.lower()) && !(descriptor.word().titleClass() != null)) {
+        if (lexicon.descriptorEndings.contains(descriptor.lower()) && !(descriptor.word().titleClass() != null)) {
             return first; // "Ukraine's military intelligence agency": an organisation, not a description
         }
         for (int k = lastLower + 1; k <= last; k++) {

@@ -84,7 +84,7 @@ final class ClaimantPhrases {
             Token t = tokens.get(k);
             boolean joinedPart = t.type() == Token.Type.DASH && t.joined() || t.joined() && k > first
                 && tokens.get(k - 1).type() == Token.Type.DASH;
-            if (!(t.isCapitalised() || joinedPart || Set.of("von", "der", "de", "van", "bin", "al").contains(t.lower()))
+            if (!(t.isCapitalised() || joinedPart || lexicon.speakerNameParticles.contains(t.lower()))
                 || t.word().organisationHead() || lexicon.entities.get(t.text()) != null) {
                 return false;
             }
@@ -143,7 +143,7 @@ final class ClaimantPhrases {
             return !(k == s.first() && lexicon.isFunctionWord(w) && !t.is("The"));
         }
         if (w.equals("of") || w.equals("for") || w.equals("the") || w.equals("in") || w.equals("and")
-            || Set.of("von", "der", "de", "van", "bin", "al").contains(w)) {
+            || lexicon.speakerNameParticles.contains(w)) {
             return k > s.first();
         }
         if ((w.equals("with") || w.equals("at") || w.equals("from")) && k > s.first() && names.isGroup(tokens.get(k - 1))) {

@@ -101,6 +101,34 @@ final class Lexicon {
     /** Measures that several named contenders hold in one story (seats, points, medals). */
     final Set<String> contestedMeasures = new HashSet<>();
     final Set<String> placeNouns = new HashSet<>();
+    /** Unit symbol -> what it measures ("gw" -> "power"); a symbol not listed is its own dimension. */
+    final Map<String, String> unitDimensions;
+    /** Counted things that are launched when they are "deployed" ("used 120 drones"). */
+    final Set<String> launchedWeapons = words("launched-weapons.tsv");
+    /** Counted people who are prisoners when captured, freed or received. */
+    final Set<String> captivePeople = words("captive-people.tsv");
+    /** Forms of "be" and "have": the event word after them is the main verb. */
+    final Set<String> eventAuxiliaries = words("event-auxiliaries.tsv");
+    /** Words that may start what follows ", X said" without starting a reported clause. */
+    final Set<String> tailStarts = words("tail-starts.tsv");
+    /** Modals and forms of "be" that make a reporting verb after them no cue ("will announce"). */
+    final Set<String> verbCueBlockers = words("verb-cue-blockers.tsv");
+    /** Reporting verbs whose object comes before the tail ("told lawmakers on Monday"). */
+    final Set<String> objectVerbs = words("object-verbs.tsv");
+    /** Verbs by which a source revises its own figure ("raised the death toll"). */
+    final Set<String> revisingVerbs = words("revising-verbs.tsv");
+    /** Words that end an organisation's name rather than a description before a name. */
+    final Set<String> descriptorEndings = words("descriptor-endings.tsv");
+    /** Verbs whose subject speaks of a figure rather than holds it ("the agency said"). */
+    final Set<String> speechVerbs = words("speech-verbs.tsv");
+    /** Particles inside a person's name ("von", "bin"), as the reading of names in {@link Mentions} knows them. */
+    final Set<String> nameParticles;
+    /** The particles the speaker rules of the claimant resolver know (scope "all"). */
+    final Set<String> speakerNameParticles;
+    /** Lower-case words that may join the parts of one name: the particles and "of", "for", "the", ... */
+    final Set<String> nameJoiners;
+    /** The joiners the speaker rules of the claimant resolver know (scope "all"). */
+    final Set<String> speakerNameJoiners;
 
     private final Map<String, Word> words = new HashMap<>();
 
@@ -241,7 +269,41 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("context-units.tsv", 2)) {
             contextUnits.put(r[0], r[1]);
         }
+        Map<String, String> dimensions = new HashMap<>();
+        for (String[] r : LexiconFile.rows("unit-dimensions.tsv", 2)) {
+            dimensions.putIfAbsent(r[0], r[1]);
+        }
+        unitDimensions = Map.copyOf(dimensions);
+        Set<String> particles = new HashSet<>();
+        Set<String> speakerParticles = new HashSet<>();
+        for (String[] r : LexiconFile.rows("name-particles.tsv", 2)) {
+            particles.add(r[0]);
+            if (r[1].equals("all")) {
+                speakerParticles.add(r[0]);
+            }
+        }
+        Set<String> joiners = new HashSet<>(particles);
+        Set<String> speakerJoiners = new HashSet<>(speakerParticles);
+        for (String[] r : LexiconFile.rows("name-joiners.tsv", 2)) {
+            joiners.add(r[0]);
+            if (r[1].equals("all")) {
+                speakerJoiners.add(r[0]);
+            }
+        }
+        nameParticles = Set.copyOf(particles);
+        speakerNameParticles = Set.copyOf(speakerParticles);
+        nameJoiners = Set.copyOf(joiners);
+        speakerNameJoiners = Set.copyOf(speakerJoiners);
         indexWords();
+    }
+
+    /** The first column of a one-rule word list, as an immutable set. */
+    private static Set<String> words(String file) {
+        Set<String> words = new HashSet<>();
+        for (String[] r : LexiconFile.rows(file, 1)) {
+            words.add(r[0]);
+        }
+        return Set.copyOf(words);
     }
 
     Change changeCue(String type, String word) {

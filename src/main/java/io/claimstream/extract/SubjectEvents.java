@@ -1,7 +1,6 @@
 package io.claimstream.extract;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The measure of a subject, second half: what happened to what is counted ("killed",
@@ -12,7 +11,6 @@ final class SubjectEvents {
 
     private static final int EVENT_WINDOW = 4;
     private static final String NONE = SubjectFrame.NONE;
-    private static final Set<String> BE_OR_HAVE = Set.of("been", "were", "was", "are", "is", "be", "had", "have", "has");
 
     private final Lexicon lexicon;
 
@@ -44,7 +42,7 @@ final class SubjectEvents {
             }
             if (t.type() == Token.Type.PUNCT || t.is("to") || t.is("for") || t.is("after") || t.is("since")
                 || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || (t.word().number() != null)
-                || (t.word().reportingForm() != null) && !BE_OR_HAVE.contains(tokens.get(k - 1).lower())
+                || (t.word().reportingForm() != null) && !lexicon.eventAuxiliaries.contains(tokens.get(k - 1).lower())
                 || t.is("and") && !nounFollows(tokens, k, s)) {
                 break; // another clause: "dispatched 1,000 troops to replace its losses", "... and said 600,000 ..."
             }
@@ -53,7 +51,7 @@ final class SubjectEvents {
                 continue;
             }
             Token before = tokens.get(k - 1);
-            if (BE_OR_HAVE.contains(before.lower())) {
+            if (lexicon.eventAuxiliaries.contains(before.lower())) {
                 return m.value(); // the main verb: "soldiers sent to Russia have been killed"
             }
             if (near == null && k - c.last <= 4) {

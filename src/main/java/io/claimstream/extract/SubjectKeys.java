@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Gives each claim a subject key (what is quantified) and a claim key (that subject, the figure
@@ -33,10 +32,6 @@ import java.util.Set;
 final class SubjectKeys {
 
     private static final String NONE = SubjectFrame.NONE;
-    /** Things that are fired or flown at a target: "sent" or "used" means launched. */
-    private static final Set<String> WEAPONS = Set.of("drone", "missile", "bomb", "shell", "rocket");
-    /** People who are captured or freed are prisoners, whatever the article calls them. */
-    private static final Set<String> PEOPLE = Set.of("soldier", "person", "prisoner", "civilian");
 
     private final Lexicon lexicon;
     private final Periods periods;
@@ -80,10 +75,10 @@ final class SubjectKeys {
                 && listed(tokens, previous, c)) {
                 event = assigned.get(assigned.size() - 1).event(); // "10,127 tanks, ... and 23,402 systems as destroyed"
             }
-            if (WEAPONS.contains(thing) && event.equals("deployed")) {
+            if (lexicon.launchedWeapons.contains(thing) && event.equals("deployed")) {
                 event = "launched";
             }
-            if (PEOPLE.contains(thing) && (event.equals("freed") || event.equals("captured") || event.equals("received"))) {
+            if (lexicon.captivePeople.contains(thing) && (event.equals("freed") || event.equals("captured") || event.equals("received"))) {
                 thing = "prisoner";
                 event = event.equals("received") ? "freed" : event; // "received 150 servicemen" in a swap
             }

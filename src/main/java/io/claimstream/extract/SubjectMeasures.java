@@ -45,25 +45,12 @@ final class SubjectMeasures {
         return topic + (c.kind == QuantityKind.MEASURE ? "-" + dimension : "");
     }
 
-    private static String dimension(Candidate c) {
+    private String dimension(Candidate c) {
         return switch (c.kind) {
             case MONEY -> "money";
             case PERCENT -> c.unit.equals("percentage_point") ? "points" : "share";
             case FRACTION -> "share";
-            default -> switch (c.unit) {
-                case "km2", "mi2", "ha", "acre", "m2" -> "area";
-                case "km", "mi", "m", "cm", "mm", "ft", "inch", "yd", "nmi" -> "length";
-                case "w", "kw", "mw", "gw", "tw", "hp", "bhp" -> "power";
-                case "wh", "kwh", "mwh", "gwh", "twh", "mah" -> "energy";
-                case "t", "kg", "g", "mg", "oz", "lb" -> "mass";
-                case "mb", "gb", "tb" -> "storage";
-                case "kbps", "mbps", "gbps" -> "data-rate";
-                case "hz", "khz", "mhz", "ghz" -> "frequency";
-                case "celsius", "fahrenheit" -> "temperature";
-                case "l", "m3", "gal", "barrel" -> "volume";
-                case "mph", "km/h", "kn" -> "speed";
-                default -> c.unit;
-            };
+            default -> lexicon.unitDimensions.getOrDefault(c.unit, c.unit); // unit-dimensions.tsv
         };
     }
 
