@@ -1,14 +1,17 @@
 package io.claimstream.extract;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Every word list the extractor consults, loaded once from the data files under
  * {@code io/claimstream/extract/lexicon}. Immutable after construction, so one instance serves
- * all threads.
+ * all threads: the maps and sets are read-only views and the phrase tables are frozen, so no rule
+ * can change a word list another rule reads.
  */
 final class Lexicon {
 
@@ -62,45 +65,45 @@ final class Lexicon {
     final PhraseTable<Subunit> currencySubunits = new PhraseTable<>();
     final PhraseTable<String> currenciesBefore = new PhraseTable<>();
     final PhraseTable<String> currenciesAfter = new PhraseTable<>();
-    final Map<String, Scale> scales = new HashMap<>();
-    final Map<String, NumberWord> numberWords = new HashMap<>();
-    final Map<String, Double> fractions = new HashMap<>();
+    final Map<String, Scale> scales;
+    final Map<String, NumberWord> numberWords;
+    final Map<String, Double> fractions;
     /** Ambiguous currency name ("?crown") -> country key -> code; the first entry is the default. */
-    final Map<String, Map<String, String>> currencyByCountry = new HashMap<>();
+    final Map<String, Map<String, String>> currencyByCountry;
     final PhraseTable<Qualifier> qualifiersBefore = new PhraseTable<>();
     final PhraseTable<Qualifier> qualifiersAfter = new PhraseTable<>();
     final PhraseTable<Qualifier> qualifierParticles = new PhraseTable<>();
-    final Map<String, Map<String, Change>> changeCues = new HashMap<>();
-    final Map<String, String> timeWords = new HashMap<>();
-    final Map<String, Map<String, String>> nonClaimCues = new HashMap<>();
-    final Set<String> abbreviations = new HashSet<>();
-    final Map<String, String> reportingVerbs = new HashMap<>();
-    final Map<String, String> titles = new HashMap<>();
-    final Set<String> organisationHeads = new HashSet<>();
+    final Map<String, Map<String, Change>> changeCues;
+    final Map<String, String> timeWords;
+    final Map<String, Map<String, String>> nonClaimCues;
+    final Set<String> abbreviations;
+    final Map<String, String> reportingVerbs;
+    final Map<String, String> titles;
+    final Set<String> organisationHeads;
     final PhraseTable<Set<String>> genericOrganisations = new PhraseTable<>();
-    final Set<String> documentWords = new HashSet<>();
-    final Map<String, String> functionWords = new HashMap<>();
+    final Set<String> documentWords;
+    final Map<String, String> functionWords;
     final PhraseTable<String> demonymPlurals = new PhraseTable<>();
-    final Map<String, String> irregularPlurals = new HashMap<>();
+    final Map<String, String> irregularPlurals;
     final PhraseTable<String> entities = new PhraseTable<>(true);
     /** Places inside a country -> that country (only for telling what country an article is about). */
     final PhraseTable<String> places = new PhraseTable<>(true);
     final PhraseTable<CountedNoun> countedNouns = new PhraseTable<>();
     final PhraseTable<String> events = new PhraseTable<>();
     /** Events that happen at a moment, whose subjects are dated. */
-    final Set<String> onceEvents = new HashSet<>();
+    final Set<String> onceEvents;
     final PhraseTable<String> contextUnits = new PhraseTable<>();
-    final Set<String> nonNames = new HashSet<>();
+    final Set<String> nonNames;
     final PhraseTable<String> topics = new PhraseTable<>();
     /** Topics that are levels holding until changed: the month they were reached is no period. */
-    final Set<String> timelessTopics = new HashSet<>();
+    final Set<String> timelessTopics;
     /** Topic words that yield to a topic noun right before them: "aid worth", "a deal valued at". */
-    final Set<String> deferringTopics = new HashSet<>();
+    final Set<String> deferringTopics;
     /** Words that end one outlet's form of an organisation's name and not another's ("Motors", "Corp"). */
-    final Set<String> nameSuffixes = new HashSet<>();
+    final Set<String> nameSuffixes;
     /** Measures that several named contenders hold in one story (seats, points, medals). */
-    final Set<String> contestedMeasures = new HashSet<>();
-    final Set<String> placeNouns = new HashSet<>();
+    final Set<String> contestedMeasures;
+    final Set<String> placeNouns;
     /** Unit symbol -> what it measures ("gw" -> "power"); a symbol not listed is its own dimension. */
     final Map<String, String> unitDimensions;
     /** Counted things that are launched when they are "deployed" ("used 120 drones"). */
@@ -158,6 +161,29 @@ final class Lexicon {
     }
 
     private Lexicon() {
+        // Loaded into these, then published as read-only views (a view adds no copy and no cost worth
+        // measuring to a lookup).
+        Map<String, Scale> scales = new HashMap<>();
+        Map<String, NumberWord> numberWords = new HashMap<>();
+        Map<String, Double> fractions = new HashMap<>();
+        Map<String, Map<String, String>> currencyByCountry = new HashMap<>();
+        Map<String, Map<String, Change>> changeCues = new HashMap<>();
+        Map<String, String> timeWords = new HashMap<>();
+        Map<String, Map<String, String>> nonClaimCues = new HashMap<>();
+        Set<String> abbreviations = new HashSet<>();
+        Map<String, String> reportingVerbs = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
+        Set<String> organisationHeads = new HashSet<>();
+        Set<String> documentWords = new HashSet<>();
+        Map<String, String> functionWords = new HashMap<>();
+        Map<String, String> irregularPlurals = new HashMap<>();
+        Set<String> onceEvents = new HashSet<>();
+        Set<String> nonNames = new HashSet<>();
+        Set<String> timelessTopics = new HashSet<>();
+        Set<String> deferringTopics = new HashSet<>();
+        Set<String> nameSuffixes = new HashSet<>();
+        Set<String> contestedMeasures = new HashSet<>();
+        Set<String> placeNouns = new HashSet<>();
         for (String[] r : LexiconFile.rows("units.tsv", 5)) {
             units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)),
                 r[3].isEmpty() ? 1 : Double.parseDouble(r[3]), r[4].equals("attached")));
@@ -294,7 +320,39 @@ final class Lexicon {
         speakerNameParticles = Set.copyOf(speakerParticles);
         nameJoiners = Set.copyOf(joiners);
         speakerNameJoiners = Set.copyOf(speakerJoiners);
+        this.scales = Collections.unmodifiableMap(scales);
+        this.numberWords = Collections.unmodifiableMap(numberWords);
+        this.fractions = Collections.unmodifiableMap(fractions);
+        this.currencyByCountry = readOnlyNested(currencyByCountry);
+        this.changeCues = readOnlyNested(changeCues);
+        this.timeWords = Collections.unmodifiableMap(timeWords);
+        this.nonClaimCues = readOnlyNested(nonClaimCues);
+        this.abbreviations = Collections.unmodifiableSet(abbreviations);
+        this.reportingVerbs = Collections.unmodifiableMap(reportingVerbs);
+        this.titles = Collections.unmodifiableMap(titles);
+        this.organisationHeads = Collections.unmodifiableSet(organisationHeads);
+        this.documentWords = Collections.unmodifiableSet(documentWords);
+        this.functionWords = Collections.unmodifiableMap(functionWords);
+        this.irregularPlurals = Collections.unmodifiableMap(irregularPlurals);
+        this.onceEvents = Collections.unmodifiableSet(onceEvents);
+        this.nonNames = Collections.unmodifiableSet(nonNames);
+        this.timelessTopics = Collections.unmodifiableSet(timelessTopics);
+        this.deferringTopics = Collections.unmodifiableSet(deferringTopics);
+        this.nameSuffixes = Collections.unmodifiableSet(nameSuffixes);
+        this.contestedMeasures = Collections.unmodifiableSet(contestedMeasures);
+        this.placeNouns = Collections.unmodifiableSet(placeNouns);
+        for (PhraseTable<?> table : List.of(units, currencySubunits, currenciesBefore, currenciesAfter, qualifiersBefore,
+            qualifiersAfter, qualifierParticles, genericOrganisations, demonymPlurals, entities, places, countedNouns,
+            events, contextUnits, topics)) {
+            table.freeze();
+        }
         indexWords();
+    }
+
+    /** A read-only view of a map of maps, the inner maps read-only too. */
+    private static <V> Map<String, Map<String, V>> readOnlyNested(Map<String, Map<String, V>> maps) {
+        maps.replaceAll((k, inner) -> Collections.unmodifiableMap(inner));
+        return Collections.unmodifiableMap(maps);
     }
 
     /** The first column of a one-rule word list, as an immutable set. */
