@@ -122,6 +122,16 @@ final class Lexicon {
     final Set<String> revisingVerbs = words("revising-verbs.tsv");
     /** Words that end an organisation's name rather than a description before a name. */
     final Set<String> descriptorEndings = words("descriptor-endings.tsv");
+    /** Head nouns besides organisation words and titles that make an entity's phrase a source ("Ukrainian officials"). */
+    final Set<String> sourceHeads = words("source-heads.tsv");
+    /** Qualifiers that place a figure as a threshold reached ("dropped below 5,000"), not a change's size. */
+    final Set<String> thresholdCues = words("threshold-cues.tsv");
+    /** Words that may stand between "by" and a change's figure ("by a further 2%"). */
+    final Set<String> changeFillers = words("change-fillers.tsv");
+    /** "by an average of", "by a total of": nouns of an of-phrase before a change's figure. */
+    final Set<String> changeOfPhrases = words("change-of-phrases.tsv");
+    /** Words after "a third" and the like that make it an ordinal ("a third consecutive increase"). */
+    final Set<String> ordinalFollowers = words("ordinal-followers.tsv");
     /** Verbs whose subject speaks of a figure rather than holds it ("the agency said"). */
     final Set<String> speechVerbs = words("speech-verbs.tsv");
     /** Particles inside a person's name ("von", "bin"), as the reading of names in {@link Mentions} knows them. */

@@ -279,7 +279,6 @@ final class SubjectEntities {
         }
         String w = tokens.get(head).lower();
         return lexicon.organisationHeads.contains(w) || lexicon.titles.containsKey(w) && !"role".equals(lexicon.titles.get(w))
-            || w.equals("officials") || w.equals("analysts") || w.equals("leader") || w.equals("leaders")
-            || w.equals("forces") || w.equals("estimates") || w.equals("figures") || w.equals("data");
+            || lexicon.sourceHeads.contains(w);
     }
 }
