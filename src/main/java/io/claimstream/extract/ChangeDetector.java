@@ -1,7 +1,6 @@
 package io.claimstream.extract;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Marks figures that state a change: after a change verb ("rose 4%", "fell by about 1,200 MW",
@@ -11,14 +10,6 @@ import java.util.Set;
  */
 final class ChangeDetector {
 
-    /** Words that may stand between "by" and the figure: "by an average of 1.5%". */
-    private static final Set<String> FILLERS = Set.of("a", "an", "further", "additional", "another", "extra",
-        "estimated", "some", "just", "only", "nearly", "almost", "roughly", "about", "around");
-    /** Qualifiers that place a figure as a threshold: "dropped below 5,000" reaches a level. */
-    private static final Set<String> THRESHOLDS = Set.of("below", "above", "under", "past", "beyond", "passed",
-        "surpassed", "topped", "exceeded", "crossed");
-    /** "by an average of 1.5%", "by a total of 300". */
-    private static final Set<String> OF_PHRASES = Set.of("average", "total", "maximum", "minimum");
     private static final int VERB_WINDOW = 8;
     private static final int NOUN_WINDOW = 6;
 
@@ -36,10 +27,10 @@ final class ChangeDetector {
         }
         int k = c.first - 1;
         int floor = c.sentence.first();
-        if (k - 1 >= floor && tokens.get(k).is("of") && OF_PHRASES.contains(tokens.get(k - 1).lower())) {
+        if (k - 1 >= floor && tokens.get(k).is("of") && lexicon.changeOfPhrases.contains(tokens.get(k - 1).lower())) {
             k -= 2;
         }
-        for (int skipped = 0; k >= floor && skipped < 4 && FILLERS.contains(tokens.get(k).lower()); skipped++) {
+        for (int skipped = 0; k >= floor && skipped < 4 && lexicon.changeFillers.contains(tokens.get(k).lower()); skipped++) {
             k--;
         }
         if (k < floor) {
@@ -52,7 +43,7 @@ final class ChangeDetector {
             c.change = nounBefore(tokens, c, k - 1);
         } else if (t.is("up") || t.is("down")) {
             c.change = upOrDown(tokens, c, k);
-        } else if (c.qualifierCue < 0 || !THRESHOLDS.contains(tokens.get(c.qualifierCue).lower())) {
+        } else if (c.qualifierCue < 0 || !lexicon.thresholdCues.contains(tokens.get(c.qualifierCue).lower())) {
             c.change = verbBefore(tokens, c, k, 1, false);
         }
     }

@@ -28,9 +28,6 @@ final class Holders {
     private static final Set<String> RELATIVES = Set.of("which", "who", "whose", "where", "whom");
     /** Prepositions after which a name is the object of something, not whose figure it is. */
     private static final Set<String> HOLDING_PREPOSITIONS = Set.of("of", "for", "at");
-    /** Verbs whose subject speaks of a figure rather than holds it ("the agency said 40 people died"). */
-    private static final Set<String> SPEECH = Set.of("said", "says", "told", "added", "wrote", "noted", "estimated",
-        "estimates", "believes", "thinks", "warned", "claimed", "claims", "according");
 
     /** OTHER: a name that holds no figure (an outlet's own name in its dateline). */
     enum Kind { ORGANISATION, COUNTRY, PLACE, PERSON, OTHER }
@@ -318,14 +315,14 @@ final class Holders {
     }
 
     /** "the agency said", "Nordwind, the carmaker, estimated": the name is the speaker of what follows. */
-    private static boolean speaks(List<Token> tokens, int last, Sentence s) {
+    private boolean speaks(List<Token> tokens, int last, Sentence s) {
         int k = last + 1;
         if (k < s.end() && tokens.get(k).type() == Token.Type.POSSESSIVE) {
             return false;
         }
         for (int seen = 0; k < s.end() && seen < 3; k++, seen++) {
             Token t = tokens.get(k);
-            if (SPEECH.contains(t.lower())) {
+            if (lexicon.speechVerbs.contains(t.lower())) {
                 return true;
             }
             if (!(t.is("has") || t.is("had") || t.is("also") || t.is("on") || t.is("have"))) {
@@ -461,7 +458,7 @@ final class Holders {
             return false;
         }
         Token after = last + 1 < end ? tokens.get(last + 1) : null;
-        return after != null && SPEECH.contains(after.lower());
+        return after != null && lexicon.speechVerbs.contains(after.lower());
     }
 
     /** "SANTA CLARA, California (Harbour Ledger) —": where the story was filed, at the start of a line. */

@@ -1,14 +1,17 @@
 package io.claimstream.extract;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Every word list the extractor consults, loaded once from the data files under
  * {@code io/claimstream/extract/lexicon}. Immutable after construction, so one instance serves
- * all threads.
+ * all threads: the maps and sets are read-only views and the phrase tables are frozen, so no rule
+ * can change a word list another rule reads.
  */
 final class Lexicon {
 
@@ -65,45 +68,83 @@ final class Lexicon {
     final PhraseTable<Subunit> currencySubunits = new PhraseTable<>();
     final PhraseTable<String> currenciesBefore = new PhraseTable<>();
     final PhraseTable<String> currenciesAfter = new PhraseTable<>();
-    final Map<String, Scale> scales = new HashMap<>();
-    final Map<String, NumberWord> numberWords = new HashMap<>();
-    final Map<String, Double> fractions = new HashMap<>();
+    final Map<String, Scale> scales;
+    final Map<String, NumberWord> numberWords;
+    final Map<String, Double> fractions;
     /** Ambiguous currency name ("?crown") -> country key -> code; the first entry is the default. */
-    final Map<String, Map<String, String>> currencyByCountry = new HashMap<>();
+    final Map<String, Map<String, String>> currencyByCountry;
     final PhraseTable<Qualifier> qualifiersBefore = new PhraseTable<>();
     final PhraseTable<Qualifier> qualifiersAfter = new PhraseTable<>();
     final PhraseTable<Qualifier> qualifierParticles = new PhraseTable<>();
-    final Map<String, Map<String, Change>> changeCues = new HashMap<>();
-    final Map<String, String> timeWords = new HashMap<>();
-    final Map<String, Map<String, String>> nonClaimCues = new HashMap<>();
-    final Set<String> abbreviations = new HashSet<>();
-    final Map<String, String> reportingVerbs = new HashMap<>();
-    final Map<String, String> titles = new HashMap<>();
-    final Set<String> organisationHeads = new HashSet<>();
+    final Map<String, Map<String, Change>> changeCues;
+    final Map<String, String> timeWords;
+    final Map<String, Map<String, String>> nonClaimCues;
+    final Set<String> abbreviations;
+    final Map<String, String> reportingVerbs;
+    final Map<String, String> titles;
+    final Set<String> organisationHeads;
     final PhraseTable<Set<String>> genericOrganisations = new PhraseTable<>();
-    final Set<String> documentWords = new HashSet<>();
-    final Map<String, String> functionWords = new HashMap<>();
+    final Set<String> documentWords;
+    final Map<String, String> functionWords;
     final PhraseTable<String> demonymPlurals = new PhraseTable<>();
-    final Map<String, String> irregularPlurals = new HashMap<>();
+    final Map<String, String> irregularPlurals;
     final PhraseTable<String> entities = new PhraseTable<>(true);
     /** Places inside a country -> that country (only for telling what country an article is about). */
     final PhraseTable<String> places = new PhraseTable<>(true);
     final PhraseTable<CountedNoun> countedNouns = new PhraseTable<>();
     final PhraseTable<String> events = new PhraseTable<>();
     /** Events that happen at a moment, whose subjects are dated. */
-    final Set<String> onceEvents = new HashSet<>();
+    final Set<String> onceEvents;
     final PhraseTable<String> contextUnits = new PhraseTable<>();
-    final Set<String> nonNames = new HashSet<>();
+    final Set<String> nonNames;
     final PhraseTable<String> topics = new PhraseTable<>();
     /** Topics that are levels holding until changed: the month they were reached is no period. */
-    final Set<String> timelessTopics = new HashSet<>();
+    final Set<String> timelessTopics;
     /** Topic words that yield to a topic noun right before them: "aid worth", "a deal valued at". */
-    final Set<String> deferringTopics = new HashSet<>();
+    final Set<String> deferringTopics;
     /** Words that end one outlet's form of an organisation's name and not another's ("Motors", "Corp"). */
-    final Set<String> nameSuffixes = new HashSet<>();
+    final Set<String> nameSuffixes;
     /** Measures that several named contenders hold in one story (seats, points, medals). */
-    final Set<String> contestedMeasures = new HashSet<>();
-    final Set<String> placeNouns = new HashSet<>();
+    final Set<String> contestedMeasures;
+    final Set<String> placeNouns;
+    /** Unit symbol -> what it measures ("gw" -> "power"); a symbol not listed is its own dimension. */
+    final Map<String, String> unitDimensions;
+    /** Counted things that are launched when they are "deployed" ("used 120 drones"). */
+    final Set<String> launchedWeapons = words("launched-weapons.tsv");
+    /** Counted people who are prisoners when captured, freed or received. */
+    final Set<String> captivePeople = words("captive-people.tsv");
+    /** Forms of "be" and "have": the event word after them is the main verb. */
+    final Set<String> eventAuxiliaries = words("event-auxiliaries.tsv");
+    /** Words that may start what follows ", X said" without starting a reported clause. */
+    final Set<String> tailStarts = words("tail-starts.tsv");
+    /** Modals and forms of "be" that make a reporting verb after them no cue ("will announce"). */
+    final Set<String> verbCueBlockers = words("verb-cue-blockers.tsv");
+    /** Reporting verbs whose object comes before the tail ("told lawmakers on Monday"). */
+    final Set<String> objectVerbs = words("object-verbs.tsv");
+    /** Verbs by which a source revises its own figure ("raised the death toll"). */
+    final Set<String> revisingVerbs = words("revising-verbs.tsv");
+    /** Words that end an organisation's name rather than a description before a name. */
+    final Set<String> descriptorEndings = words("descriptor-endings.tsv");
+    /** Head nouns besides organisation words and titles that make an entity's phrase a source ("Ukrainian officials"). */
+    final Set<String> sourceHeads = words("source-heads.tsv");
+    /** Qualifiers that place a figure as a threshold reached ("dropped below 5,000"), not a change's size. */
+    final Set<String> thresholdCues = words("threshold-cues.tsv");
+    /** Words that may stand between "by" and a change's figure ("by a further 2%"). */
+    final Set<String> changeFillers = words("change-fillers.tsv");
+    /** "by an average of", "by a total of": nouns of an of-phrase before a change's figure. */
+    final Set<String> changeOfPhrases = words("change-of-phrases.tsv");
+    /** Words after "a third" and the like that make it an ordinal ("a third consecutive increase"). */
+    final Set<String> ordinalFollowers = words("ordinal-followers.tsv");
+    /** Verbs whose subject speaks of a figure rather than holds it ("the agency said"). */
+    final Set<String> speechVerbs = words("speech-verbs.tsv");
+    /** Particles inside a person's name ("von", "bin"), as the reading of names in {@link Mentions} knows them. */
+    final Set<String> nameParticles;
+    /** The particles the speaker rules of the claimant resolver know (scope "all"). */
+    final Set<String> speakerNameParticles;
+    /** Lower-case words that may join the parts of one name: the particles and "of", "for", "the", ... */
+    final Set<String> nameJoiners;
+    /** The joiners the speaker rules of the claimant resolver know (scope "all"). */
+    final Set<String> speakerNameJoiners;
 
     private final Map<String, Word> words = new HashMap<>();
 
@@ -133,6 +174,29 @@ final class Lexicon {
     }
 
     private Lexicon() {
+        // Loaded into these, then published as read-only views (a view adds no copy and no cost worth
+        // measuring to a lookup).
+        Map<String, Scale> scales = new HashMap<>();
+        Map<String, NumberWord> numberWords = new HashMap<>();
+        Map<String, Double> fractions = new HashMap<>();
+        Map<String, Map<String, String>> currencyByCountry = new HashMap<>();
+        Map<String, Map<String, Change>> changeCues = new HashMap<>();
+        Map<String, String> timeWords = new HashMap<>();
+        Map<String, Map<String, String>> nonClaimCues = new HashMap<>();
+        Set<String> abbreviations = new HashSet<>();
+        Map<String, String> reportingVerbs = new HashMap<>();
+        Map<String, String> titles = new HashMap<>();
+        Set<String> organisationHeads = new HashSet<>();
+        Set<String> documentWords = new HashSet<>();
+        Map<String, String> functionWords = new HashMap<>();
+        Map<String, String> irregularPlurals = new HashMap<>();
+        Set<String> onceEvents = new HashSet<>();
+        Set<String> nonNames = new HashSet<>();
+        Set<String> timelessTopics = new HashSet<>();
+        Set<String> deferringTopics = new HashSet<>();
+        Set<String> nameSuffixes = new HashSet<>();
+        Set<String> contestedMeasures = new HashSet<>();
+        Set<String> placeNouns = new HashSet<>();
         for (String[] r : LexiconFile.rows("units.tsv", 5)) {
             units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)),
                 r[3].isEmpty() ? 1 : Double.parseDouble(r[3]), r[4].equals("attached"), r[0]));
@@ -244,7 +308,73 @@ final class Lexicon {
         for (String[] r : LexiconFile.rows("context-units.tsv", 2)) {
             contextUnits.put(r[0], r[1]);
         }
+        Map<String, String> dimensions = new HashMap<>();
+        for (String[] r : LexiconFile.rows("unit-dimensions.tsv", 2)) {
+            dimensions.putIfAbsent(r[0], r[1]);
+        }
+        unitDimensions = Map.copyOf(dimensions);
+        Set<String> particles = new HashSet<>();
+        Set<String> speakerParticles = new HashSet<>();
+        for (String[] r : LexiconFile.rows("name-particles.tsv", 2)) {
+            particles.add(r[0]);
+            if (r[1].equals("all")) {
+                speakerParticles.add(r[0]);
+            }
+        }
+        Set<String> joiners = new HashSet<>(particles);
+        Set<String> speakerJoiners = new HashSet<>(speakerParticles);
+        for (String[] r : LexiconFile.rows("name-joiners.tsv", 2)) {
+            joiners.add(r[0]);
+            if (r[1].equals("all")) {
+                speakerJoiners.add(r[0]);
+            }
+        }
+        nameParticles = Set.copyOf(particles);
+        speakerNameParticles = Set.copyOf(speakerParticles);
+        nameJoiners = Set.copyOf(joiners);
+        speakerNameJoiners = Set.copyOf(speakerJoiners);
+        this.scales = Collections.unmodifiableMap(scales);
+        this.numberWords = Collections.unmodifiableMap(numberWords);
+        this.fractions = Collections.unmodifiableMap(fractions);
+        this.currencyByCountry = readOnlyNested(currencyByCountry);
+        this.changeCues = readOnlyNested(changeCues);
+        this.timeWords = Collections.unmodifiableMap(timeWords);
+        this.nonClaimCues = readOnlyNested(nonClaimCues);
+        this.abbreviations = Collections.unmodifiableSet(abbreviations);
+        this.reportingVerbs = Collections.unmodifiableMap(reportingVerbs);
+        this.titles = Collections.unmodifiableMap(titles);
+        this.organisationHeads = Collections.unmodifiableSet(organisationHeads);
+        this.documentWords = Collections.unmodifiableSet(documentWords);
+        this.functionWords = Collections.unmodifiableMap(functionWords);
+        this.irregularPlurals = Collections.unmodifiableMap(irregularPlurals);
+        this.onceEvents = Collections.unmodifiableSet(onceEvents);
+        this.nonNames = Collections.unmodifiableSet(nonNames);
+        this.timelessTopics = Collections.unmodifiableSet(timelessTopics);
+        this.deferringTopics = Collections.unmodifiableSet(deferringTopics);
+        this.nameSuffixes = Collections.unmodifiableSet(nameSuffixes);
+        this.contestedMeasures = Collections.unmodifiableSet(contestedMeasures);
+        this.placeNouns = Collections.unmodifiableSet(placeNouns);
+        for (PhraseTable<?> table : List.of(units, currencySubunits, currenciesBefore, currenciesAfter, qualifiersBefore,
+            qualifiersAfter, qualifierParticles, genericOrganisations, demonymPlurals, entities, places, countedNouns,
+            events, contextUnits, topics)) {
+            table.freeze();
+        }
         indexWords();
+    }
+
+    /** A read-only view of a map of maps, the inner maps read-only too. */
+    private static <V> Map<String, Map<String, V>> readOnlyNested(Map<String, Map<String, V>> maps) {
+        maps.replaceAll((k, inner) -> Collections.unmodifiableMap(inner));
+        return Collections.unmodifiableMap(maps);
+    }
+
+    /** The first column of a one-rule word list, as an immutable set. */
+    private static Set<String> words(String file) {
+        Set<String> words = new HashSet<>();
+        for (String[] r : LexiconFile.rows(file, 1)) {
+            words.add(r[0]);
+        }
+        return Set.copyOf(words);
     }
 
     Change changeCue(String type, String word) {

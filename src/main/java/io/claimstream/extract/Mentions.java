@@ -14,12 +14,6 @@ import java.util.Set;
  */
 final class Mentions {
 
-    /** Lower-case words that may join the parts of one name. */
-    private static final Set<String> NAME_JOINERS = Set.of("of", "for", "the", "and", "de", "von", "der", "van", "del",
-        "da", "bin", "al", "la", "le", "du", "in", "on");
-    private static final Set<String> NAME_PARTICLES = Set.of("de", "von", "der", "van", "del", "da", "bin", "al", "la",
-        "le", "du");
-
     /** Words before a name that make it a place or a thing rather than a person. */
     private static final Set<String> PLACE_PREPOSITIONS = Set.of("the", "in", "at", "near", "from", "across", "into",
         "off", "outside", "inside", "around", "towards", "toward", "through", "via", "to");
@@ -103,7 +97,7 @@ final class Mentions {
             } else if (n.type() == Token.Type.POSSESSIVE && end + 1 < s.end() && isNameWord(tokens.get(end + 1), s, end + 1)
                 && isPlace(k, end)) {
                 end++; // "South Korea's National Intelligence Service"
-            } else if (n.isWord() && NAME_JOINERS.contains(n.lower()) && end + 1 < s.end()
+            } else if (n.isWord() && lexicon.nameJoiners.contains(n.lower()) && end + 1 < s.end()
                 && isNameWord(tokens.get(end + 1), s, end + 1) && joins(n, organisation, end)) {
                 end++;
             } else {
@@ -136,7 +130,7 @@ final class Mentions {
             || t.isAllCaps() && (lexicon.currenciesAfter.get(t.lower()) != null || lexicon.units.get(t.lower()) != null)) {
             return false; // "Eight OPEC+ countries", "USD 48.7 billion", "GDP"
         }
-        if (!t.isCapitalised() && !(NAME_PARTICLES.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
+        if (!t.isCapitalised() && !(lexicon.nameParticles.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
             && k + 1 < s.end() && tokens.get(k + 1).isCapitalised())) {
             return false;
         }
@@ -145,7 +139,7 @@ final class Mentions {
             return !t.word().isFunction();
         }
         return !(t.word().isFunction() && !t.isAllCaps() && t.isCapitalised() && t.text().length() < 4
-            && !NAME_PARTICLES.contains(t.lower()));
+            && !lexicon.nameParticles.contains(t.lower()));
     }
 
     private boolean startsClause(int k) {
@@ -243,7 +237,7 @@ final class Mentions {
     private boolean allNameWords(int start, int last) {
         for (int k = start; k <= last; k++) {
             Token t = tokens.get(k);
-            if (t.type() == Token.Type.POSSESSIVE || (t.isWord() && NAME_JOINERS.contains(t.lower()) && !NAME_PARTICLES.contains(t.lower()))
+            if (t.type() == Token.Type.POSSESSIVE || (t.isWord() && lexicon.nameJoiners.contains(t.lower()) && !lexicon.nameParticles.contains(t.lower()))
                 || t.isAllCaps() || lexicon.entities.get(t.text()) != null) {
                 return false;
             }
@@ -319,7 +313,7 @@ final class Mentions {
         StringBuilder sb = new StringBuilder();
         for (int k = from; k <= last; k++) {
             Token t = tokens.get(k);
-            if (t.isCapitalised() && !NAME_JOINERS.contains(t.lower())) {
+            if (t.isCapitalised() && !lexicon.nameJoiners.contains(t.lower())) {
                 sb.append(t.text().charAt(0));
             }
         }

@@ -509,9 +509,7 @@ final class NonClaimRules {
     /** "a third consecutive increase", "a third straight month", "a second-largest": the word makes it an ordinal. */
     private boolean isOrdinalFollower(Token t) {
         String w = t.lower();
-        return lexicon.timeWords.containsKey(w) || w.endsWith("est") || Set.of("consecutive", "straight", "successive",
-            "time", "times", "round", "term", "place", "wave", "generation", "party", "way", "world", "edition", "reading",
-            "phase", "stage", "tranche", "package", "review", "attempt", "try").contains(w);
+        return lexicon.timeWords.containsKey(w) || w.endsWith("est") || lexicon.ordinalFollowers.contains(w);
     }
 
     /** Fractions spelled with a fraction word ("a third"), not ratios ("one in three"). */

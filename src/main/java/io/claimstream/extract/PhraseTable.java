@@ -32,6 +32,7 @@ final class PhraseTable<V> {
     private final Node<V> forward = new Node<>();
     private final Node<V> backward = new Node<>();
     private final boolean caseSensitive;
+    private boolean frozen;
 
     PhraseTable() {
         this(false);
@@ -42,8 +43,11 @@ final class PhraseTable<V> {
         this.caseSensitive = caseSensitive;
     }
 
-    /** Adds a phrase; the first value given for a phrase stays. */
+    /** Adds a phrase; the first value given for a phrase stays. Refused once the table is {@link #freeze frozen}. */
     void put(String phrase, V value) {
+        if (frozen) {
+            throw new IllegalStateException("phrase table is read-only: " + phrase);
+        }
         String key = caseSensitive ? String.join(" ", phrase.trim().split("\\s+")) : normalise(phrase);
         if (entries.putIfAbsent(key, value) != null) {
             return;
@@ -60,6 +64,11 @@ final class PhraseTable<V> {
             b = b.child(keyOf(tokens.get(i)), i < tokens.size() - 1 && tokens.get(i + 1).joined());
         }
         b.value = value;
+    }
+
+    /** Makes the table read-only: lookups only from now on (the lexicon's tables, once loaded). */
+    void freeze() {
+        frozen = true;
     }
 
     /** The value of a whole phrase written with single spaces ("sq km", "the agency"), or null. */

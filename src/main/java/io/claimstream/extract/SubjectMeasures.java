@@ -1,0 +1,176 @@
+package io.claimstream.extract;
+
+import java.util.List;
+
+/**
+ * The measure of a subject, first half: what is quantified. For a count, the class of the
+ * counted noun ("soldier", "person"); for a sum, share or measure, its topic ("inflation",
+ * "revenue", "aid"), found in the phrase the figure modifies, the whole it is a share of, or the
+ * nearest topic word; a measure also carries its dimension ("capacity-power"). The event that
+ * completes the measure is {@link SubjectEvents}'.
+ */
+final class SubjectMeasures {
+
+    private static final int TOPIC_WINDOW = 12;
+
+    private final Lexicon lexicon;
+
+    SubjectMeasures(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    /** The class of what is counted, or the topic a sum, share or measure is about. */
+    String thing(List<Token> tokens, Candidate c) {
+        if (c.kind == QuantityKind.COUNT) {
+            if (c.unit == null) {
+                return "count";
+            }
+            Lexicon.CountedNoun noun = lexicon.countedNouns.get(c.unit);
+            if (noun == null && lexicon.demonymPlurals.get(c.unit + "s") != null) {
+                return "person";
+            }
+            return noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
+        }
+        String topic = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT ? attributiveTopic(tokens, c) : null;
+        if (topic == null) {
+            topic = ofComplement(tokens, c);
+        }
+        if (topic == null) {
+            topic = topic(tokens, c);
+        }
+        String dimension = dimension(c);
+        if (topic == null || topic.equals(dimension)) {
+            return dimension;
+        }
+        return topic + (c.kind == QuantityKind.MEASURE ? "-" + dimension : "");
+    }
+
+    private String dimension(Candidate c) {
+        return switch (c.kind) {
+            case MONEY -> "money";
+            case PERCENT -> c.unit.equals("percentage_point") ? "points" : "share";
+            case FRACTION -> "share";
+            default -> lexicon.unitDimensions.getOrDefault(c.unit, c.unit); // unit-dimensions.tsv
+        };
+    }
+
+    /**
+     * The topic word nearest before the figure in its sentence ("inflation rose to 12%", "the
+     * rate ... from the 25% it had held"), else the nearest after it ("a EUR500 billion fund").
+     * A measure's topic stands close to it ("generating capacity"), not across the sentence.
+     */
+    private String topic(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int floor = c.kind == QuantityKind.MEASURE ? Math.max(s.first(), c.first - 6) : s.first();
+        for (int k = c.first - 1; k >= floor; k--) {
+            String topic = topicAt(tokens, k);
+            if (topic != null) {
+                return topic;
+            }
+        }
+        for (int k = c.last + 1; k < Math.min(s.end(), c.last + TOPIC_WINDOW); k++) {
+            String topic = topicAt(tokens, k);
+            if (topic != null) {
+                return topic;
+            }
+        }
+        return null;
+    }
+
+    private String topicAt(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        if (!t.isWord() || t.isCapitalised() && k > 0 && tokens.get(k - 1).isCapitalised()
+            && !lexicon.timelessTopics.contains(String.valueOf(lexicon.topics.get(t.lower())))) {
+            return null; // "the International Monetary Fund's board" names no topic; "Bank Rate" does
+        }
+        PhraseTable.Match<String> named = lexicon.entities.matchBackward(tokens, k, Math.max(0, k - 2));
+        if (named != null && named.first() < k) {
+            return null; // "prices in the euro area rose": "area" ends a name, not a topic
+        }
+        PhraseTable.Match<String> m = lexicon.topics.matchBackward(tokens, k, Math.max(0, k - 2));
+        if (m != null && m.first() == m.last() && lexicon.deferringTopics.contains(t.lower()) && k > 0) {
+            String before = lexicon.topics.get(tokens.get(k - 1).lower());
+            if (before != null) {
+                return before; // "military aid worth 0.25% of GDP" is aid
+            }
+        }
+        return m == null || isRatioBase(tokens, k) ? null : m.value();
+    }
+
+    /** "$15.6 billion lending program", "a EUR100 billion special fund": the head of the noun phrase the sum modifies. */
+    private String attributiveTopic(List<Token> tokens, Candidate c) {
+        String topic = null;
+        for (int k = c.last + 1; k < Math.min(c.sentence.end(), c.last + 4); k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord() || t.isCapitalised() || t.word().isFunction()) {
+                break;
+            }
+            String found = lexicon.topics.get(t.lower());
+            topic = found == null ? topic : found;
+        }
+        return topic;
+    }
+
+    /** "27.4% of the vote", "95% of ballots": the whole a share is taken of says what it is about. */
+    private String ofComplement(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.last + 1;
+        if (k >= s.end() || !tokens.get(k).is("of")) {
+            return null;
+        }
+        int limit = Math.min(s.end(), k + 6);
+        for (int j = k + 1; j < limit; j++) {
+            Token t = tokens.get(j);
+            if (!t.isWord()) {
+                return null;
+            }
+            String w = t.lower();
+            if ("determiner".equals(t.word().functionClass()) || t.isCapitalised() || t.type() == Token.Type.POSSESSIVE
+                || lexicon.entities.get(t.text()) != null) {
+                continue; // "of the", "of Ukraine's"
+            }
+            if (j + 1 < s.end() && tokens.get(j + 1).type() == Token.Type.POSSESSIVE) {
+                int owned = skipFigure(tokens, j + 2, s);
+                limit = Math.min(s.end(), owned + 3);
+                j = owned - 1;
+                continue; // "of the country's roughly 620,000 bridges": the possessor owns the thing
+            }
+            if (t.word().isFunction() || isRatioBase(tokens, j)) {
+                return null; // "of them", "of GDP", "of gross domestic product"
+            }
+            String topic = lexicon.topics.get(w);
+            if (topic != null) {
+                return topic;
+            }
+            Token next = j + 1 < s.end() ? tokens.get(j + 1) : null;
+            if (next != null && next.isWord() && !next.isCapitalised() && !next.word().isFunction()
+                && lexicon.events.get(next.lower()) == null) {
+                continue; // "of fiscal room", "of domestic gas output": the head comes last
+            }
+            String singular = lexicon.singular(w);
+            return singular == null ? w : singular;
+        }
+        return null;
+    }
+
+    /** The token after a qualifier and figure that may follow a possessive ("roughly 620,000"). */
+    private int skipFigure(List<Token> tokens, int k, Sentence s) {
+        int j = k;
+        PhraseTable.Match<Qualifier> q = j < s.end() ? lexicon.qualifiersBefore.matchForward(tokens, j, s.end()) : null;
+        if (q != null) {
+            j = q.last() + 1;
+        }
+        while (j < s.end() && tokens.get(j).isNumber()) {
+            j++;
+        }
+        return j;
+    }
+
+    /** "1.5% of GDP", "of gross domestic product": the base of a share, not what it is about. */
+    private static boolean isRatioBase(List<Token> tokens, int k) {
+        Token t = tokens.get(k);
+        return t.is("gdp") || t.is("gross") && k + 1 < tokens.size() && tokens.get(k + 1).is("domestic")
+            || t.is("output") && k >= 1 && (tokens.get(k - 1).is("of") || tokens.get(k - 1).is("economic"))
+            || t.is("total");
+    }
+}
