@@ -55,7 +55,7 @@ final class SubjectKeys {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
         SubjectEntities.EntityIndex index = entities.index(tokens);
         String dominant = index.dominant(article.title());
-        Holders.Index names = holders.index(tokens, sentences, article.title());
+        ArticleNames names = new ArticleNames(lexicon, tokens, sentences, article.title());
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
