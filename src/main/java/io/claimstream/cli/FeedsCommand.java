@@ -326,7 +326,7 @@ public final class FeedsCommand implements Runnable {
     int withCatalog(KafkaOptions options, CatalogWork work) throws InterruptedException {
         Configuration config = options.config.loadClient(b -> { });
         Map<String, Object> client = KafkaClients.common(config.values());
-        try (FeedCatalog catalog = new FeedCatalog(client, serdes.apply(config), options.timeout())) {
+        try (FeedCatalog catalog = new FeedCatalog(KafkaClients.ingest(config.values()), serdes.apply(config), options.timeout())) {
             return work.run(catalog, client);
         } catch (InterruptedException e) {
             throw e;

@@ -87,7 +87,7 @@ public final class TopicsCommand implements Runnable {
     /** The project's topics as they are on the cluster, after creating the missing ones when {@code create}. */
     private static List<TopicStatus> statuses(ConfigOptions options, boolean create) {
         Configuration config = options.loadClient(b -> { });
-        List<TopicSpec> specs = ProjectTopics.all(ClaimsSettings.from(config.values()));
+        List<TopicSpec> specs = ProjectTopics.all(ClaimsSettings.from(config.values()), config.claimstream());
         try (Admin admin = Admin.create(KafkaClients.common(config.values()))) {
             TopicProvisioner provisioner = new TopicProvisioner(admin, TIMEOUT);
             if (create) {

@@ -115,9 +115,9 @@ public final class ClaimstreamService implements AutoCloseable {
         ClaimsSettings claimsSettings = ClaimsSettings.from(values);
         Admin admin = Admin.create(client);
         started("admin client", admin);
-        new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings));
+        new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings, settings));
         boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
-            && serveSampleFeeds(client, KafkaClients.ingestSerdes(values));
+            && serveSampleFeeds(KafkaClients.ingest(values), KafkaClients.ingestSerdes(values));
         if (samples) {
             // The sample stories span most of 2025: with the 30-day default, claims from their
             // first months would expire as soon as the later stories moved event time on.
@@ -139,7 +139,7 @@ public final class ClaimstreamService implements AutoCloseable {
         }
         if (parts.contains(Part.INGEST)) {
             IngestSerdes serdes = KafkaClients.ingestSerdes(values);
-            ingester = FeedIngester.start(client, settings.ingestGroupId(), INGESTER_NAME, settings.ingest(), serdes,
+            ingester = FeedIngester.start(KafkaClients.ingest(values), settings.ingestGroupId(), INGESTER_NAME, settings.ingest(), serdes,
                 monitoring.registry());
             started("ingester", ingester);
         }

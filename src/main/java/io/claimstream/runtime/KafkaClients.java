@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.GenericAvroSerde;
@@ -42,6 +43,16 @@ public final class KafkaClients {
             }
         });
         return common;
+    }
+
+    /**
+     * What the ingester's clients take: {@link #common} and the compression of its producers,
+     * {@value ClaimstreamSettings#INGEST_COMPRESSION_TYPE}, which its consumers leave aside.
+     */
+    public static Map<String, Object> ingest(Map<String, ?> values) {
+        Map<String, Object> ingest = common(values);
+        ingest.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, ClaimstreamSettings.from(values).ingestCompression());
+        return ingest;
     }
 
     /** The registry's Avro serdes of the ingest topics' values. */
