@@ -38,8 +38,6 @@ import picocli.CommandLine.Spec;
     subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class, CommandLine.HelpCommand.class})
 public final class TopicsCommand implements Runnable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     @Spec
     CommandSpec spec;
 
@@ -58,12 +56,15 @@ public final class TopicsCommand implements Runnable {
         @Mixin
         ConfigOptions options;
 
+        @Mixin
+        TimeoutOption timeout;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            print(spec.commandLine().getOut(), statuses(options, true));
+            print(spec.commandLine().getOut(), statuses(options, timeout.duration(), true));
             return ExitCodes.OK;
         }
     }
@@ -77,12 +78,15 @@ public final class TopicsCommand implements Runnable {
         @Mixin
         ConfigOptions options;
 
+        @Mixin
+        TimeoutOption timeout;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            List<TopicStatus> statuses = statuses(options, false);
+            List<TopicStatus> statuses = statuses(options, timeout.duration(), false);
             print(spec.commandLine().getOut(), statuses);
             boolean asNeeded = statuses.stream().allMatch(s -> s.exists() && s.mismatches().isEmpty());
             return asNeeded ? ExitCodes.OK : ExitCodes.FAILED;
@@ -94,13 +98,14 @@ public final class TopicsCommand implements Runnable {
      * they are on the cluster, after creating the missing ones when {@code create}. The internal
      * topics have as many partitions as news.articles has.
      */
-    private static List<TopicStatus> statuses(ConfigOptions options, boolean create) {
+    private static List<TopicStatus> statuses(ConfigOptions options, Duration timeout, boolean create) {
         Configuration config = options.loadClient(b -> { });
         Map<String, Object> values = config.values();
         ClaimsSettings settings = ClaimsSettings.from(values);
         List<TopicSpec> specs = ProjectTopics.all(settings, config.claimstream());
-        try (Admin admin = Admin.create(KafkaClients.common(values))) {
-            TopicProvisioner provisioner = new TopicProvisioner(admin, TIMEOUT);
+        Admin admin = Admin.create(KafkaClients.common(values));
+        try {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, timeout);
             if (create) {
                 provisioner.provision(specs);
             }
@@ -114,6 +119,8 @@ public final class TopicsCommand implements Runnable {
             }
             statuses.addAll(provisioner.describe(internal));
             return statuses;
+        } finally {
+            KafkaClients.close(admin);
         }
     }
 
