@@ -261,7 +261,10 @@ public final class FeedsCommand implements Runnable {
                 out.println("no feeds");
                 return;
             }
-            String format = "%-50s %-20s %-8s %-9s %-20s %-6s %-6s %-9s %s%n";
+            // As wide as the longest URL and outlet, so that long ones do not push the other columns.
+            int urls = listings.stream().mapToInt(l -> l.feed().url().length()).max().orElse(0);
+            int outlets = listings.stream().mapToInt(l -> l.feed().outlet() == null ? 1 : l.feed().outlet().length()).max().orElse(0);
+            String format = "%-" + Math.max(urls, 3) + "s %-" + Math.max(outlets, 6) + "s %-8s %-9s %-20s %-6s %-6s %-9s %s%n";
             out.printf(format, "URL", "OUTLET", "ENABLED", "INTERVAL", "LAST FETCH", "HTTP", "ERRORS", "PUBLISHED", "LAST ERROR");
             for (FeedCatalog.Listing l : listings) {
                 Feed f = l.feed();

@@ -179,6 +179,19 @@ class FeedsCommandIT {
         run("remove", url, "--bootstrap-servers", broker.bootstrapServers());
     }
 
+    @Test
+    void listLinesUpItsColumnsHoweverLongTheUrls() {
+        String url = "https://a-rather-long-host-name.example.com/feeds/world/europe/politics/rss.xml?format=full";
+        run("add", url, "--outlet", "The Long Feed Gazette of Record", "--bootstrap-servers", broker.bootstrapServers());
+
+        Result table = run("list", "--bootstrap-servers", broker.bootstrapServers());
+        run("remove", url, "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(table.exitCode).as(table.err).isZero();
+        int header = table.out.lines().findFirst().orElseThrow().indexOf(" LAST FETCH");
+        assertThat(table.out.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line.indexOf(" never ")).isEqualTo(header));
+    }
+
     /** The feed of {@code url} as {@code feeds list --json} shows it, or null. */
     private static JsonNode listed(String url) throws Exception {
         Result list = run("list", "--json", "--bootstrap-servers", broker.bootstrapServers());
