@@ -114,7 +114,7 @@ public final class ClaimstreamService implements AutoCloseable {
         Map<String, Object> client = KafkaClients.common(values);
         ClaimsSettings claimsSettings = ClaimsSettings.from(values);
         Admin admin = Admin.create(client);
-        started("admin client", admin);
+        started("admin client", () -> KafkaClients.close(admin));
         new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings, settings));
         boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
             && serveSampleFeeds(KafkaClients.ingest(values), KafkaClients.ingestSerdes(values));
