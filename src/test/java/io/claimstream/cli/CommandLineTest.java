@@ -183,6 +183,15 @@ class CommandLineTest {
         assertThat(seconds).as("seconds until the command returned").isLessThan(8);
     }
 
+    @Test
+    void aMistypedCommandIsAUsageErrorThatSuggestsTheCommandMeant() {
+        Result result = run(Map.of(), "runn");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).isEqualTo("claimstream: Unmatched argument at index 0: 'runn'; did you mean run? "
+            + "(see claimstream --help)\n");
+    }
+
     static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
