@@ -184,6 +184,19 @@ class CommandLineTest {
     }
 
     @Test
+    void aDataDirectoryThatCannotBeOpenedIsReportedWithTheCause() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+
+        Result result = run(Map.of(), "demo", "--data-dir", file.resolve("data").toString(), "--kafka-port", "0",
+            "--registry-port", "0", "--http-port", "0");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.err.lines()).singleElement().asString()
+            .startsWith("claimstream demo: cannot open data directory " + file.resolve("data") + ": ")
+            .containsIgnoringCase(": not a directory on " + file);
+    }
+
+    @Test
     void aMistypedCommandIsAUsageErrorThatSuggestsTheCommandMeant() {
         Result result = run(Map.of(), "runn");
 
