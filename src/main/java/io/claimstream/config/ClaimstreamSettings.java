@@ -76,7 +76,7 @@ public record ClaimstreamSettings(
     public static final String THREAD_FAILURES_MAX = "claimstream.streams.thread.failures.max";
     public static final String THREAD_FAILURES_WINDOW_MS = "claimstream.streams.thread.failures.window.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "claimstream.shutdown.timeout.ms";
-    public static final String TOPIC_COMPRESSION_TYPE = "claimstream.public.topics.compression.type";
+    public static final String PUBLIC_TOPICS_COMPRESSION_TYPE = "claimstream.public.topics.compression.type";
     public static final String INGEST_COMPRESSION_TYPE = "claimstream.ingest.compression.type";
 
     /**
@@ -152,7 +152,7 @@ public record ClaimstreamSettings(
             (Integer) v.get(THREAD_FAILURES_MAX),
             millis(v, THREAD_FAILURES_WINDOW_MS),
             millis(v, SHUTDOWN_TIMEOUT_MS),
-            (String) v.get(TOPIC_COMPRESSION_TYPE),
+            (String) v.get(PUBLIC_TOPICS_COMPRESSION_TYPE),
             (String) v.get(INGEST_COMPRESSION_TYPE));
     }
 
@@ -225,7 +225,7 @@ public record ClaimstreamSettings(
             .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, Duration.ofSeconds(60).toMillis(), Range.atLeast(1), Importance.LOW,
                 "How long a graceful shutdown may take before the process halts.")
             // Topic-level values (uncompressed, producer) differ from the producer's (none).
-            .define(TOPIC_COMPRESSION_TYPE, Type.STRING, DEFAULT_PUBLIC_COMPRESSION,
+            .define(PUBLIC_TOPICS_COMPRESSION_TYPE, Type.STRING, DEFAULT_PUBLIC_COMPRESSION,
                 ConfigDef.ValidString.in("gzip", "uncompressed", "snappy", "lz4", "zstd", "producer"), Importance.MEDIUM,
                 "compression.type set on the topics other applications read (news.articles, claims.by-subject, news.claims, "
                     + "news.dlq) when claimstream creates them: the broker stores their records so, whatever codec the "

@@ -25,7 +25,7 @@ public final class ProjectTopics {
 
     /**
      * The topics other applications read: their {@code compression.type} is
-     * {@value ClaimstreamSettings#TOPIC_COMPRESSION_TYPE}, so that the broker keeps them in a codec
+     * {@value ClaimstreamSettings#PUBLIC_TOPICS_COMPRESSION_TYPE}, so that the broker keeps them in a codec
      * every client reads whatever codec a producer used.
      */
     public static final Set<String> PUBLIC = Set.of(

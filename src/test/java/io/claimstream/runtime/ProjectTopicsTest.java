@@ -30,9 +30,9 @@ class ProjectTopicsTest {
 
     @Test
     void thePublicTopicsCompressionIsASetting() {
-        assertThat(compressionByTopic(Map.of(ClaimstreamSettings.TOPIC_COMPRESSION_TYPE, "uncompressed")))
+        assertThat(compressionByTopic(Map.of(ClaimstreamSettings.PUBLIC_TOPICS_COMPRESSION_TYPE, "uncompressed")))
             .containsEntry("claims.by-subject", "uncompressed").containsEntry("news.articles", "uncompressed");
-        assertThatThrownBy(() -> ClaimstreamSettings.from(Map.of(ClaimstreamSettings.TOPIC_COMPRESSION_TYPE, "none")))
+        assertThatThrownBy(() -> ClaimstreamSettings.from(Map.of(ClaimstreamSettings.PUBLIC_TOPICS_COMPRESSION_TYPE, "none")))
             .isInstanceOf(ConfigException.class).hasMessageContaining("claimstream.public.topics.compression.type");
     }
 
