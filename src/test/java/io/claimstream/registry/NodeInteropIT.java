@@ -161,6 +161,7 @@ class NodeInteropIT {
         Article article = TestSchemas.article();
         try (ProcessingApplication app = ProcessingApplication.create(props).start();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("processing runs").isTrue();
             try (ArticlePublisher publisher = ArticlePublisher.create(KafkaClients.ingest(props), "interop-ingest",
                 ProcessingApplication.serdes(props).article().serializer(), IngestSettings.defaults())) {
                 publisher.publish(List.of(article));
