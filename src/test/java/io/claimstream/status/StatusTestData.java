@@ -41,10 +41,10 @@ import org.apache.kafka.streams.StreamsConfig;
 final class StatusTestData {
 
     /** Three figures from four articles, over a week: the subject with a chart worth drawing. */
-    static final String SUDAN = "sudan/person/killed";
-    static final String RUSSIA_KILLED = "russia/soldier/killed";
+    static final String SUDAN = "sudan/person-killed";
+    static final String RUSSIA_KILLED = "russia/soldier-killed";
     /** Its only article comes from an outlet whose name, title and link are hostile markup. */
-    static final String RUSSIA_LOST = "russia/soldier/lost";
+    static final String RUSSIA_LOST = "russia/soldier-lost";
     static final String HOSTILE_OUTLET = "<img src=x onerror=alert(1)>";
     static final String HOSTILE_TITLE = "<b>Losses</b> rise";
     static final String HOSTILE_LINK = "javascript:alert(1)";
