@@ -31,7 +31,12 @@ final class CommandErrors implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(name(command) + ": " + e.getMessage() + " (see " + name(command) + " --help)");
+        String suggestion = "";
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            // picocli's near matches among the subcommands and options: "runn" → run.
+            suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+        }
+        err.println(name(command) + ": " + e.getMessage() + suggestion + " (see " + name(command) + " --help)");
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -6,15 +6,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
 import io.claimstream.ingest.Feed;
 import io.claimstream.ingest.FeedCatalog;
@@ -83,8 +87,11 @@ public final class FeedsCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Add a feed, or replace its settings; --from adds every feed of a JSON file. "
-            + "Creates the feed topics when they do not exist.")
+        description = "Add a feed, or update one with the same URL: the settings given replace its own, the others "
+            + "(outlet, interval, tags, enabled) stay as they were. --from adds or updates every feed of a JSON file. "
+            + "Creates the feed topics when they do not exist. Prints 'added URL' or 'updated URL' for each.",
+        footer = "%nExit codes: 0 every feed added or updated; 2 an invalid URL, interval or file, or an interval shorter "
+            + "than claimstream.ingest.min.poll.interval.ms; 3 Kafka unavailable; see claimstream --help.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         FeedsCommand parent;
@@ -107,6 +114,9 @@ public final class FeedsCommand implements Runnable {
         @Option(names = "--disabled", description = "List the feed but do not poll it.")
         boolean disabled;
 
+        @Option(names = "--enabled", description = "Poll a feed that was --disabled again (new feeds are enabled).")
+        boolean enabled;
+
         @Option(names = "--from", paramLabel = "FILE", description = "A JSON array of feeds: [{\"url\": ..., \"outlet\": ..., "
             + "\"poll_interval\": \"15m\", \"enabled\": true, \"tags\": [...]}].")
         Path from;
@@ -123,32 +133,70 @@ public final class FeedsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = parent.spec.commandLine().getOut();
+            if (enabled && disabled) {
+                return parent.usage("--enabled and --disabled exclude each other");
+            }
+            // Whether each feed's enabled flag was given, or stays as it is for an existing feed.
+            Map<String, Boolean> enabledGiven = new LinkedHashMap<>();
             List<Feed> feeds = new ArrayList<>();
             try {
                 if (from != null) {
-                    feeds.addAll(FeedsFile.read(from));
+                    for (Feed feed : FeedsFile.read(from)) {
+                        feeds.add(feed);
+                        enabledGiven.put(feed.url(), true);
+                    }
                 }
                 if (url != null) {
-                    feeds.add(new Feed(url, outlet, interval == null ? null : Feed.parseInterval(interval), !disabled, tags));
+                    Feed feed = new Feed(url, outlet, interval == null ? null : Feed.parseInterval(interval), !disabled, tags);
+                    feeds.add(feed);
+                    enabledGiven.put(feed.url(), enabled || disabled);
                 }
             } catch (IllegalArgumentException | java.io.IOException e) {
-                return parent.fail(e.getMessage());
+                return parent.usage(e.getMessage());
             }
             if (feeds.isEmpty()) {
-                return parent.fail("name a feed URL or a --from file");
+                return parent.usage("name a feed URL or a --from file");
+            }
+            Duration min = kafka.config.load(b -> { }).claimstream().ingest().minPollInterval();
+            for (Feed feed : feeds) {
+                if (feed.pollInterval() != null && feed.pollInterval().compareTo(min) < 0) {
+                    return parent.usage(feed.url() + ": poll interval " + interval(feed.pollInterval()) + " is shorter than "
+                        + "the ingesters' minimum, " + interval(min) + " (" + ClaimstreamSettings.INGEST_MIN_POLL_INTERVAL_MS
+                        + "); give at least " + interval(min));
+                }
             }
             return parent.withCatalog(kafka, (catalog, client) -> {
                 createFeedTopics(client, kafka.timeout(), partitions, replicationFactor);
+                Map<String, Feed> existing = new HashMap<>();
+                catalog.list().forEach(l -> existing.put(l.feed().url(), l.feed()));
                 for (Feed feed : feeds) {
-                    catalog.put(feed);
-                    out.println("added " + feed.url());
+                    Feed before = existing.get(feed.url());
+                    catalog.put(before == null ? feed : updated(before, feed, enabledGiven.get(feed.url())));
+                    out.println((before == null ? "added " : "updated ") + feed.url());
                 }
                 return 0;
             });
         }
+
+        /** {@code before} with what {@code given} sets: the outlet, interval and tags it names, enabled if given. */
+        static Feed updated(Feed before, Feed given, boolean enabledGiven) {
+            return new Feed(before.url(),
+                given.outlet() != null ? given.outlet() : before.outlet(),
+                given.pollInterval() != null ? given.pollInterval() : before.pollInterval(),
+                enabledGiven ? given.enabled() : before.enabled(),
+                given.tags().isEmpty() ? before.tags() : given.tags());
+        }
+
+        private static String interval(Duration d) {
+            return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove feeds; ingesters stop polling them.")
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+        description = "Remove feeds; ingesters stop polling them. A URL news.feeds does not list is named on stderr and "
+            + "the others are still removed.",
+        footer = "%nExit codes: 0 every feed removed; 1 a URL is not in news.feeds; 3 Kafka unavailable; "
+            + "see claimstream --help.")
     static final class Remove implements Callable<Integer> {
         @ParentCommand
         FeedsCommand parent;
@@ -163,11 +211,18 @@ public final class FeedsCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = parent.spec.commandLine().getOut();
             return parent.withCatalog(kafka, (catalog, client) -> {
+                Set<String> listed = new HashSet<>();
+                catalog.list().forEach(l -> listed.add(l.feed().url()));
+                int exitCode = ExitCodes.OK;
                 for (String url : urls) {
+                    if (!listed.contains(url)) {
+                        exitCode = parent.fail("no feed " + url + " in " + IngestTopics.FEEDS + " (feeds list shows them)");
+                        continue;
+                    }
                     catalog.remove(url);
                     out.println("removed " + url);
                 }
-                return 0;
+                return exitCode;
             });
         }
     }
@@ -205,7 +260,10 @@ public final class FeedsCommand implements Runnable {
                 out.println("no feeds");
                 return;
             }
-            String format = "%-50s %-20s %-8s %-9s %-20s %-6s %-6s %-9s %s%n";
+            // As wide as the longest URL and outlet, so that long ones do not push the other columns.
+            int urls = listings.stream().mapToInt(l -> l.feed().url().length()).max().orElse(0);
+            int outlets = listings.stream().mapToInt(l -> l.feed().outlet() == null ? 1 : l.feed().outlet().length()).max().orElse(0);
+            String format = "%-" + Math.max(urls, 3) + "s %-" + Math.max(outlets, 6) + "s %-8s %-9s %-20s %-6s %-6s %-9s %s%n";
             out.printf(format, "URL", "OUTLET", "ENABLED", "INTERVAL", "LAST FETCH", "HTTP", "ERRORS", "PUBLISHED", "LAST ERROR");
             for (FeedCatalog.Listing l : listings) {
                 Feed f = l.feed();
@@ -329,7 +387,7 @@ public final class FeedsCommand implements Runnable {
     int withCatalog(KafkaOptions options, CatalogWork work) throws InterruptedException {
         Configuration config = options.config.loadClient(b -> { });
         Map<String, Object> client = KafkaClients.common(config.values());
-        try (FeedCatalog catalog = new FeedCatalog(client, serdes.apply(config), options.timeout())) {
+        try (FeedCatalog catalog = new FeedCatalog(KafkaClients.ingest(config.values()), serdes.apply(config), options.timeout())) {
             return work.run(catalog, client);
         } catch (InterruptedException e) {
             throw e;
@@ -341,7 +399,13 @@ public final class FeedsCommand implements Runnable {
     int fail(String message) {
         spec.commandLine().getErr().println("claimstream feeds: " + message);
         spec.commandLine().getErr().flush();
-        return 1;
+        return ExitCodes.FAILED;
+    }
+
+    /** A usage error: what was given cannot be right, and nothing was done. */
+    int usage(String message) {
+        fail(message);
+        return ExitCodes.USAGE;
     }
 
     /** Creates news.feeds and news.feed-state, with equal partition counts, unless they exist. */

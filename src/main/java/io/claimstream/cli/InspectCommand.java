@@ -50,7 +50,6 @@ import picocli.CommandLine.Spec;
         + "see claimstream --help.")
 public final class InspectCommand implements Callable<Integer> {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Parameters(paramLabel = "TOPIC", description = "The topic: claims.by-subject, news.claims, news.articles, news.dlq, "
         + "news.feeds, news.feed-state, or any other.")
@@ -74,6 +73,9 @@ public final class InspectCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    TimeoutOption timeout;
+
     @Spec
     CommandSpec spec;
 
@@ -87,7 +89,8 @@ public final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         AtomicInteger printed = new AtomicInteger();
         Predicate<String> keys = key == null ? k -> true : k -> Objects.equals(k, key);
-        try (TopicReader reader = new TopicReader(client, (t, data) -> serde.deserializer().deserialize(t, data), TIMEOUT)) {
+        try (TopicReader reader = new TopicReader(client, (t, data) -> serde.deserializer().deserialize(t, data),
+            timeout.duration())) {
             Thread stop = new Thread(reader::stop, "claimstream-inspect-stop");
             if (follow) {
                 Runtime.getRuntime().addShutdownHook(stop);
@@ -118,8 +121,11 @@ public final class InspectCommand implements Callable<Integer> {
 
     private boolean compacted(Map<String, Object> client) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        try (Admin admin = Admin.create(client)) {
-            Config config = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+        Duration wait = timeout.duration();
+        long started = System.nanoTime();
+        Admin admin = Admin.create(client);
+        try {
+            Config config = admin.describeConfigs(List.of(resource)).all().get(wait.toMillis(), TimeUnit.MILLISECONDS)
                 .get(resource);
             ConfigEntry policy = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
             return policy != null && policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -129,10 +135,14 @@ public final class InspectCommand implements Callable<Integer> {
             }
             throw new UnavailableException("cannot describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new UnavailableException("Kafka did not answer within " + TIMEOUT.toSeconds() + " s", e);
+            throw new UnavailableException(String.format(java.util.Locale.ROOT,
+                "describing topic %s: Kafka did not answer in %.1f s: is Kafka reachable?", topic,
+                (System.nanoTime() - started) / 1e9), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        } finally {
+            KafkaClients.close(admin);
         }
     }
 }

@@ -2,17 +2,20 @@ package io.claimstream.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.claimstream.config.Configuration;
+import io.claimstream.runtime.InternalTopics;
 import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.ProjectTopics;
 import io.claimstream.runtime.TopicProvisioner;
 import io.claimstream.runtime.TopicProvisioner.TopicStatus;
 import io.claimstream.topology.ClaimsSettings;
+import io.claimstream.topology.ClaimsTopics;
 import io.claimstream.topology.ClaimsTopics.TopicSpec;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -29,11 +32,11 @@ import picocli.CommandLine.Spec;
     description = {"Creates or describes claimstream's topics and their configuration.", "",
         "The topics: news.feeds, news.feed-state, news.articles, claims.by-subject, "
         + "news.claims and news.dlq, with the partitions, replication and configs of claimstream.topic.* and "
-        + "claimstream.subject.topic.* settings."},
+        + "claimstream.subject.topic.* settings; then Kafka Streams' internal topics of the processing application "
+        + "(its repartition topic and the changelogs of its stores), named for its application.id and configured as "
+        + "Kafka Streams creates them, with as many partitions as news.articles."},
     subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class, CommandLine.HelpCommand.class})
 public final class TopicsCommand implements Runnable {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Spec
     CommandSpec spec;
@@ -53,12 +56,15 @@ public final class TopicsCommand implements Runnable {
         @Mixin
         ConfigOptions options;
 
+        @Mixin
+        TimeoutOption timeout;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            print(spec.commandLine().getOut(), statuses(options, true));
+            print(spec.commandLine().getOut(), statuses(options, timeout.duration(), true));
             return ExitCodes.OK;
         }
     }
@@ -72,33 +78,55 @@ public final class TopicsCommand implements Runnable {
         @Mixin
         ConfigOptions options;
 
+        @Mixin
+        TimeoutOption timeout;
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            List<TopicStatus> statuses = statuses(options, false);
+            List<TopicStatus> statuses = statuses(options, timeout.duration(), false);
             print(spec.commandLine().getOut(), statuses);
             boolean asNeeded = statuses.stream().allMatch(s -> s.exists() && s.mismatches().isEmpty());
             return asNeeded ? ExitCodes.OK : ExitCodes.FAILED;
         }
     }
 
-    /** The project's topics as they are on the cluster, after creating the missing ones when {@code create}. */
-    private static List<TopicStatus> statuses(ConfigOptions options, boolean create) {
+    /**
+     * The project's topics, then Kafka Streams' internal topics of the processing application, as
+     * they are on the cluster, after creating the missing ones when {@code create}. The internal
+     * topics have as many partitions as news.articles has.
+     */
+    private static List<TopicStatus> statuses(ConfigOptions options, Duration timeout, boolean create) {
         Configuration config = options.loadClient(b -> { });
-        List<TopicSpec> specs = ProjectTopics.all(ClaimsSettings.from(config.values()));
-        try (Admin admin = Admin.create(KafkaClients.common(config.values()))) {
-            TopicProvisioner provisioner = new TopicProvisioner(admin, TIMEOUT);
+        Map<String, Object> values = config.values();
+        ClaimsSettings settings = ClaimsSettings.from(values);
+        List<TopicSpec> specs = ProjectTopics.all(settings, config.claimstream());
+        Admin admin = Admin.create(KafkaClients.common(values));
+        try {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, timeout);
             if (create) {
                 provisioner.provision(specs);
             }
-            return provisioner.describe(specs);
+            List<TopicStatus> statuses = new ArrayList<>(provisioner.describe(specs));
+            int partitions = statuses.stream()
+                .filter(s -> s.exists() && s.spec().name().equals(ClaimsTopics.ARTICLES))
+                .mapToInt(TopicStatus::partitions).findFirst().orElse(settings.topicPartitions());
+            List<TopicSpec> internal = InternalTopics.of(values, partitions);
+            if (create) {
+                provisioner.provision(internal);
+            }
+            statuses.addAll(provisioner.describe(internal));
+            return statuses;
+        } finally {
+            KafkaClients.close(admin);
         }
     }
 
     static void print(PrintWriter out, List<TopicStatus> statuses) {
-        String format = "%-18s %-8s %10s %8s  %s%n";
+        int width = statuses.stream().mapToInt(s -> s.spec().name().length()).max().orElse(0);
+        String format = "%-" + Math.max(width, 5) + "s %-8s %10s %8s  %s%n";
         out.printf(format, "TOPIC", "STATE", "PARTITIONS", "REPLICAS", "CONFIG");
         for (TopicStatus s : statuses) {
             if (!s.exists()) {

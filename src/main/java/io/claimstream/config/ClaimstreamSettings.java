@@ -35,6 +35,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param threadFailures stream thread failures tolerated within {@code threadFailureWindow}
  * @param threadFailureWindow the window of the failure budget
  * @param shutdownTimeout how long a graceful shutdown may take before the process halts
+ * @param topicCompression compression.type set on the public topics when claimstream creates them
+ * @param ingestCompression compression.type of the ingester's producers
  */
 public record ClaimstreamSettings(
     Path dataDir,
@@ -47,7 +49,9 @@ public record ClaimstreamSettings(
     IngestSettings ingest,
     int threadFailures,
     Duration threadFailureWindow,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    String topicCompression,
+    String ingestCompression) {
 
     public static final String DATA_DIR = "claimstream.data.dir";
     public static final String KAFKA_PORT = "claimstream.embedded.kafka.port";
@@ -76,6 +80,14 @@ public record ClaimstreamSettings(
     public static final String THREAD_FAILURES_MAX = "claimstream.streams.thread.failures.max";
     public static final String THREAD_FAILURES_WINDOW_MS = "claimstream.streams.thread.failures.window.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "claimstream.shutdown.timeout.ms";
+    public static final String PUBLIC_TOPICS_COMPRESSION_TYPE = "claimstream.public.topics.compression.type";
+    public static final String INGEST_COMPRESSION_TYPE = "claimstream.ingest.compression.type";
+
+    /**
+     * What the public topics and the ingester's producers use unless configured: every Kafka
+     * client decompresses gzip without a plugin (kafkajs has no lz4, snappy or zstd of its own).
+     */
+    public static final String DEFAULT_PUBLIC_COMPRESSION = "gzip";
 
     public static final String DEFAULT_DATA_DIR = "claimstream-data";
     public static final String DEFAULT_INGEST_GROUP_ID = "claimstream-ingest";
@@ -145,7 +157,9 @@ public record ClaimstreamSettings(
             ingest,
             (Integer) v.get(THREAD_FAILURES_MAX),
             millis(v, THREAD_FAILURES_WINDOW_MS),
-            millis(v, SHUTDOWN_TIMEOUT_MS));
+            millis(v, SHUTDOWN_TIMEOUT_MS),
+            (String) v.get(PUBLIC_TOPICS_COMPRESSION_TYPE),
+            (String) v.get(INGEST_COMPRESSION_TYPE));
     }
 
     /** Every {@code claimstream.} key, the topology's included, with type, default, validator and meaning. */
@@ -222,7 +236,18 @@ public record ClaimstreamSettings(
             .define(THREAD_FAILURES_WINDOW_MS, Type.LONG, Duration.ofMinutes(10).toMillis(), Range.atLeast(1), Importance.LOW,
                 "The window of the stream thread failure budget.")
             .define(SHUTDOWN_TIMEOUT_MS, Type.LONG, Duration.ofSeconds(60).toMillis(), Range.atLeast(1), Importance.LOW,
-                "How long a graceful shutdown may take before the process halts.");
+                "How long a graceful shutdown may take before the process halts.")
+            // Topic-level values (uncompressed, producer) differ from the producer's (none).
+            .define(PUBLIC_TOPICS_COMPRESSION_TYPE, Type.STRING, DEFAULT_PUBLIC_COMPRESSION,
+                ConfigDef.ValidString.in("gzip", "uncompressed", "snappy", "lz4", "zstd", "producer"), Importance.MEDIUM,
+                "compression.type set on the topics other applications read (news.articles, claims.by-subject, news.claims, "
+                    + "news.dlq) when claimstream creates them: the broker stores their records so, whatever codec the "
+                    + "producer used. gzip and uncompressed are read by every Kafka client without a codec plugin (kafkajs "
+                    + "has no lz4, snappy or zstd of its own); producer keeps what each producer sent.")
+            .define(INGEST_COMPRESSION_TYPE, Type.STRING, DEFAULT_PUBLIC_COMPRESSION,
+                ConfigDef.ValidString.in("gzip", "none", "snappy", "lz4", "zstd"), Importance.LOW,
+                "compression.type of the ingester's producers (news.articles, news.feeds, news.feed-state). Processing "
+                    + "takes Kafka Streams' compression.type (lz4 unless set), which its internal topics keep.");
     }
 
     private static void validRanges(String name, Object value) {

@@ -28,7 +28,7 @@ public final class RecordText {
 
     /** The record as one or more lines of text, without a final line break. */
     public static String text(TopicRecord r) {
-        if (r.undecodable() != null) {
+        if (r.undecodable() != null && !isDeadLetter(r)) {
             return key(r) + "  (value not readable: " + r.undecodable() + ")" + deadLetterReason(r);
         }
         if (r.isTombstone()) {
@@ -134,6 +134,11 @@ public final class RecordText {
             return Double.toString(d);
         }
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** A dead letter is there because its value could not be read or processed: its headers say why. */
+    private static boolean isDeadLetter(TopicRecord r) {
+        return r.topic().equals(ClaimsTopics.DEAD_LETTERS) && r.headers().containsKey(ERRORS + "exception");
     }
 
     private static String deadLetterReason(TopicRecord r) {

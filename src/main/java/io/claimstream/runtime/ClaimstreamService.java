@@ -116,10 +116,10 @@ public final class ClaimstreamService implements AutoCloseable {
         Map<String, Object> client = KafkaClients.common(values);
         ClaimsSettings claimsSettings = ClaimsSettings.from(values);
         Admin admin = Admin.create(client);
-        started("admin client", admin);
-        new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings));
+        started("admin client", () -> KafkaClients.close(admin));
+        new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings, settings));
         boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
-            && serveSampleFeeds(client, KafkaClients.ingestSerdes(values));
+            && serveSampleFeeds(KafkaClients.ingest(values), KafkaClients.ingestSerdes(values));
         if (samples) {
             // The sample stories span most of 2025: with the 30-day default, claims from their
             // first months would expire as soon as the later stories moved event time on.
@@ -144,7 +144,7 @@ public final class ClaimstreamService implements AutoCloseable {
             // Embedded mode serves its sample feeds on loopback, so it lets its ingester fetch from there;
             // against a cluster only the ranges configured are allowed.
             IngestSettings ingest = embedded ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
-            ingester = FeedIngester.start(client, settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
+            ingester = FeedIngester.start(KafkaClients.ingest(values), settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
                 monitoring.registry());
             started("ingester", ingester);
         }

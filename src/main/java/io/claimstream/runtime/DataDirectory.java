@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -52,8 +54,22 @@ public final class DataDirectory implements AutoCloseable {
             }
             return new DataDirectory(root, channel, lock);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open data directory " + root, e);
+            // The cause in the message: the one line a command prints names no cause without --verbose.
+            throw new UncheckedIOException("cannot open data directory " + root + ": " + reason(e), e);
         }
+    }
+
+    /** What went wrong, in words: an AccessDeniedException's message is only the path. */
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof FileSystemException fs) {
+            String what = fs.getReason() != null ? fs.getReason()
+                : e.getClass().getSimpleName().replaceAll("Exception$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+            return what + " on " + fs.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     public Path root() {

@@ -1,5 +1,6 @@
 package io.claimstream.runtime;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,6 +9,7 @@ import java.util.TreeMap;
 import io.claimstream.avro.Article;
 import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.GenericAvroSerde;
@@ -16,6 +18,7 @@ import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.registry.SpecificAvroSerde;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,7 +29,19 @@ public final class KafkaClients {
     /** Settings every client kind reads: bootstrap servers, security, timeouts, DNS, reconnects. */
     private static final Set<String> COMMON = commonNames();
 
+    /** How long closing an admin client of a command may wait for calls still pending. */
+    public static final Duration ADMIN_CLOSE_TIMEOUT = Duration.ofSeconds(1);
+
     private KafkaClients() {
+    }
+
+    /**
+     * Closes an admin client without waiting out calls Kafka never answered: {@code close()}
+     * waits for each until its own default.api.timeout.ms (a minute), long after the caller has
+     * given up on it.
+     */
+    public static void close(Admin admin) {
+        admin.close(ADMIN_CLOSE_TIMEOUT);
     }
 
     /**
@@ -42,6 +57,16 @@ public final class KafkaClients {
             }
         });
         return common;
+    }
+
+    /**
+     * What the ingester's clients take: {@link #common} and the compression of its producers,
+     * {@value ClaimstreamSettings#INGEST_COMPRESSION_TYPE}, which its consumers leave aside.
+     */
+    public static Map<String, Object> ingest(Map<String, ?> values) {
+        Map<String, Object> ingest = common(values);
+        ingest.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, ClaimstreamSettings.from(values).ingestCompression());
+        return ingest;
     }
 
     /** The registry's Avro serdes of the ingest topics' values. */

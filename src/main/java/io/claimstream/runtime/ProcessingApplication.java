@@ -117,7 +117,7 @@ public final class ProcessingApplication implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         try (Admin admin = Admin.create(adminProperties(properties))) {
-            new TopicProvisioner(admin, ADMIN_TIMEOUT).provision(ClaimsTopics.all(settings));
+            new TopicProvisioner(admin, ADMIN_TIMEOUT).provision(ProjectTopics.processing(settings, runtimeSettings));
         }
         Properties streamsProps = streamsProperties(properties);
         streamsProps.put(DeadLetterMeters.CONFIG, DeadLetterMeters.register(registry));
@@ -202,7 +202,8 @@ public final class ProcessingApplication implements AutoCloseable {
 
     /**
      * The Kafka Streams properties: claimstream's defaults (exactly-once, dead letters to
-     * news.dlq, internal topics replicated as configured, lz4 compression, the state stores in one
+     * news.dlq, internal topics replicated as configured, lz4 compression (which the public topics'
+     * own compression.type overrides on the broker), the state stores in one
      * memory budget), overridden by whatever {@code properties} set, without the {@code claimstream.}
      * keys but {@value ClaimsSettings#STATE_MEMORY_BYTES}.
      */
@@ -223,7 +224,9 @@ public final class ProcessingApplication implements AutoCloseable {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ClaimsTopics.DEAD_LETTERS);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.topicReplicationFactor());
         // Subject records and their changelog are Avro full of repeated words, titles and links:
-        // lz4 writes a sixth of the bytes and doubled end-to-end throughput in the benchmark.
+        // lz4 writes a sixth of the bytes and doubled end-to-end throughput in the benchmark. The
+        // internal topics keep it; the public ones are stored in their topic's compression.type
+        // (claimstream.public.topics.compression.type, gzip), which every client reads.
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
         properties.forEach((k, v) -> {

@@ -68,6 +68,7 @@ public final class TopicProvisioner {
 
     private void create(List<NewTopic> topics) {
         CreateTopicsResult result = admin.createTopics(topics);
+        long started = System.nanoTime();
         for (Map.Entry<String, KafkaFuture<Void>> created : result.values().entrySet()) {
             try {
                 created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,8 +79,8 @@ public final class TopicProvisioner {
                 }
                 // Another instance created it meanwhile; it is checked like any existing topic.
             } catch (TimeoutException e) {
-                throw new UnavailableException("creating topic " + created.getKey() + " took longer than " + timeout.toSeconds()
-                    + " s: is Kafka reachable?", e);
+                throw new UnavailableException("creating topic " + created.getKey() + ": Kafka did not answer in "
+                    + seconds(System.nanoTime() - started) + ": is Kafka reachable?", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", e);
@@ -175,6 +176,11 @@ public final class TopicProvisioner {
         return new NewTopic(spec.name(), Optional.of(spec.partitions()), replication).configs(spec.configs());
     }
 
+    /** {@code nanos} as seconds with one decimal, "30.0 s". */
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
     /** An existing topic is configured against what claimstream relies on; a fault of the setup, not of Kafka. */
     public static final class TopicMismatchException extends IllegalStateException {
         TopicMismatchException(String message) {
@@ -183,12 +189,14 @@ public final class TopicProvisioner {
     }
 
     private <T> T get(KafkaFuture<T> future, String what) {
+        long started = System.nanoTime();
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new UnavailableException(what + " took longer than " + timeout.toSeconds() + " s: is Kafka reachable?", e);
+            throw new UnavailableException(what + ": Kafka did not answer in " + seconds(System.nanoTime() - started)
+                + ": is Kafka reachable?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + what, e);

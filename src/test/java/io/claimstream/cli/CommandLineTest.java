@@ -161,6 +161,50 @@ class CommandLineTest {
             .doesNotStartWith(tmp.toString());
     }
 
+    /**
+     * Nothing listens on 127.0.0.1:1. Each command gives up at its --timeout, says how long it
+     * waited, and stops then: closing the admin client used to wait out the calls Kafka never
+     * answered, up to default.api.timeout.ms (a minute) after the timeout it had reported.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"topics describe", "topics create", "inspect news.claims"})
+    void anUnreachableKafkaIsReportedWithTheTimeWaitedAndTheCommandStopsThen(String command) {
+        List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
+        args.addAll(List.of("--bootstrap-servers", "127.0.0.1:1", "--timeout", "2s", "-p", "schema.registry.url=http://127.0.0.1:1"));
+        long started = System.nanoTime();
+
+        Result result = run(Map.of(), args.toArray(String[]::new));
+
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertThat(result.exitCode).as(result.err).isEqualTo(3);
+        assertThat(result.err.lines()).singleElement().asString()
+            .startsWith("claimstream " + command.split(" ")[0])
+            .containsPattern("Kafka did not answer in 2\\.\\d s: is Kafka reachable\\?");
+        assertThat(seconds).as("seconds until the command returned").isLessThan(8);
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeOpenedIsReportedWithTheCause() throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
+
+        Result result = run(Map.of(), "demo", "--data-dir", file.resolve("data").toString(), "--kafka-port", "0",
+            "--registry-port", "0", "--http-port", "0");
+
+        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.err.lines()).singleElement().asString()
+            .startsWith("claimstream demo: cannot open data directory " + file.resolve("data") + ": ")
+            .containsIgnoringCase(": not a directory on " + file);
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorThatSuggestsTheCommandMeant() {
+        Result result = run(Map.of(), "runn");
+
+        assertThat(result.exitCode).isEqualTo(2);
+        assertThat(result.err).isEqualTo("claimstream: Unmatched argument at index 0: 'runn'; did you mean run? "
+            + "(see claimstream --help)\n");
+    }
+
     static Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

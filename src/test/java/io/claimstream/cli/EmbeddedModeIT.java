@@ -125,8 +125,7 @@ class EmbeddedModeIT {
                 .satisfies(line -> assertThat(new ObjectMapper().readTree(line).get("key").asText()).isEqualTo(someKey));
             CommandLineTest.Result deadLetters = CommandLineTest.run(Map.of(), "inspect", "news.dlq", "--data-dir", data.toString());
             assertThat(deadLetters.out().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
-                .startsWith("not-an-article  (value not readable: 20 bytes that are not Avro in the registry's wire format")
-                .contains("from news.articles-"));
+                .startsWith("not-an-article  from news.articles-").doesNotContain("value not readable"));
             CommandLineTest.Result feeds = CommandLineTest.run(Map.of(), "feeds", "list", "--json", "--data-dir", data.toString());
             assertThat(feeds.exitCode()).as(feeds.err()).isZero();
             assertThat(feeds.out().lines().map(EmbeddedModeIT::json).map(f -> f.get("url").asText()))

@@ -45,6 +45,7 @@ class FeedsCommandIT {
         broker.close();
     }
 
+    /** The other tests remove the feeds they add: this one lists them all. */
     @Test
     void feedsAddedByHandAndFromAFileAreListedUntilRemoved() throws Exception {
         Path seed = Files.writeString(dataDir.resolve("feeds.json"), "[\n"
@@ -113,8 +114,89 @@ class FeedsCommandIT {
     void anInvalidFeedIsRefusedWithTheReason() {
         Result result = run("add", "ftp://files.example.com/feed.xml", "--bootstrap-servers", broker.bootstrapServers());
 
-        assertThat(result.exitCode).isEqualTo(1);
+        assertThat(result.exitCode).isEqualTo(2);
         assertThat(result.err).contains("not an http(s) URL: ftp://files.example.com/feed.xml");
+    }
+
+    @Test
+    void addingAFeedAgainUpdatesWhatIsGivenAndKeepsTheRest() throws Exception {
+        String url = "https://update.example.com/rss";
+        Result added = run("add", url, "--outlet", "Update Daily", "--interval", "10m", "--tag", "en",
+            "--bootstrap-servers", broker.bootstrapServers());
+        Result interval = run("add", url, "--interval", "20m", "--bootstrap-servers", broker.bootstrapServers());
+        JsonNode afterInterval = listed(url);
+        Result disabled = run("add", url, "--disabled", "--tag", "paused", "--bootstrap-servers", broker.bootstrapServers());
+        JsonNode afterDisabled = listed(url);
+        Result both = run("add", url, "--enabled", "--disabled", "--bootstrap-servers", broker.bootstrapServers());
+        run("remove", url, "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(added.exitCode).as(added.err).isZero();
+        assertThat(added.out).isEqualTo("added " + url + "\n");
+        assertThat(interval.exitCode).as(interval.err).isZero();
+        assertThat(interval.out).isEqualTo("updated " + url + "\n");
+        assertThat(afterInterval.get("outlet").asText()).isEqualTo("Update Daily");
+        assertThat(afterInterval.get("poll_interval_seconds").asLong()).isEqualTo(1200);
+        assertThat(afterInterval.get("tags")).extracting(JsonNode::asText).containsExactly("en");
+        assertThat(afterInterval.get("enabled").asBoolean()).isTrue();
+        assertThat(disabled.out).isEqualTo("updated " + url + "\n");
+        assertThat(afterDisabled.get("enabled").asBoolean()).isFalse();
+        assertThat(afterDisabled.get("outlet").asText()).isEqualTo("Update Daily");
+        assertThat(afterDisabled.get("poll_interval_seconds").asLong()).isEqualTo(1200);
+        assertThat(afterDisabled.get("tags")).extracting(JsonNode::asText).containsExactly("paused");
+        assertThat(both.exitCode).isEqualTo(2);
+        assertThat(both.err).contains("--enabled and --disabled exclude each other");
+    }
+
+    @Test
+    void removingAFeedThatIsNotListedSaysSoAndExitsWithOne() throws Exception {
+        String known = "https://remove.example.com/rss";
+        String unknown = "https://never-added.example.com/rss";
+        run("add", known, "--bootstrap-servers", broker.bootstrapServers());
+
+        Result removed = run("remove", unknown, known, "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(removed.exitCode).isEqualTo(1);
+        assertThat(removed.err).isEqualTo("claimstream feeds: no feed " + unknown + " in news.feeds (feeds list shows them)\n");
+        assertThat(removed.out).isEqualTo("removed " + known + "\n");
+        assertThat(listed(known)).as("removed all the same").isNull();
+    }
+
+    @Test
+    void aUrlThatIsNoneOrAnIntervalBelowTheMinimumIsAUsageErrorAndAddsNothing() throws Exception {
+        String url = "https://too-often.example.com/rss";
+        Result notUrl = run("add", "not-a-url", "--bootstrap-servers", broker.bootstrapServers());
+        Result tooOften = run("add", url, "--interval", "5s", "--bootstrap-servers", broker.bootstrapServers());
+        Result lowered = run("add", url, "--interval", "5s", "-p", "claimstream.ingest.min.poll.interval.ms=5000",
+            "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(notUrl.exitCode).isEqualTo(2);
+        assertThat(notUrl.err.lines()).singleElement().asString().startsWith("claimstream feeds: ").contains("not-a-url");
+        assertThat(tooOften.exitCode).isEqualTo(2);
+        assertThat(tooOften.err).isEqualTo("claimstream feeds: " + url + ": poll interval 5s is shorter than the ingesters' "
+            + "minimum, 1m (claimstream.ingest.min.poll.interval.ms); give at least 1m\n");
+        assertThat(lowered.exitCode).as("with the minimum lowered: %s", lowered.err).isZero();
+        assertThat(listed(url).get("poll_interval_seconds").asLong()).isEqualTo(5);
+        run("remove", url, "--bootstrap-servers", broker.bootstrapServers());
+    }
+
+    @Test
+    void listLinesUpItsColumnsHoweverLongTheUrls() {
+        String url = "https://a-rather-long-host-name.example.com/feeds/world/europe/politics/rss.xml?format=full";
+        run("add", url, "--outlet", "The Long Feed Gazette of Record", "--bootstrap-servers", broker.bootstrapServers());
+
+        Result table = run("list", "--bootstrap-servers", broker.bootstrapServers());
+        run("remove", url, "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(table.exitCode).as(table.err).isZero();
+        int header = table.out.lines().findFirst().orElseThrow().indexOf(" LAST FETCH");
+        assertThat(table.out.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line.indexOf(" never ")).isEqualTo(header));
+    }
+
+    /** The feed of {@code url} as {@code feeds list --json} shows it, or null. */
+    private static JsonNode listed(String url) throws Exception {
+        Result list = run("list", "--json", "--bootstrap-servers", broker.bootstrapServers());
+        assertThat(list.exitCode).as(list.err).isZero();
+        return list.jsonLines().stream().filter(f -> f.get("url").asText().equals(url)).findFirst().orElse(null);
     }
 
     private static Result run(String... args) {

@@ -3,10 +3,20 @@ package io.claimstream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import io.claimstream.registry.EmbeddedSchemaRegistry;
+import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
+import io.claimstream.runtime.ProcessingApplication;
 import io.claimstream.runtime.ProjectTopics;
 import io.claimstream.topology.ClaimsSettings;
 import io.claimstream.topology.ClaimsTopics;
@@ -17,20 +27,74 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code topics describe} and {@code topics create} on a cluster: missing, created, and configured against claimstream. */
 class TopicsCommandIT {
 
+    /** Kafka Streams' internal topics of the processing application, as the README lists them. */
+    static final List<String> INTERNAL = List.of(
+        "claimstream-processor-claim-mentions-repartition",
+        "claimstream-processor-subject-claims-changelog",
+        "claimstream-processor-counted-mentions-changelog",
+        "claimstream-processor-pending-subjects-changelog",
+        "claimstream-processor-subject-expiry-changelog",
+        "claimstream-processor-subject-key-scheme-changelog",
+        "claimstream-processor-article-ids-changelog",
+        "claimstream-processor-article-texts-changelog");
+
     @TempDir
     Path dataDir;
+
+    /**
+     * On a cluster where the application may not create topics, {@code topics create} is what
+     * makes them: every one it needs, Kafka Streams' internal topics included. Here processing
+     * then runs on them and creates none.
+     */
+    @Test
+    void createMakesEveryTopicProcessingNeedsItsInternalTopicsIncluded() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0);
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            CommandLineTest.Result created = CommandLineTest.run(Map.of(), "topics", "create",
+                "--bootstrap-servers", broker.bootstrapServers(), "-p", "claimstream.topic.partitions=3");
+            CommandLineTest.Result other = CommandLineTest.run(Map.of(), "topics", "describe",
+                "--bootstrap-servers", broker.bootstrapServers(), "-p", "application.id=other-app");
+
+            assertThat(created.exitCode()).as(created.err()).isZero();
+            Set<String> before = topics(admin);
+            assertThat(before).containsAll(ProjectTopics.names(ClaimsSettings.defaults())).containsAll(INTERNAL);
+            assertThat(created.out()).containsPattern("claimstream-processor-claim-mentions-repartition\\s+ok\\s+3\\s")
+                .containsPattern("claimstream-processor-subject-claims-changelog\\s+ok\\s+3\\s.*cleanup\\.policy=compact")
+                .containsPattern("claims\\.by-subject\\s+ok.*compression\\.type=gzip");
+            assertThat(other.exitCode()).as("another application id's internal topics are missing").isEqualTo(1);
+            assertThat(other.out()).containsPattern("other-app-subject-claims-changelog\\s+missing");
+
+            Map<String, Object> props = new HashMap<>();
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            props.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registry.url());
+            props.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("state").toString());
+            props.put(ClaimsSettings.TOPIC_PARTITIONS, 3);
+            try (ProcessingApplication app = ProcessingApplication.create(props).start()) {
+                assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("processing runs on the topics made ahead").isTrue();
+            }
+            assertThat(topics(admin)).as("processing created no topic of its own").isEqualTo(before);
+        }
+    }
+
+    private static Set<String> topics(Admin admin) throws Exception {
+        return admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+            .filter(t -> !t.startsWith("__")).collect(Collectors.toCollection(TreeSet::new));
+    }
 
     @Test
     void describeReportsMissingAndWrongTopicsAndCreateMakesThemOrRefuses() throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
             String servers = broker.bootstrapServers();
-            List<String> topics = ProjectTopics.names(ClaimsSettings.defaults());
+            List<String> topics = new ArrayList<>(ProjectTopics.names(ClaimsSettings.defaults()));
+            topics.addAll(INTERNAL);
 
             CommandLineTest.Result before = CommandLineTest.run(Map.of(), "topics", "describe", "--bootstrap-servers", servers);
             CommandLineTest.Result created = CommandLineTest.run(Map.of(), "topics", "create", "--bootstrap-servers", servers,

@@ -25,6 +25,7 @@ import io.claimstream.bench.Target;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.registry.SpecificAvroSerde;
+import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.TopicReadiness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -75,13 +77,17 @@ public final class IngestBenchmark implements Benchmark {
             topics.add(IngestTopics.articlesTopic(IngestTopics.DEFAULT_ARTICLE_PARTITIONS, (short) 1));
             cluster.admin().createTopics(topics).all().get();
             TopicReadiness.await(cluster.admin(), List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE, IngestTopics.ARTICLES), TIMEOUT);
+            // As an ingester's clients: claimstream.ingest.compression.type (gzip) unless --set otherwise.
+            Map<String, Object> settingsGiven = new HashMap<>(BenchCluster.overrides());
+            settingsGiven.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+            Map<String, Object> client = KafkaClients.ingest(settingsGiven);
             SchemaRegistryClient registry = SchemaRegistryClient.of(cluster.registryUrl());
             var articleSerde = new SpecificAvroSerde<>(Article.class, registry, AvroSerdeConfig.defaults(), false);
             var stateSerde = new SpecificAvroSerde<>(FeedState.class, registry, AvroSerdeConfig.defaults(), false);
-            try (ArticlePublisher publisher = ArticlePublisher.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), "bench-ingest",
+            try (ArticlePublisher publisher = ArticlePublisher.create(client, "bench-ingest",
                      articleSerde.serializer(), settings);
                  FeedStateStore store = new FeedStateStore(
-                     new KafkaProducer<>(ArticlePublisher.producerConfig(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()), "bench-ingest-state"),
+                     new KafkaProducer<>(ArticlePublisher.producerConfig(client, "bench-ingest-state"),
                          new StringSerializer(), stateSerde.serializer()),
                      new KafkaConsumer<>(readerConfig(cluster.bootstrapServers()), new StringDeserializer(), stateSerde.deserializer()),
                      settings.publishTimeout())) {
@@ -103,9 +109,10 @@ public final class IngestBenchmark implements Benchmark {
                 }
                 String what = String.format(Locale.ROOT, "%,d feeds of %d items (%.0f KB each, RSS 2.0 with full text) on a loopback "
                         + "HTTP server; scheduler with %d polling threads (maxConcurrentFetches), fetch, Rome parse, publish with "
-                        + "acks=all, checkpoint to news.feed-state; %,d articles published in %.1f s; after %d feeds to warm up",
-                    feeds, items, documentBytes / 1024.0 / feeds, settings.maxConcurrentFetches(), full.articles(), full.seconds(),
-                    warmupFeeds);
+                        + "acks=all and %s compression, checkpoint to news.feed-state; %,d articles published in %.1f s; after %d "
+                        + "feeds to warm up",
+                    feeds, items, documentBytes / 1024.0 / feeds, settings.maxConcurrentFetches(),
+                    client.get(ProducerConfig.COMPRESSION_TYPE_CONFIG), full.articles(), full.seconds(), warmupFeeds);
                 return List.of(
                     Metric.held("ingest, full fetches", full.feedsPerSecond(), "feeds/s", Target.atLeast(FULL_TARGET), what),
                     Metric.info("ingest articles, full fetches", full.articles() / full.seconds(), "articles/s", ""),

@@ -65,8 +65,8 @@ class RecordTextTest {
 
         assertThat(RecordText.text(record("news.articles", "cw-1", generic(article))))
             .isEqualTo("2025-02-15T17:05:00Z  Continental Wire  Losses near 250,000  (cw-1)");
-        assertThat(RecordText.text(dead)).startsWith("x-1  (value not readable: 5 bytes")
-            .endsWith("from news.articles-2@41  org.apache.kafka.common.errors.SerializationException: Unknown magic byte!");
+        assertThat(RecordText.text(dead)).as("a dead letter's value is unreadable as a rule: the headers say why")
+            .isEqualTo("x-1  from news.articles-2@41  org.apache.kafka.common.errors.SerializationException: Unknown magic byte!");
         assertThat(RecordText.text(new TopicRecord("claims.by-subject", 0, 9, FEB_15, "gone", null, Map.of(), null)))
             .isEqualTo("gone  (deleted)");
     }

@@ -1,6 +1,7 @@
 package io.claimstream.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.claimstream.avro.Article;
 import io.claimstream.avro.NumericClaim;
+import io.claimstream.ingest.ArticlePublisher;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
+import io.claimstream.runtime.KafkaClients;
+import io.claimstream.runtime.KafkaTestClients;
+import io.claimstream.runtime.ProcessingApplication;
+import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.topology.ClaimsTopics;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -34,7 +53,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Compatibility with Confluent's own client: {@code @confluentinc/schemaregistry} for Node.js
  * (src/test/node, installed with {@code npm ci} from the committed lock file when missing)
  * registers and serializes, Java reads; Java serializes, Node reads; both against the embedded
- * registry. Skipped only where {@code node} is not installed.
+ * registry; and kafkajs reads every public topic as claimstream writes it, with no compression
+ * codec plugin. Skipped only where {@code node} is not installed.
  */
 class NodeInteropIT {
 
@@ -121,6 +141,79 @@ class NodeInteropIT {
         assertThat(read.path("claimant").asText()).isEqualTo("Volodymyr Zelensky");
         assertThat(read.path("article").path("source").asText()).isEqualTo("Example News");
         assertThat(read.path("first_seen").asLong()).isEqualTo(claim.getFirstSeen().toEpochMilli());
+    }
+
+    /**
+     * What claimstream writes, as an application on kafkajs reads it: every public topic with no
+     * compression codec registered (kafkajs decompresses gzip only), each value through
+     * Confluent's deserializer. The ingester and processing run with their defaults; a record
+     * that cannot be read goes to news.dlq. A control topic written with lz4, what processing
+     * used for every topic before, is what kafkajs cannot read.
+     */
+    @Test
+    void kafkajsReadsEveryPublicTopicWithNoCodecPlugin() throws Exception {
+        Map<String, Object> props = new HashMap<>();
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registry.url());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "interop-processor");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("state").toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        Article article = TestSchemas.article();
+        try (ProcessingApplication app = ProcessingApplication.create(props).start();
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("processing runs").isTrue();
+            try (ArticlePublisher publisher = ArticlePublisher.create(KafkaClients.ingest(props), "interop-ingest",
+                ProcessingApplication.serdes(props).article().serializer(), IngestSettings.defaults())) {
+                publisher.publish(List.of(article));
+            }
+            // Not Avro in the wire format: a dead letter. Sent uncompressed; the topic's codec applies.
+            KafkaTestClients.produce(broker.bootstrapServers(),
+                List.of(new ProducerRecord<>(ClaimsTopics.ARTICLES, "not-avro", "plain text".getBytes(StandardCharsets.UTF_8))));
+            KafkaTestClients.awaitProcessed(admin, "interop-processor", Duration.ofSeconds(60));
+        }
+
+        JsonNode articles = readWithKafkajs(ClaimsTopics.ARTICLES);
+        assertThat(articles).extracting(r -> r.path("key").asText()).containsExactlyInAnyOrder(article.getId(), "not-avro");
+        assertThat(articles).filteredOn(r -> r.path("key").asText().equals(article.getId()))
+            .singleElement().satisfies(r -> assertThat(r.path("value").path("text").asText()).isEqualTo(article.getText()));
+
+        JsonNode subjects = readWithKafkajs(ClaimsTopics.SUBJECT_CLAIMS);
+        assertThat(subjects).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.has("error")).as("decoded: %s", r).isFalse();
+            assertThat(r.path("value").path("subject_key").asText()).isEqualTo(r.path("key").asText());
+            assertThat(r.path("headers").path("claimstream.key-scheme").asText()).isNotEmpty();
+        });
+        assertThat(subjects).anySatisfy(r -> assertThat(r.path("value").path("claims").get(0).path("value").asDouble())
+            .isEqualTo(250_000.0));
+
+        JsonNode claims = readWithKafkajs(ClaimsTopics.CLAIMS);
+        assertThat(claims).isNotEmpty().allSatisfy(r -> assertThat(r.has("error")).as("decoded: %s", r).isFalse());
+        assertThat(claims).anySatisfy(r -> assertThat(r.path("value").path("claimant").asText()).contains("Zelensky"));
+
+        JsonNode deadLetters = readWithKafkajs(ClaimsTopics.DEAD_LETTERS);
+        assertThat(deadLetters).singleElement().satisfies(r -> {
+            assertThat(r.path("key").asText()).isEqualTo("not-avro");
+            assertThat(r.path("headers").path("__streams.errors.topic").asText()).isEqualTo(ClaimsTopics.ARTICLES);
+            assertThat(r.path("headers").path("__streams.errors.exception").asText()).isNotEmpty();
+        });
+
+        // The control: lz4, as every topic was before, is what kafkajs cannot read without a plugin.
+        Map<String, Object> lz4 = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("interop.lz4", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            TopicReadiness.await(admin, List.of("interop.lz4"), Duration.ofSeconds(30));
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(lz4, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("interop.lz4", "k", new byte[] {0, 0, 0, 0, 1})).get(30, TimeUnit.SECONDS);
+        }
+        assertThatThrownBy(() -> readWithKafkajs("interop.lz4")).hasMessageContaining("LZ4 compression not implemented");
+    }
+
+    /** The committed records of {@code topic} as kafkajs reads them, once Java sees them all. */
+    private static JsonNode readWithKafkajs(String topic) throws Exception {
+        int count = Math.max(1, KafkaTestClients.readCommitted(broker.bootstrapServers(), topic).size());
+        return node("read", registry.url(), topic, broker.bootstrapServers(), String.valueOf(count)).path("records");
     }
 
     /** The article as Node's Avro library takes it: unions unwrapped, timestamps as epoch millis. */
