@@ -37,7 +37,8 @@ public final class HostileExtractionRun implements Benchmark {
             .include(HostileExtractionBenchmark.class.getName() + ".extract")
             .param("kind", HostileTexts.kinds().toArray(new String[0]))
             .param("limits", LIMITS.toArray(new String[0]))
-            .warmupIterations(Math.max(2, scale.jmhWarmups()))
+            // Each kind runs in a cold JVM of its own, and one operation takes tens of milliseconds: JIT needs seconds.
+            .warmupIterations(Math.max(5, scale.jmhWarmups()))
             .warmupTime(TimeValue.milliseconds(scale.jmhIterationTime().toMillis()))
             .measurementIterations(scale.jmhIterations())
             .measurementTime(TimeValue.milliseconds(scale.jmhIterationTime().toMillis()))
