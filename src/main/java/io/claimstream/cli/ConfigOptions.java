@@ -86,7 +86,9 @@ final class ConfigOptions {
                 + " (start one with 'claimstream run', or set --bootstrap-servers)"));
         return config.withDefaults(Map.of(
             CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, endpoints.bootstrapServers(),
-            RegistryClientConfig.SCHEMA_REGISTRY_URL, endpoints.schemaRegistryUrl()), data.resolve(Endpoints.FILE).toString());
+            RegistryClientConfig.SCHEMA_REGISTRY_URL, endpoints.schemaRegistryUrl()), data.resolve(Endpoints.FILE).toString())
+            // Given the embedded registry's credentials, send them to it.
+            .withDefaults(config.claimstream().registryClientAuth(), ClaimstreamSettings.REGISTRY_AUTH_USER);
     }
 
     private Map<String, String> environment() {

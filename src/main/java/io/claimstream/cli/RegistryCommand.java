@@ -2,10 +2,15 @@ package io.claimstream.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.claimstream.config.Configuration;
+import io.claimstream.registry.BasicCredentials;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
 
@@ -24,11 +29,18 @@ import picocli.CommandLine.Spec;
     description = {
         "Serves a Confluent-compatible schema registry on 127.0.0.1, storing schemas in the _schemas topic.",
         "Without --bootstrap-servers it starts an embedded Kafka broker keeping its data under --data-dir.",
-        "Prints schema.registry.url=URL (and bootstrap.servers=... for an embedded broker) on stdout, then runs until interrupted."})
+        "Prints schema.registry.url=URL (and bootstrap.servers=... for an embedded broker) on stdout, then runs until interrupted.",
+        "With CLAIMSTREAM_REGISTRY_AUTH_BASIC_USER and CLAIMSTREAM_REGISTRY_AUTH_BASIC_PASSWORD set in the environment, every "
+            + "request must carry them (HTTP basic auth); set them before binding a --host other than loopback."})
 public final class RegistryCommand implements Callable<Integer> {
 
-    @Option(names = "--port", defaultValue = "8081", description = "HTTP port on 127.0.0.1 (0: any free port; default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "8081", description = "HTTP port (0: any free port; default ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--host", defaultValue = EmbeddedSchemaRegistry.Settings.DEFAULT_HOST,
+        description = "Address to bind (default ${DEFAULT-VALUE}); a wider one such as 0.0.0.0 exposes the registry, so give it "
+            + "credentials (CLAIMSTREAM_REGISTRY_AUTH_BASIC_USER/_PASSWORD).")
+    String host;
 
     @Option(names = "--bootstrap-servers", description = "Kafka cluster to keep the schemas in; none starts an embedded broker.")
     String bootstrapServers;
@@ -52,8 +64,13 @@ public final class RegistryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    static final String CREDENTIAL_USER_VARIABLE = "CLAIMSTREAM_REGISTRY_AUTH_BASIC_USER";
+    static final String CREDENTIAL_PASSWORD_VARIABLE = "CLAIMSTREAM_REGISTRY_AUTH_BASIC_PASSWORD";
+
     @Override
     public Integer call() throws Exception {
+        // Only the credentials are read from the environment: the other settings are this command's options.
+        BasicCredentials credentials = credentials();
         EmbeddedKafkaBroker broker = bootstrapServers == null ? EmbeddedKafkaBroker.start(dataDir, brokerPort) : null;
         EmbeddedSchemaRegistry registry = null;
         CountDownLatch stopped = new CountDownLatch(1);
@@ -62,7 +79,7 @@ public final class RegistryCommand implements Callable<Integer> {
         try {
             String servers = broker != null ? broker.bootstrapServers() : bootstrapServers;
             registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings.of(servers, port)
-                .withTopic(topic, Optional.ofNullable(replicationFactor)));
+                .withTopic(topic, Optional.ofNullable(replicationFactor)).withHost(host).withCredentials(credentials));
             PrintWriter out = spec.commandLine().getOut();
             out.println("schema.registry.url=" + registry.url());
             if (broker != null) {
@@ -96,6 +113,18 @@ public final class RegistryCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private BasicCredentials credentials() {
+        Map<String, String> environment = spec.root().userObject() instanceof ClaimstreamCommand root ? root.environment()
+            : System.getenv();
+        Map<String, String> auth = new HashMap<>();
+        for (String variable : List.of(CREDENTIAL_USER_VARIABLE, CREDENTIAL_PASSWORD_VARIABLE)) {
+            if (environment.containsKey(variable)) {
+                auth.put(variable, environment.get(variable));
+            }
+        }
+        return Configuration.builder().environment(auth).build().validate().claimstream().registryCredentials();
     }
 
     private static void close(EmbeddedSchemaRegistry registry, EmbeddedKafkaBroker broker) {

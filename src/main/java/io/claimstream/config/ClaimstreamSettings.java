@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import io.claimstream.ingest.AddressPolicy;
 import io.claimstream.ingest.IngestSettings;
+import io.claimstream.registry.BasicCredentials;
 import io.claimstream.topology.ClaimsSettings;
 
 import org.apache.kafka.common.config.ConfigDef;
@@ -15,6 +16,7 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 
 /**
  * The table of every {@code claimstream.} key: name, type, default, allowed values and meaning.
@@ -26,9 +28,12 @@ import org.apache.kafka.common.config.ConfigException;
  * @param dataDir where embedded mode keeps the broker's log, the registry's schemas, the Streams
  *     state and its own files
  * @param kafkaPort port of the embedded broker; 0 picks a free one
+ * @param registryHost address the embedded schema registry binds
  * @param registryPort port of the embedded schema registry; 0 picks a free one
+ * @param registryCredentials basic auth the embedded schema registry asks of every request, or null
  * @param httpHost address the status server binds
  * @param httpPort port of the status server; 0 picks a free one, -1 serves none
+ * @param statusCredentials basic auth the status server asks of every request, or null
  * @param sampleFeeds whether embedded mode serves and ingests the bundled sample feeds when no other feeds are configured
  * @param ingestGroupId consumer group of the ingesters: instances with the same id share the feeds
  * @param ingest the ingester's limits and timeouts
@@ -41,9 +46,12 @@ import org.apache.kafka.common.config.ConfigException;
 public record ClaimstreamSettings(
     Path dataDir,
     int kafkaPort,
+    String registryHost,
     int registryPort,
+    BasicCredentials registryCredentials,
     String httpHost,
     int httpPort,
+    BasicCredentials statusCredentials,
     boolean sampleFeeds,
     String ingestGroupId,
     IngestSettings ingest,
@@ -55,7 +63,12 @@ public record ClaimstreamSettings(
 
     public static final String DATA_DIR = "claimstream.data.dir";
     public static final String KAFKA_PORT = "claimstream.embedded.kafka.port";
+    public static final String REGISTRY_HOST = "claimstream.embedded.registry.host";
     public static final String REGISTRY_PORT = "claimstream.embedded.registry.port";
+    public static final String REGISTRY_AUTH_USER = "claimstream.registry.auth.basic.user";
+    public static final String REGISTRY_AUTH_PASSWORD = "claimstream.registry.auth.basic.password";
+    public static final String STATUS_AUTH_USER = "claimstream.status.auth.basic.user";
+    public static final String STATUS_AUTH_PASSWORD = "claimstream.status.auth.basic.password";
     public static final String SAMPLE_FEEDS = "claimstream.embedded.sample.feeds";
     public static final String HTTP_HOST = "claimstream.http.host";
     public static final String HTTP_PORT = "claimstream.http.port";
@@ -149,9 +162,12 @@ public record ClaimstreamSettings(
         return new ClaimstreamSettings(
             Path.of((String) v.get(DATA_DIR)),
             (Integer) v.get(KAFKA_PORT),
+            (String) v.get(REGISTRY_HOST),
             (Integer) v.get(REGISTRY_PORT),
+            credentials(v, REGISTRY_AUTH_USER, REGISTRY_AUTH_PASSWORD),
             (String) v.get(HTTP_HOST),
             (Integer) v.get(HTTP_PORT),
+            credentials(v, STATUS_AUTH_USER, STATUS_AUTH_PASSWORD),
             (Boolean) v.get(SAMPLE_FEEDS),
             (String) v.get(INGEST_GROUP_ID),
             ingest,
@@ -160,6 +176,36 @@ public record ClaimstreamSettings(
             millis(v, SHUTDOWN_TIMEOUT_MS),
             (String) v.get(PUBLIC_TOPICS_COMPRESSION_TYPE),
             (String) v.get(INGEST_COMPRESSION_TYPE));
+    }
+
+    /**
+     * The settings a schema registry client (Confluent's, or claimstream's) needs to send the
+     * embedded registry's credentials: {@code basic.auth.credentials.source=USER_INFO} and
+     * {@code basic.auth.user.info}; empty when the registry asks for none.
+     */
+    public Map<String, String> registryClientAuth() {
+        return registryCredentials == null ? Map.of()
+            : Map.of("basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", registryCredentials.userInfo());
+    }
+
+    /** The user and password of {@code userKey} and {@code passwordKey}: both or neither. */
+    private static BasicCredentials credentials(Map<String, Object> values, String userKey, String passwordKey) {
+        String user = (String) values.get(userKey);
+        Password password = (Password) values.get(passwordKey);
+        if (user == null && password == null) {
+            return null;
+        }
+        if (user == null) {
+            throw new ConfigException(userKey, null, "must be set with " + passwordKey);
+        }
+        if (password == null) {
+            throw new ConfigException(passwordKey, null, "must be set with " + userKey);
+        }
+        try {
+            return new BasicCredentials(user, password.value());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(userKey, user, e.getMessage());
+        }
     }
 
     /** Every {@code claimstream.} key, the topology's included, with type, default, validator and meaning. */
@@ -182,13 +228,27 @@ public record ClaimstreamSettings(
                     + "are kept; a second start on it resumes.")
             .define(KAFKA_PORT, Type.INT, 9092, port, Importance.MEDIUM,
                 "Embedded mode: port of the Kafka broker on 127.0.0.1 (0: a free port).")
+            .define(REGISTRY_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                "Embedded mode: address the schema registry binds. A wider one (0.0.0.0: every interface) exposes it to the "
+                    + "network: set claimstream.registry.auth.basic.user and .password with it.")
             .define(REGISTRY_PORT, Type.INT, 8081, port, Importance.MEDIUM,
-                "Embedded mode: port of the schema registry on 127.0.0.1 (0: a free port).")
+                "Embedded mode: port of the schema registry (0: a free port).")
+            .define(REGISTRY_AUTH_USER, Type.STRING, null, Importance.MEDIUM,
+                "Embedded mode: user name the schema registry asks of every request (HTTP basic auth, with "
+                    + REGISTRY_AUTH_PASSWORD + "); claimstream's own clients then send it. Unset: no authentication.")
+            .define(REGISTRY_AUTH_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                "Embedded mode: password of " + REGISTRY_AUTH_USER + ".")
+            .define(STATUS_AUTH_USER, Type.STRING, null, Importance.MEDIUM,
+                "User name the status server asks of every request (HTTP basic auth, with " + STATUS_AUTH_PASSWORD
+                    + "); instances forwarding to each other send it. Unset: no authentication.")
+            .define(STATUS_AUTH_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                "Password of " + STATUS_AUTH_USER + ".")
             .define(SAMPLE_FEEDS, Type.BOOLEAN, true, Importance.LOW,
                 "Embedded mode: serve and ingest the bundled sample feeds while no other feeds are configured "
                     + "(their stories span most of 2025, so claim retention then defaults to 400 days).")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                "Address the status server (page, JSON API, /metrics, /health) binds.")
+                "Address the status server (page, JSON API, /metrics, /health) binds. A wider one (0.0.0.0: every interface) "
+                    + "exposes it to the network: set claimstream.status.auth.basic.user and .password with it.")
             .define(HTTP_PORT, Type.INT, 8080, Range.between(-1, 65_535), Importance.MEDIUM,
                 "Port of the status server (0: a free port; -1: none).")
             .define(INGEST_GROUP_ID, Type.STRING, DEFAULT_INGEST_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.MEDIUM,

@@ -37,6 +37,14 @@ final class Mentions {
     private final List<Entity> entities = new ArrayList<>();
     /** The latest entity of each name, so that a name said again is found without a walk back. */
     private final java.util.Map<String, Entity> latestByName = new java.util.HashMap<>();
+    /**
+     * Indexes into {@link #entities}, ascending, by an entity's last word, first word and acronym:
+     * a name is looked for only among the entities it could refer to, not among all of the latest
+     * {@link #LOOKBACK} (a text of thousands of distinct names cost 1,000 comparisons a name).
+     */
+    private final java.util.Map<String, List<Integer>> byLastWord = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Integer>> byFirstWord = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Integer>> byAcronym = new java.util.HashMap<>();
     private final List<Mention> mentions = new ArrayList<>();
     private final String outlet;
 
@@ -280,26 +288,57 @@ final class Mentions {
         return words;
     }
 
+    /**
+     * The latest of the last {@link #LOOKBACK} entities that {@code name} refers to: the same name,
+     * else the newest entity that {@link #refersTo} says it names. Only the entities sharing its last
+     * word, its first word or (a single word) its acronym can qualify, so only those are looked at.
+     */
     private Entity earlierNamed(Entity.Type type, List<String> words, String name) {
         Entity same = latestByName.get(name);
         if (same != null) {
             return same;
         }
-        for (int i = entities.size() - 1; i >= Math.max(0, entities.size() - LOOKBACK); i--) {
-            Entity e = entities.get(i);
-            boolean mayBePerson = type == Entity.Type.PERSON || (words.size() == 1 && type == Entity.Type.ORGANISATION);
-            if (mayBePerson && e.type() == Entity.Type.PERSON && endsWith(e.words(), words)) {
-                return e; // "Zelensky", "von der Leyen"
+        if (words.isEmpty()) {
+            return null;
+        }
+        int bound = Math.max(0, entities.size() - LOOKBACK);
+        int best = newestReferredTo(byLastWord.get(words.get(words.size() - 1)), bound, -1, type, words, name);
+        best = newestReferredTo(byFirstWord.get(words.get(0)), bound, best, type, words, name);
+        if (words.size() == 1) {
+            best = newestReferredTo(byAcronym.get(name), bound, best, type, words, name);
+        }
+        return best < 0 ? null : entities.get(best);
+    }
+
+    /** The highest index of {@code candidates} above {@code best} and at least {@code bound} whose entity is referred to; else {@code best}. */
+    private int newestReferredTo(List<Integer> candidates, int bound, int best, Entity.Type type, List<String> words,
+                                 String name) {
+        if (candidates == null) {
+            return best;
+        }
+        for (int j = candidates.size() - 1; j >= 0; j--) {
+            int i = candidates.get(j);
+            if (i < bound || i <= best) {
+                return best;
             }
-            if (type != Entity.Type.PERSON && e.type() != Entity.Type.PERSON && words.size() < e.words().size()
-                && (endsWith(e.words(), words) || startsWith(e.words(), words))) {
-                return e; // "General Staff" of "Ukraine's General Staff"
-            }
-            if (words.size() == 1 && name.equals(e.acronym())) {
-                return e; // "NIS", "UAE"
+            if (refersTo(entities.get(i), type, words, name)) {
+                return i;
             }
         }
-        return null;
+        return best;
+    }
+
+    /** Whether a name of {@code type} made of {@code words} refers to the earlier entity {@code e}. */
+    private static boolean refersTo(Entity e, Entity.Type type, List<String> words, String name) {
+        boolean mayBePerson = type == Entity.Type.PERSON || (words.size() == 1 && type == Entity.Type.ORGANISATION);
+        if (mayBePerson && e.type() == Entity.Type.PERSON && endsWith(e.words(), words)) {
+            return true; // "Zelensky", "von der Leyen"
+        }
+        if (type != Entity.Type.PERSON && e.type() != Entity.Type.PERSON && words.size() < e.words().size()
+            && (endsWith(e.words(), words) || startsWith(e.words(), words))) {
+            return true; // "General Staff" of "Ukraine's General Staff"
+        }
+        return words.size() == 1 && name.equals(e.acronym()); // "NIS", "UAE"
     }
 
     /** Initials of the capitalised words after any possessor: "South Korea's National Intelligence Service" -> NIS. */
@@ -344,8 +383,16 @@ final class Mentions {
     }
 
     private void add(Entity e) {
+        int index = entities.size();
         entities.add(e);
         latestByName.put(e.name(), e);
+        if (!e.words().isEmpty()) {
+            byLastWord.computeIfAbsent(e.words().get(e.words().size() - 1), k -> new ArrayList<>()).add(index);
+            byFirstWord.computeIfAbsent(e.words().get(0), k -> new ArrayList<>()).add(index);
+        }
+        if (e.acronym() != null) {
+            byAcronym.computeIfAbsent(e.acronym(), k -> new ArrayList<>()).add(index);
+        }
     }
 
     /** Index of the first of the latest {@link #LOOKBACK} mentions. */

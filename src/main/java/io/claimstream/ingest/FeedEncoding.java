@@ -76,6 +76,11 @@ final class FeedEncoding {
         }
         if (chosen == null) {
             chosen = charsetNamed(headerCharset(contentType));
+            if (chosen != null && wideCharset(chosen) && startsNarrow(bytes)) {
+                // HTTP says UTF-16 or UTF-32, but the document starts with '<' and another character in
+                // one byte each, which no such encoding writes: the server is wrong, as lenient readers assume.
+                chosen = null;
+            }
         }
         if (chosen == null) {
             chosen = charsetNamed(declaredEncoding(bytes));
@@ -85,6 +90,21 @@ final class FeedEncoding {
         }
         ByteBuffer content = ByteBuffer.wrap(bytes, bomLength, bytes.length - bomLength);
         return verified(content, chosen);
+    }
+
+    /** UTF-16 or UTF-32 in any byte order: no character is one byte. */
+    private static boolean wideCharset(Charset charset) {
+        String name = charset.name().toUpperCase(Locale.ROOT);
+        return name.startsWith("UTF-16") || name.startsWith("UTF-32") || name.startsWith("X-UTF-16") || name.startsWith("X-UTF-32");
+    }
+
+    /** Whether the bytes begin, after ASCII white space, with '<' and a character in one byte each. */
+    private static boolean startsNarrow(byte[] bytes) {
+        int i = 0;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+            i++;
+        }
+        return i + 1 < bytes.length && bytes[i] == '<' && bytes[i + 1] != 0;
     }
 
     private static Decoded verified(ByteBuffer content, Charset chosen) {

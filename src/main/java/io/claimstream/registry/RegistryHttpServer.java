@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -26,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Confluent Schema Registry's REST API over a {@link SchemaRegistry}, on loopback: the
- * endpoints that Confluent's Java, Node and kafkajs clients call. Errors are
- * {@code {"error_code": ..., "message": ...}} bodies with Confluent's codes.
+ * Confluent Schema Registry's REST API over a {@link SchemaRegistry}, on loopback unless given
+ * another address: the endpoints that Confluent's Java, Node and kafkajs clients call. Errors are
+ * {@code {"error_code": ..., "message": ...}} bodies with Confluent's codes. With credentials,
+ * every request must carry them (HTTP basic auth), or gets 401 and a challenge.
  */
 final class RegistryHttpServer implements AutoCloseable {
 
@@ -39,6 +41,7 @@ final class RegistryHttpServer implements AutoCloseable {
     /** How much of a too-large body is read and discarded so that the client, still sending, gets the 413. */
     private static final long MAX_DISCARDED_BYTES = 64L * 1024 * 1024;
     static final String HOST = "127.0.0.1";
+    static final String REALM = "claimstream schema registry";
 
     private final SchemaRegistry registry;
     private final HttpServer server;
@@ -75,22 +78,35 @@ final class RegistryHttpServer implements AutoCloseable {
         }
     }
 
-    RegistryHttpServer(SchemaRegistry registry, int port) {
+    /**
+     * Serves {@code registry} on {@code host:port}.
+     *
+     * @param credentials the basic auth every request must carry, or null for none
+     */
+    RegistryHttpServer(SchemaRegistry registry, String host, int port, BasicCredentials credentials) {
         this.registry = registry;
         this.executor = HttpServerLimits.executor("schema-registry-http");
         try {
-            this.server = HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(HOST), port));
+            this.server = HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(host), port));
         } catch (IOException e) {
             executor.shutdown();
-            throw new UncheckedIOException("cannot listen on " + HOST + ":" + port, e);
+            throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
         }
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        HttpContext context = server.createContext("/", this::handle);
+        if (credentials != null) {
+            context.setAuthenticator(credentials.authenticator(REALM));
+        }
         server.start();
     }
 
     int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address bound: loopback unless another was given. */
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

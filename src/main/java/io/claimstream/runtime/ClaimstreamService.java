@@ -134,8 +134,8 @@ public final class ClaimstreamService implements AutoCloseable {
             processing.start();
             readiness = new Readiness(processing::state, admin, ProjectTopics.names(claimsSettings), Duration.ofSeconds(5));
             if (settings.httpPort() >= 0) {
-                status = StatusEndpoint.start(settings.httpHost(), settings.httpPort(), processing.streams(), self(values),
-                    monitoring::scrape, readiness::check);
+                status = StatusEndpoint.start(settings.httpHost(), settings.httpPort(), settings.statusCredentials(),
+                    processing.streams(), self(values), monitoring::scrape, readiness::check);
                 started("status endpoint", status);
             }
         }
@@ -166,11 +166,14 @@ public final class ClaimstreamService implements AutoCloseable {
         requireFree(settings.httpPort(), "--http-port", ClaimstreamSettings.HTTP_PORT);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data.kafka(), settings.kafkaPort());
         started("broker", broker);
-        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), settings.registryPort());
+        EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(EmbeddedSchemaRegistry.Settings.of(broker.bootstrapServers(),
+            settings.registryPort()).withHost(settings.registryHost()).withCredentials(settings.registryCredentials()));
         started("schema registry", registry);
         config = config
             .with(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(), "the embedded broker")
             .with(RegistryClientConfig.SCHEMA_REGISTRY_URL, registry.url(), "the embedded schema registry")
+            // The registry asks for credentials: claimstream's own serdes send them, unless set otherwise.
+            .withDefaults(settings.registryClientAuth(), ClaimstreamSettings.REGISTRY_AUTH_USER)
             .withDefaults(Map.of(StreamsConfig.STATE_DIR_CONFIG, data.streamsState().toString()), "the data directory")
             // One instance: after a crash its old self is noticed gone in 10 s rather than the default 45 s.
             .withDefaults(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000",

@@ -70,6 +70,11 @@ public final class SampleFeedServer implements AutoCloseable {
         return urls;
     }
 
+    /** The address bound: always loopback, since only this process's ingester reads it. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
     @Override
     public void close() {
         server.stop(0);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 
+import io.claimstream.registry.BasicCredentials;
 import io.claimstream.status.Health;
 import io.claimstream.status.StatusServer;
 
@@ -26,15 +27,18 @@ public final class StatusEndpoint implements AutoCloseable {
     /**
      * Serves the status page and endpoints on {@code host:port} (port 0: a free one).
      *
+     * @param credentials basic auth every request must carry, or null for none
+     *
      * @param streams the processing application's client, for interactive queries on its subject store
      * @param self this instance's application.server, or null when it has none
      * @param prometheusScrape the metrics in Prometheus text format
      * @param health whether this instance is ready, and why
      */
-    public static StatusEndpoint start(String host, int port, KafkaStreams streams, HostInfo self,
+    public static StatusEndpoint start(String host, int port, BasicCredentials credentials, KafkaStreams streams, HostInfo self,
                                        Supplier<String> prometheusScrape, Supplier<Health> health) {
         try {
-            return new StatusEndpoint(StatusServer.start(new StatusServer.Options(host, port), streams, self, prometheusScrape,
+            return new StatusEndpoint(StatusServer.start(new StatusServer.Options(host, port, credentials), streams, self,
+                prometheusScrape,
                 health));
         } catch (UncheckedIOException e) {
             throw new UnavailableException("cannot serve the status page on " + host + ":" + port + ": "

@@ -36,7 +36,13 @@ final class PeerClient {
     record Answer(int status, byte[] body) {
     }
 
+    private final String authorization;
     private HttpClient client;
+
+    /** @param authorization the Authorization header of every request (the instances share their credentials), or null */
+    PeerClient(String authorization) {
+        this.authorization = authorization;
+    }
 
     /** The instance's answer for {@code key}, whatever its status. */
     Answer get(HostInfo peer, String key) {
@@ -86,8 +92,9 @@ final class PeerClient {
         return client;
     }
 
-    private static HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET();
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET();
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     static String name(HostInfo host) {

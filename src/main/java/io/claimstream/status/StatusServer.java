@@ -16,8 +16,10 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.claimstream.registry.BasicCredentials;
 import io.claimstream.registry.HttpServerLimits;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Errors are JSON {@code {"status": ..., "message": ...}}; a 503 (state rebalancing or
  * restoring, an instance not answering) carries Retry-After. Binds to loopback unless told
- * otherwise: the API has no authentication.
+ * otherwise; with credentials (for a wider address), every request must carry them by HTTP basic
+ * auth or gets 401 with a challenge, and requests forwarded to other instances carry them too.
  */
 public final class StatusServer implements AutoCloseable {
 
@@ -58,11 +61,18 @@ public final class StatusServer implements AutoCloseable {
      *
      * @param host address to bind; {@code 127.0.0.1} by default, {@code 0.0.0.0} for every interface
      * @param port port to bind; 0 picks a free one
+     * @param credentials basic auth every request must carry, or null for none
      */
-    public record Options(String host, int port) {
+    public record Options(String host, int port, BasicCredentials credentials) {
 
         public static final String DEFAULT_HOST = "127.0.0.1";
         public static final int DEFAULT_PORT = 8080;
+        static final String REALM = "claimstream status";
+
+        /** Without authentication. */
+        public Options(String host, int port) {
+            this(host, port, null);
+        }
 
         public Options {
             Objects.requireNonNull(host, "host");
@@ -88,11 +98,13 @@ public final class StatusServer implements AutoCloseable {
 
         private final HttpServer server;
         private final String host;
+        private final BasicCredentials credentials;
         private boolean served;
 
-        private Binding(HttpServer server, String host) {
+        private Binding(HttpServer server, String host, BasicCredentials credentials) {
             this.server = server;
             this.host = host;
+            this.credentials = credentials;
         }
 
         public int port() {
@@ -111,8 +123,8 @@ public final class StatusServer implements AutoCloseable {
                 throw new IllegalStateException("already serving");
             }
             served = true;
-            return new StatusServer(server, host, new SubjectApi(Objects.requireNonNull(streams, "streams"), self),
-                prometheusScrape, health);
+            return new StatusServer(server, host, new SubjectApi(Objects.requireNonNull(streams, "streams"), self,
+                credentials == null ? null : credentials.authorizationHeader()), prometheusScrape, health, credentials);
         }
 
         /** Releases the port if it was never served; a serving port is released by {@link StatusServer#close()}. */
@@ -135,7 +147,7 @@ public final class StatusServer implements AutoCloseable {
     private boolean closed;
 
     private StatusServer(HttpServer server, String host, SubjectApi subjects, Supplier<String> prometheusScrape,
-                         Supplier<Health> health) {
+                         Supplier<Health> health, BasicCredentials credentials) {
         this.server = server;
         this.host = host;
         this.subjects = subjects;
@@ -143,7 +155,10 @@ public final class StatusServer implements AutoCloseable {
         this.health = health;
         this.executor = HttpServerLimits.executor("status-http");
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        HttpContext context = server.createContext("/", this::handle);
+        if (credentials != null) {
+            context.setAuthenticator(credentials.authenticator(Options.REALM));
+        }
         server.start();
     }
 
@@ -172,7 +187,7 @@ public final class StatusServer implements AutoCloseable {
     public static Binding bind(Options options) {
         try {
             return new Binding(HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port())),
-                options.host());
+                options.host(), options.credentials());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
         }
@@ -186,6 +201,11 @@ public final class StatusServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The address bound: loopback unless {@link Options#host()} named another. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     /** Stops answering and ends the server's threads; a second call does nothing. */

@@ -43,12 +43,14 @@ final class SubjectApi {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final LocalSubjects local;
-    private final PeerClient peers = new PeerClient();
+    private final PeerClient peers;
 
-    SubjectApi(KafkaStreams streams, HostInfo self) {
+    /** @param peerAuthorization the Authorization header the other instances ask for, or null */
+    SubjectApi(KafkaStreams streams, HostInfo self, String peerAuthorization) {
         this.streams = streams;
         this.self = self;
         this.local = new LocalSubjects(streams);
+        this.peers = new PeerClient(peerAuthorization);
     }
 
     /**

@@ -36,6 +36,7 @@ public final class BenchmarkSuite {
     /** The benchmarks, in the order they run. */
     enum Part {
         EXTRACTION("extraction", "io.claimstream.bench.ExtractionRun", "-Xmx1g"),
+        HOSTILE("hostile", "io.claimstream.bench.HostileExtractionRun", "-Xmx1g"),
         TOPOLOGY("topology", "io.claimstream.bench.TopologyThroughput", "-Xmx1g"),
         PIPELINE("pipeline", "io.claimstream.bench.PipelineBenchmark", "-Xmx2g"),
         INGEST("ingest", "io.claimstream.ingest.IngestBenchmark", "-Xmx2g"),

@@ -34,6 +34,7 @@ import io.claimstream.config.Configuration;
 import io.claimstream.registry.AvroDeserializer;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.registry.BasicCredentials;
 import io.claimstream.runtime.ClaimstreamService;
 import io.claimstream.runtime.ClaimstreamService.Part;
 import io.claimstream.runtime.Endpoints;
@@ -161,6 +162,56 @@ class EmbeddedModeIT {
         }
     }
 
+    /**
+     * Embedded mode with the status server's and the registry's basic auth set: claimstream's own
+     * serdes send the registry's credentials (or nothing would be published or processed), strangers
+     * get 401 from both, and another terminal's command sends them when given them.
+     */
+    @Test
+    void withBasicAuthSetItsOwnClientsGetInAndStrangersGet401() throws Exception {
+        Path data = tmp.resolve("data-auth");
+        Configuration config = Configuration.builder()
+            .set(ClaimstreamSettings.DATA_DIR, data.toString(), "test")
+            .set(ClaimstreamSettings.KAFKA_PORT, "0", "test")
+            .set(ClaimstreamSettings.REGISTRY_PORT, "0", "test")
+            .set(ClaimstreamSettings.HTTP_PORT, "0", "test")
+            .set(ClaimstreamSettings.REGISTRY_AUTH_USER, "schemas", "test")
+            .set(ClaimstreamSettings.REGISTRY_AUTH_PASSWORD, "registry secret", "test")
+            .set(ClaimstreamSettings.STATUS_AUTH_USER, "ops", "test")
+            .set(ClaimstreamSettings.STATUS_AUTH_PASSWORD, "status secret", "test")
+            .build().validate();
+        String registryAuth = new BasicCredentials("schemas", "registry secret").authorizationHeader();
+        String statusAuth = new BasicCredentials("ops", "status secret").authorizationHeader();
+
+        try (ClaimstreamService service = ClaimstreamService.start(config, EnumSet.allOf(Part.class), true)) {
+            Endpoints endpoints = service.endpoints().orElseThrow();
+            awaitProcessed(service, sampleArticles());
+
+            assertThat(get(endpoints.schemaRegistryUrl() + "/subjects").statusCode()).isEqualTo(401);
+            assertThat(get(endpoints.schemaRegistryUrl() + "/subjects", statusAuth).statusCode()).isEqualTo(401);
+            HttpResponse<String> subjects = get(endpoints.schemaRegistryUrl() + "/subjects", registryAuth);
+            assertThat(subjects.statusCode()).isEqualTo(200);
+            assertThat(subjects.body()).contains(ClaimsTopics.ARTICLES + "-value", ClaimsTopics.SUBJECT_CLAIMS + "-value");
+
+            HttpResponse<String> health = get(endpoints.statusUrl() + "/health");
+            assertThat(health.statusCode()).isEqualTo(401);
+            assertThat(health.headers().firstValue("WWW-Authenticate")).isPresent();
+            assertThat(get(endpoints.statusUrl() + "/health", statusAuth).statusCode()).isEqualTo(200);
+
+            Map<String, String> credentials = Map.of("CLAIMSTREAM_REGISTRY_AUTH_BASIC_USER", "schemas",
+                "CLAIMSTREAM_REGISTRY_AUTH_BASIC_PASSWORD", "registry secret");
+            CommandLineTest.Result inspect = CommandLineTest.run(credentials, "inspect", "claims.by-subject", "--data-dir",
+                data.toString());
+            assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+            assertThat(inspect.out()).contains(" keys (latest value of each) in claims.by-subject");
+            CommandLineTest.Result stranger = CommandLineTest.run(Map.of(), "inspect", "claims.by-subject", "--data-dir",
+                data.toString());
+            // Without them, each value is shown as unreadable, with the registry's refusal as the reason.
+            assertThat(stranger.out()).contains("the schema registry refused schema id").contains("answered HTTP 401");
+            assertThat(inspect.out()).doesNotContain("answered HTTP 401");
+        }
+    }
+
     private static void awaitProcessed(ClaimstreamService service, int articles) throws Exception {
         String servers = service.endpoints().orElseThrow().bootstrapServers();
         awaitUntil(() -> KafkaTestClients.readCommitted(servers, ClaimsTopics.ARTICLES).size() >= articles, WAIT,
@@ -212,6 +263,11 @@ class EmbeddedModeIT {
             }
         }
         return items;
+    }
+
+    private static HttpResponse<String> get(String url, String authorization) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+            .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

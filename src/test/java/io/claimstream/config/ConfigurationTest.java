@@ -167,4 +167,31 @@ class ConfigurationTest {
         assertThat(settings.ingest()).isEqualTo(io.claimstream.ingest.IngestSettings.defaults());
         assertThat(settings.threadFailures()).isEqualTo(3);
     }
+
+    @Test
+    void basicAuthOfTheStatusServerAndTheRegistryIsOffUnlessBothUserAndPasswordAreSet() {
+        ClaimstreamSettings defaults = ClaimstreamSettings.defaults();
+        assertThat(defaults.statusCredentials()).isNull();
+        assertThat(defaults.registryCredentials()).isNull();
+        assertThat(defaults.registryClientAuth()).isEmpty();
+        assertThat(defaults.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(defaults.registryHost()).isEqualTo("127.0.0.1");
+
+        ClaimstreamSettings set = ClaimstreamSettings.from(Map.of(
+            ClaimstreamSettings.STATUS_AUTH_USER, "ops", ClaimstreamSettings.STATUS_AUTH_PASSWORD, "pw1",
+            ClaimstreamSettings.REGISTRY_AUTH_USER, "reg", ClaimstreamSettings.REGISTRY_AUTH_PASSWORD, "pw2"));
+        assertThat(set.statusCredentials()).isEqualTo(new io.claimstream.registry.BasicCredentials("ops", "pw1"));
+        assertThat(set.registryCredentials()).isEqualTo(new io.claimstream.registry.BasicCredentials("reg", "pw2"));
+        assertThat(set.registryClientAuth()).containsEntry("basic.auth.credentials.source", "USER_INFO")
+            .containsEntry("basic.auth.user.info", "reg:pw2");
+        assertThat(set.registryCredentials().toString()).doesNotContain("pw2");
+
+        assertThatThrownBy(() -> ClaimstreamSettings.from(Map.of(ClaimstreamSettings.STATUS_AUTH_USER, "ops")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining(ClaimstreamSettings.STATUS_AUTH_PASSWORD);
+        assertThatThrownBy(() -> ClaimstreamSettings.from(Map.of(ClaimstreamSettings.REGISTRY_AUTH_PASSWORD, "pw")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining(ClaimstreamSettings.REGISTRY_AUTH_USER);
+        assertThatThrownBy(() -> ClaimstreamSettings.from(Map.of(
+            ClaimstreamSettings.STATUS_AUTH_USER, "a:b", ClaimstreamSettings.STATUS_AUTH_PASSWORD, "pw")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("':'");
+    }
 }

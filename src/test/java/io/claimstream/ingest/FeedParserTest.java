@@ -456,6 +456,25 @@ class FeedParserTest {
     }
 
     @Test
+    void aWideCharsetInHttpThatTheBytesContradictIsIgnored() throws Exception {
+        // Even length, so that UTF-16 decodes it without error, into CJK characters and no '<'.
+        String rss = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>T</title>"
+            + "<item><title>Zürich: €2.5bn</title><link>https://x.example/a</link></item></channel></rss>";
+        byte[] body = (rss.getBytes(UTF_8).length % 2 == 0 ? rss : rss + "\n").getBytes(UTF_8);
+        assertThat(body.length % 2).isZero();
+
+        for (String contentType : List.of("application/xml; charset=UTF-16", "text/xml; charset=utf-16le",
+            "application/rss+xml; charset=UTF-32")) {
+            assertThat(parser.parse(body, contentType, LOCATION, FETCHED).items()).as(contentType)
+                .extracting(FeedItem::title).containsExactly("Zürich: €2.5bn");
+        }
+        // Real UTF-16 without a byte-order mark still reads as the header says.
+        byte[] utf16 = rss.replace("UTF-8", "UTF-16").getBytes(StandardCharsets.UTF_16LE);
+        assertThat(parser.parse(utf16, "application/xml; charset=UTF-16LE", LOCATION, FETCHED).items())
+            .extracting(FeedItem::title).containsExactly("Zürich: €2.5bn");
+    }
+
+    @Test
     void anEmptyOrTaglessResponseIsNotAFeed() {
         assertThatThrownBy(() -> parser.parse(new byte[0], null, LOCATION, FETCHED)).hasMessage("empty response");
         assertThatThrownBy(() -> parser.parse("{\"json\": true}".getBytes(UTF_8), null, LOCATION, FETCHED))

@@ -64,7 +64,9 @@ class StatusServerIT {
         Map<String, Object> props = StatusTestData.properties(broker, registry, APPLICATION_ID, dataDir.resolve("state"));
         app = ProcessingApplication.create(props).start();
         assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
-        StatusTestData.publish(broker, props, StatusTestData.articles());
+        List<io.claimstream.avro.Article> articles = new ArrayList<>(StatusTestData.articles());
+        articles.addAll(StatusTestData.hostileFeedArticles());
+        StatusTestData.publish(broker, props, articles);
         try (Admin admin = Admin.create(broker.adminConfig())) {
             KafkaTestClients.awaitProcessed(admin, APPLICATION_ID, Duration.ofSeconds(60));
         }
@@ -214,6 +216,36 @@ class StatusServerIT {
         assertThat(lost.selectFirst("li.source .title").text()).isEqualTo(HOSTILE_TITLE);
         assertThat(page.select("img, b, script:not([src])")).isEmpty();
         assertThat(page.select("a[href]")).extracting(a -> a.attr("href")).noneMatch(href -> href.contains(HOSTILE_LINK));
+    }
+
+    /**
+     * Issue 15: a subject whose claim came from feed items titled with markup. The page writes
+     * text nodes, so each title shows as the text it is, and nothing runs: no element of theirs is
+     * in the DOM (which would be there even if the page's script policy then blocked it), and the
+     * payloads that would leave a mark if they ran (a document title, a body attribute) left none.
+     * window.__x of the first two cannot be read from a DOM dump; their twins stand for them.
+     */
+    @Test
+    void headlessChromiumShowsFeedTitlesWithMarkupLiterallyAndRunsNoneOfThem() throws Exception {
+        assertThat(topic.get(StatusTestData.VALENCIA)).as("the hostile feed's subject").isNotNull();
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Document page = Jsoup.parse(chromium.dumpDom(server.url() + "?prefix=spain%2F",
+            Files.createDirectories(dataDir.resolve("chromium-hostile-titles"))));
+
+        Element valencia = page.selectFirst("section.subject[data-subject-key=" + StatusTestData.VALENCIA + "]");
+        assertThat(valencia).as("section of %s in%n%s", StatusTestData.VALENCIA, page.body()).isNotNull();
+        // Each title is its story's link text (the links are plain https).
+        assertThat(valencia.select("li.source > a")).extracting(Element::wholeText)
+            .containsExactlyInAnyOrderElementsOf(StatusTestData.HOSTILE_FEED_TITLES);
+        assertThat(valencia.select("li.source > a")).extracting(a -> a.attr("href"))
+            .allSatisfy(href -> assertThat(href).startsWith("https://hostile-titles.example/story/"));
+        assertThat(valencia.select("li.source .outlet")).extracting(Element::text).containsOnly(StatusTestData.HOSTILE_FEED_OUTLET);
+
+        assertThat(page.select("img")).as("no element from a title").isEmpty();
+        assertThat(page.select("script")).extracting(e -> e.attr("src")).as("only the page's own script").containsExactly("status.js");
+        assertThat(page.select("[onerror]")).isEmpty();
+        assertThat(page.title()).isNotEqualTo("executed").isEqualTo(Jsoup.parse(get("").body()).title());
+        assertThat(page.body().hasAttr("data-executed")).isFalse();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.claimstream.registry.BasicCredentials;
 import io.claimstream.registry.HalfSentRequests;
 import io.claimstream.registry.HttpServerLimits;
 import io.claimstream.registry.RegistryClientConfig;
@@ -197,6 +198,56 @@ class StatusServerTest {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(limit + 5));
             assertThat(slow.closedByServerWithin(Duration.ofSeconds(limit + 5))).isEqualTo(slow.size());
         }
+    }
+
+    @Test
+    void withCredentialsEveryPathAsksForThemAndTheRightOnesAreLetThrough() throws Exception {
+        BasicCredentials credentials = new BasicCredentials("operator", "correct horse");
+        try (StatusServer server = StatusServer.start(new StatusServer.Options("127.0.0.1", 0, credentials), streams, null,
+            () -> "up 1\n", () -> new Health(true, Map.of("streams", "RUNNING", "topics", "ok")))) {
+            for (String path : List.of("", "status.js", "health", "metrics", "api/subjects", "api/subjects/a%2Fb")) {
+                HttpResponse<String> none = get(server, path);
+                assertThat(none.statusCode()).as(path).isEqualTo(401);
+                assertThat(none.headers().firstValue("WWW-Authenticate")).as(path)
+                    .hasValue("Basic realm=\"claimstream status\", charset=\"UTF-8\"");
+                assertThat(none.body()).as(path).doesNotContain("subject");
+                assertThat(get(server, path, new BasicCredentials("operator", "wrong horse").authorizationHeader()).statusCode())
+                    .as(path).isEqualTo(401);
+            }
+            assertThat(get(server, "health", credentials.authorizationHeader()).statusCode()).isEqualTo(200);
+            assertThat(get(server, "metrics", credentials.authorizationHeader()).body()).isEqualTo("up 1\n");
+            assertThat(get(server, "", credentials.authorizationHeader()).statusCode()).isEqualTo(200);
+            assertThat(get(server, "api/subjects", credentials.authorizationHeader()).statusCode()).as("past auth, the store")
+                .isEqualTo(503);
+        }
+    }
+
+    @Test
+    void withoutCredentialsTheServerIsOpenAsBefore() throws Exception {
+        try (StatusServer server = StatusServer.start(StatusServer.Options.loopback(0), streams, null, null,
+            () -> new Health(true, Map.of()))) {
+            HttpResponse<String> health = get(server, "health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("WWW-Authenticate")).isEmpty();
+        }
+    }
+
+    @Test
+    void theServerBindsLoopbackUnlessGivenAnotherAddress() {
+        try (StatusServer server = StatusServer.start(StatusServer.Options.loopback(0), streams, null, null, null)) {
+            assertThat(server.address().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            assertThat(server.url()).startsWith("http://127.0.0.1:");
+        }
+        assertThat(StatusServer.Options.DEFAULT_HOST).isEqualTo("127.0.0.1");
+        try (StatusServer server = StatusServer.start(new StatusServer.Options("0.0.0.0", 0), streams, null, null, null)) {
+            assertThat(server.address().getAddress().isAnyLocalAddress()).isTrue();
+            assertThat(server.url()).as("reachable from this host").startsWith("http://127.0.0.1:");
+        }
+    }
+
+    private static HttpResponse<String> get(StatusServer server, String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Authorization", authorization).build(),
+            HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(StatusServer server, String path) throws Exception {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.claimstream.avro.Article;
 import io.claimstream.avro.SubjectClaims;
+import io.claimstream.ingest.FeedParseException;
+import io.claimstream.ingest.FeedParser;
+import io.claimstream.ingest.IngestSettings;
+import io.claimstream.ingest.ParsedFeed;
 import io.claimstream.registry.AvroDeserializer;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
@@ -49,6 +54,27 @@ final class StatusTestData {
     static final String HOSTILE_TITLE = "<b>Losses</b> rise";
     static final String HOSTILE_LINK = "javascript:alert(1)";
 
+    /**
+     * Titles of the items of {@link #HOSTILE_FEED}, as its readers must see them: markup that would
+     * run if the page wrote it as HTML. The first two are the issue's; the other two would leave
+     * a mark in the DOM if they ran (a changed document title, an attribute on the body).
+     */
+    static final List<String> HOSTILE_FEED_TITLES = List.of(
+        "<script>window.__x=1</script>",
+        "\"><img src=x onerror=\"window.__x=2\">",
+        "<script>document.title='executed'</script>",
+        "\"><img src=x onerror=\"document.body.setAttribute('data-executed','2')\">");
+    static final String HOSTILE_FEED_URL = "https://hostile-titles.example/rss.xml";
+    static final String HOSTILE_FEED_OUTLET = "Hostile Titles";
+    /** Their stories' subject. */
+    static final String VALENCIA = "spain/person-killed";
+    /**
+     * An RSS feed whose item titles are {@link #HOSTILE_FEED_TITLES}, written as a feed says a
+     * title holds a literal '<': entity-escaped HTML (RSS titles are HTML to feed readers), here
+     * escaped once more for the XML.
+     */
+    static final String HOSTILE_FEED = hostileFeed();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StatusTestData() {
@@ -76,6 +102,41 @@ final class StatusTestData {
         articles.add(article("e2", "daily-ledger", "Inflation in Argentina fell to 2.4% in March, the statistics office "
             + "said.", "2025-04-10T08:00:00Z"));
         return articles;
+    }
+
+    /** The articles the ingester makes of {@link #HOSTILE_FEED}: each one's title is one of {@link #HOSTILE_FEED_TITLES}. */
+    static List<Article> hostileFeedArticles() throws FeedParseException {
+        Instant fetched = Instant.parse("2025-10-30T12:00:00Z");
+        ParsedFeed feed = new FeedParser(IngestSettings.defaults()).parse(HOSTILE_FEED.getBytes(StandardCharsets.UTF_8),
+            "application/rss+xml", URI.create(HOSTILE_FEED_URL), fetched);
+        List<Article> articles = feed.items().stream().map(item -> item.toArticle(HOSTILE_FEED_OUTLET, HOSTILE_FEED_URL, fetched))
+            .toList();
+        assertThat(articles).extracting(Article::getTitle).as("titles as the feed parser reads them")
+            .containsExactlyElementsOf(HOSTILE_FEED_TITLES);
+        return articles;
+    }
+
+    private static String hostileFeed() {
+        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+            + "<title>" + HOSTILE_FEED_OUTLET + "</title><link>https://hostile-titles.example/</link><description>d</description>\n");
+        List<String> places = List.of("Paiporta", "Catarroja", "Alfafar", "Sedaví");
+        for (int i = 0; i < HOSTILE_FEED_TITLES.size(); i++) {
+            rss.append("<item><title>").append(xml(html(HOSTILE_FEED_TITLES.get(i)))).append("</title>")
+                .append("<link>https://hostile-titles.example/story/").append(i + 1).append("</link>")
+                .append("<guid>https://hostile-titles.example/story/").append(i + 1).append("</guid>")
+                .append("<pubDate>Thu, 30 Oct 2025 0").append(i + 1).append(":00:00 GMT</pubDate>")
+                .append("<description>").append(xml("The floods in Valencia, Spain, killed 223 people, regional officials "
+                    + "said. Rescuers were still searching " + places.get(i) + ".")).append("</description></item>\n");
+        }
+        return rss.append("</channel></rss>\n").toString();
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static Article article(String id, String source, String text, String published) {
