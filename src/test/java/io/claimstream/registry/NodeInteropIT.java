@@ -74,7 +74,10 @@ class NodeInteropIT {
         if (!NODE_INSTALLED) {
             return;
         }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@confluentinc/schemaregistry"))) {
+        // Installed again when any dependency of package.json is missing: a checkout that installed
+        // before kafkajs joined them has node_modules without it.
+        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@confluentinc/schemaregistry"))
+            || !Files.isDirectory(NODE_DIR.resolve("node_modules/kafkajs"))) {
             run(Duration.ofMinutes(5), "npm", "ci", "--no-audit", "--no-fund");
         }
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
