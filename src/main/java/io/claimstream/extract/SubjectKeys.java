@@ -55,7 +55,7 @@ final class SubjectKeys {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
         SubjectEntities.EntityIndex index = entities.index(tokens);
         String dominant = index.dominant(article.title());
-        ArticleNames names = new ArticleNames(lexicon, tokens, sentences, article.title());
+        ArticleNames names = null; // found once, and only for an article with a contested measure
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
@@ -82,7 +82,11 @@ final class SubjectKeys {
                 thing = "prisoner";
                 event = event.equals("received") ? "freed" : event; // "received 150 servicemen" in a swap
             }
-            String contender = lexicon.contestedMeasures.contains(thing) ? holders.holder(names, tokens, c) : null;
+            String contender = null;
+            if (lexicon.contestedMeasures.contains(thing)) {
+                names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
+                contender = holders.holder(names, tokens, c);
+            }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event(); // "the running total went past 850,000"
