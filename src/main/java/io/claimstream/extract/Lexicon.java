@@ -20,6 +20,11 @@ final class Lexicon {
      * {@code writtenAs} ("6.9in", "38C", "218g", but not "5G").
      */
     record Unit(String symbol, QuantityKind kind, double scale, boolean attached, String writtenAs) {
+
+        /** Whether {@code text} is this unit as written: any case, or for an attached form its own ("C", not "c"). */
+        boolean isWrittenAs(String text) {
+            return !attached || text.equals(writtenAs);
+        }
     }
 
     /** A currency's hundredth and the like ("81 cents", "212p"): the code and how many make one. */

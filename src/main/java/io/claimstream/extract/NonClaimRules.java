@@ -289,7 +289,7 @@ final class NonClaimRules {
         }
         // "5G", "3D": letters written against the digits.
         Lexicon.Unit unitAfter = after == null ? null : lexicon.units.get(after.lower());
-        boolean unitAsWritten = unitAfter != null && (!unitAfter.attached() || after.text().equals(unitAfter.writtenAs()));
+        boolean unitAsWritten = unitAfter != null && unitAfter.isWrittenAs(after.text());
         if (after != null && after.isWord() && after.joined() && !lexicon.scales.containsKey(after.lower()) && !unitAsWritten) {
             return QuantityKind.IDENTIFIER;
         }

@@ -241,10 +241,7 @@ final class QuantityRecognizer {
                 return rate;
             }
         }
-        int u = q;
-        if (u + 1 < limit && tokens.get(u).type() == Token.Type.DASH && tokens.get(u).joined() && tokens.get(u + 1).joined()) {
-            u++;
-        }
+        int u = pastJoinedDash(tokens, q, limit);
         if (c.form == NumberReader.Form.FRACTION) {
             u = skipArticleBeforeUnit(tokens, u, limit);
         }
@@ -265,13 +262,15 @@ final class QuantityRecognizer {
         return q;
     }
 
+    /** Past a hyphen written between the figure and its unit: "500-MW", "the 81-cent consensus". */
+    private static int pastJoinedDash(List<Token> tokens, int q, int limit) {
+        boolean dash = q + 1 < limit && tokens.get(q).type() == Token.Type.DASH && tokens.get(q).joined() && tokens.get(q + 1).joined();
+        return dash ? q + 1 : q;
+    }
+
     /** "81 cents a share" is 0.81 usd, "212p" 2.12 gbp: a subunit names the currency and scales the figure. */
     private int readSubunit(List<Token> tokens, Candidate c, int q, int limit) {
-        int u = q;
-        if (u + 1 < limit && tokens.get(u).type() == Token.Type.DASH && tokens.get(u).joined() && tokens.get(u + 1).joined()) {
-            u++; // "the 81-cent consensus"
-        }
-        PhraseTable.Match<Lexicon.Subunit> sub = lexicon.currencySubunits.matchForward(tokens, u, limit);
+        PhraseTable.Match<Lexicon.Subunit> sub = lexicon.currencySubunits.matchForward(tokens, pastJoinedDash(tokens, q, limit), limit);
         if (sub == null || sub.value().attached() && !tokens.get(sub.first()).joined()) {
             return q;
         }
@@ -327,7 +326,7 @@ final class QuantityRecognizer {
         }
         if (unit.value().attached()) {
             // "6.9in", "38C", "218g"; not "5 in Andalusia" or "5G"
-            return first.joined() && unit.first() == unit.last() && first.text().equals(unit.value().writtenAs());
+            return first.joined() && unit.first() == unit.last() && unit.value().isWrittenAs(first.text());
         }
         if (unit.first() == unit.last() && first.text().length() == 1 && !first.is("%")) {
             return first.joined() || c.form == NumberReader.Form.DIGITS; // single letters: "15 m", "400m"

@@ -70,9 +70,21 @@ final class XmlCleaner {
 
     /** The index after the DOCTYPE's closing '>', skipping quoted strings and an internal subset. */
     private static int doctypeEnd(String text, int start) throws FeedParseException {
+        int end = closingAngle(text, start + 1, true);
+        if (end < 0) {
+            throw new FeedParseException("malformed XML: unterminated DOCTYPE");
+        }
+        return end;
+    }
+
+    /**
+     * The index after the '>' that closes the markup at {@code from}, skipping quoted strings and,
+     * with {@code subset}, a bracketed internal subset; -1 when nothing closes it.
+     */
+    private static int closingAngle(String text, int from, boolean subset) {
         char quote = 0;
         int depth = 0;
-        for (int i = start + 2; i < text.length(); i++) {
+        for (int i = from + 1; i < text.length(); i++) {
             char c = text.charAt(i);
             if (quote != 0) {
                 if (c == quote) {
@@ -80,15 +92,15 @@ final class XmlCleaner {
                 }
             } else if (c == '"' || c == '\'') {
                 quote = c;
-            } else if (c == '[') {
+            } else if (subset && c == '[') {
                 depth++;
-            } else if (c == ']') {
+            } else if (subset && c == ']') {
                 depth--;
             } else if (c == '>' && depth <= 0) {
                 return i + 1;
             }
         }
-        throw new FeedParseException("malformed XML: unterminated DOCTYPE");
+        return -1;
     }
 
     /**
@@ -296,22 +308,10 @@ final class XmlCleaner {
         return end < 0 ? text.length() : end + terminator.length();
     }
 
-    /** The index after a start tag's closing '>', skipping quoted attribute values. */
+    /** The index after a start tag's closing '>', skipping quoted attribute values; the text's end when none closes it. */
     private static int endOfTag(String text, int from) {
-        char quote = 0;
-        for (int i = from + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '>') {
-                return i + 1;
-            }
-        }
-        return text.length();
+        int end = closingAngle(text, from, false);
+        return end < 0 ? text.length() : end;
     }
 
     private static boolean isNameStart(char c) {
