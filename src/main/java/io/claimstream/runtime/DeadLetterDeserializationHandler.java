@@ -1,12 +1,14 @@
 package io.claimstream.runtime;
 
+import java.util.List;
 import java.util.Map;
 
 import io.claimstream.registry.RegistryException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * is not a bad record: it stops processing instead, and under exactly-once the record is read
  * again after the restart.
  */
-public final class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
+    private String deadLetterTopic;
     private DeadLetterMeters meters;
 
     @Override
@@ -32,16 +35,21 @@ public final class DeadLetterDeserializationHandler extends LogAndContinueExcept
                 return Response.fail();
             }
         }
-        Response response = super.handleError(context, record, exception);
-        if (meters != null && response.deadLetterQueueRecords() != null) {
-            meters.deserialization().increment(response.deadLetterQueueRecords().size());
+        log.warn("Cannot read {}-{}@{}: sent to {} and going on", record.topic(), record.partition(), record.offset(),
+            deadLetterTopic, exception);
+        if (deadLetterTopic == null) {
+            return Response.resume();
         }
-        return response;
+        if (meters != null) {
+            meters.deserialization().increment();
+        }
+        return Response.resume(List.of(DeadLetterRecords.of(deadLetterTopic, record.key(), record.value(), context, exception)));
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        super.configure(configs);
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        deadLetterTopic = topic == null ? null : topic.toString();
         meters = DeadLetterMeters.from(configs);
     }
 }

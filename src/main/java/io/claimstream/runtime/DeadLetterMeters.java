@@ -12,15 +12,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  *
  * @param deserialization records whose bytes could not be read
  * @param processing records a processor failed on
+ * @param production records the broker refused to store
  */
-public record DeadLetterMeters(Counter deserialization, Counter processing) {
+public record DeadLetterMeters(Counter deserialization, Counter processing, Counter production) {
 
     /** Set by {@link ProcessingApplication} on the Streams configuration only; never a user setting. */
     static final String CONFIG = "claimstream.internal.dead.letter.meters";
     static final String NAME = "claimstream.dead.letters";
 
     public static DeadLetterMeters register(MeterRegistry registry) {
-        return new DeadLetterMeters(counter(registry, "deserialization"), counter(registry, "processing"));
+        return new DeadLetterMeters(counter(registry, "deserialization"), counter(registry, "processing"),
+            counter(registry, "production"));
     }
 
     /** The meters passed in {@code configs}, or null when there are none (a handler configured by hand). */

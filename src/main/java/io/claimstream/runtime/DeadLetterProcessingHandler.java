@@ -1,11 +1,13 @@
 package io.claimstream.runtime;
 
+import java.util.List;
 import java.util.Map;
 
 import io.claimstream.registry.RegistryException;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +17,15 @@ import org.slf4j.LoggerFactory;
  * topic, partition, offset and error in {@code __streams.errors.*} headers) and processing goes
  * on. A schema registry failure while writing an output — unreachable, or refusing the schema —
  * is a fault of the setup, not of the record: it stops processing instead, so that under
- * exactly-once nothing is lost and the record is processed again after the fix.
+ * exactly-once nothing is lost and the record is processed again after the fix. A failure in a
+ * punctuation has no source record and no timestamp; its dead letter is still written
+ * ({@link DeadLetterRecords}).
  */
-public final class DeadLetterProcessingHandler extends LogAndContinueProcessingExceptionHandler {
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
+    private String deadLetterTopic;
     private DeadLetterMeters meters;
 
     @Override
@@ -32,16 +37,22 @@ public final class DeadLetterProcessingHandler extends LogAndContinueProcessingE
                 return Response.fail();
             }
         }
-        Response response = super.handleError(context, record, exception);
-        if (meters != null && response.deadLetterQueueRecords() != null) {
-            meters.processing().increment(response.deadLetterQueueRecords().size());
+        log.warn("Processing failed in {} (task {}) for {}-{}@{}: sent to {} and going on", context.processorNodeId(),
+            context.taskId(), context.topic(), context.partition(), context.offset(), deadLetterTopic, exception);
+        if (deadLetterTopic == null) {
+            return Response.resume();
         }
-        return response;
+        if (meters != null) {
+            meters.processing().increment();
+        }
+        return Response.resume(List.of(DeadLetterRecords.of(deadLetterTopic, context.sourceRawKey(), context.sourceRawValue(),
+            context, exception)));
     }
 
     @Override
     public void configure(Map<String, ?> configs) {
-        super.configure(configs);
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        deadLetterTopic = topic == null ? null : topic.toString();
         meters = DeadLetterMeters.from(configs);
     }
 }

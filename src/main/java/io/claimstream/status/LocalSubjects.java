@@ -6,7 +6,9 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.claimstream.avro.internal.SubjectState;
+import io.claimstream.avro.internal.ClaimEntry;
+import io.claimstream.avro.internal.SubjectHead;
+import io.claimstream.topology.ClaimsSettings;
 import io.claimstream.topology.ClaimsTopology;
 
 import org.apache.kafka.streams.KafkaStreams;
@@ -38,12 +40,15 @@ final class LocalSubjects {
 
     /** The subject as claims.by-subject shows it, from one partition, or from every local one when {@code partition} is null. */
     Optional<JsonNode> get(String key, Integer partition) {
-        StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectState>> query = storeQuery();
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectHead>> heads = storeQuery(ClaimsTopology.SUBJECT_STORE);
+        StoreQueryParameters<ReadOnlyKeyValueStore<String, ClaimEntry>> claims = storeQuery(ClaimsTopology.CLAIM_STORE);
         if (partition != null) {
-            query = query.withPartition(partition);
+            heads = heads.withPartition(partition);
+            claims = claims.withPartition(partition);
         }
         try {
-            return Optional.ofNullable(store(query).get(key)).map(LocalSubjects::json);
+            ReadOnlyKeyValueStore<String, ClaimEntry> claimStore = store(claims);
+            return Optional.ofNullable(store(heads).get(key)).map(head -> json(head, claimStore));
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);
         }
@@ -57,16 +62,19 @@ final class LocalSubjects {
     SubjectPage list(SubjectQuery query) {
         List<SubjectPage> pages = new ArrayList<>();
         for (int partition : partitions()) {
-            pages.add(scan(store(storeQuery().withPartition(partition)), query));
+            StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectHead>> heads = storeQuery(ClaimsTopology.SUBJECT_STORE);
+            StoreQueryParameters<ReadOnlyKeyValueStore<String, ClaimEntry>> claims = storeQuery(ClaimsTopology.CLAIM_STORE);
+            pages.add(scan(store(heads.withPartition(partition)), store(claims.withPartition(partition)), query));
         }
         return SubjectPage.merge(pages, query.limit());
     }
 
-    private SubjectPage scan(ReadOnlyKeyValueStore<String, SubjectState> store, SubjectQuery query) {
+    private SubjectPage scan(ReadOnlyKeyValueStore<String, SubjectHead> heads, ReadOnlyKeyValueStore<String, ClaimEntry> claims,
+                             SubjectQuery query) {
         List<JsonNode> subjects = new ArrayList<>();
-        try (KeyValueIterator<String, SubjectState> range = store.range(query.scanFrom(), null)) {
+        try (KeyValueIterator<String, SubjectHead> range = heads.range(query.scanFrom(), null)) {
             while (range.hasNext()) {
-                KeyValue<String, SubjectState> entry = range.next();
+                KeyValue<String, SubjectHead> entry = range.next();
                 if (query.passed(entry.key)) {
                     break;
                 }
@@ -76,7 +84,7 @@ final class LocalSubjects {
                 if (subjects.size() == query.limit()) {
                     return new SubjectPage(subjects, true);
                 }
-                subjects.add(json(entry.value));
+                subjects.add(json(entry.value, claims));
             }
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);
@@ -99,7 +107,7 @@ final class LocalSubjects {
         return task.topicPartitions().stream().anyMatch(tp -> tp.topic().endsWith(STORE_SOURCE_SUFFIX));
     }
 
-    private ReadOnlyKeyValueStore<String, SubjectState> store(StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectState>> query) {
+    private <V> ReadOnlyKeyValueStore<String, V> store(StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> query) {
         requireQueryable();
         try {
             return streams.store(query);
@@ -116,8 +124,8 @@ final class LocalSubjects {
         }
     }
 
-    private static StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectState>> storeQuery() {
-        return StoreQueryParameters.fromNameAndType(ClaimsTopology.SUBJECT_STORE, QueryableStoreTypes.keyValueStore());
+    private static <V> StoreQueryParameters<ReadOnlyKeyValueStore<String, V>> storeQuery(String store) {
+        return StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.keyValueStore());
     }
 
     static ApiException unavailable(InvalidStateStoreException e) {
@@ -125,7 +133,8 @@ final class LocalSubjects {
         return ApiException.unavailable("the subject store is being rebalanced or restored: " + e.getMessage(), e);
     }
 
-    private static JsonNode json(SubjectState state) {
-        return RecordJson.of(ClaimsTopology.subjectRecord(state));
+    /** Rendered within the topic's default size bound, so that one page of subjects stays a bounded answer. */
+    private static JsonNode json(SubjectHead head, ReadOnlyKeyValueStore<String, ClaimEntry> claims) {
+        return RecordJson.of(ClaimsTopology.subjectRecord(head, claims, ClaimsSettings.defaults().maxSubjectRecordBytes()));
     }
 }

@@ -86,15 +86,17 @@ final class ArticleDeduplicator implements Processor<String, Article, String, Cl
         }
         long time = record.timestamp();
         Optional<String> fingerprint = ArticleFingerprint.of(article.getSource(), article.getText());
-        if (seen(ids, article.getId(), time) || fingerprint.isPresent() && seen(texts, fingerprint.get(), time)) {
+        // The same bound as the mentions' article ids: a store key has a size bound too.
+        String id = MentionBounds.id(article.getId());
+        if (seen(ids, id, time) || fingerprint.isPresent() && seen(texts, fingerprint.get(), time)) {
             return;
         }
         List<ClaimMention> mentions = extractor.mentions(article);
         // An article older than the retention is not remembered: the store would drop it
         // anyway. The aggregate's record of counted articles still keeps it from counting twice.
         if (time >= context.currentStreamTimeMs() - retentionMillis) {
-            ids.put(article.getId(), article.getSource(), time);
-            fingerprint.ifPresent(f -> texts.put(f, article.getId(), time));
+            ids.put(id, MentionBounds.text(article.getSource(), MentionBounds.MAX_NAME_CHARS), time);
+            fingerprint.ifPresent(f -> texts.put(f, id, time));
         }
         for (ClaimMention mention : mentions) {
             Record<String, ClaimMention> keyed = record.withKey(mention.getSubjectKey()).withValue(mention);

@@ -24,7 +24,10 @@ import org.apache.kafka.common.config.ConfigException;
  * @param subjectEmitInterval how often (wall-clock time) the subjects changed since the last time are
  *     written to claims.by-subject: a busy subject is written once per interval, not once per mention
  * @param maxClaimsPerSubject distinct claims kept per subject; beyond it the least recently seen one goes
- * @param maxSourcesPerClaim sources (and claimants) listed per claim; the mention count keeps the total
+ * @param maxSourcesPerClaim sources listed per claim, the earliest and the latest; the mention count keeps the total
+ * @param maxClaimantsPerClaim claimants listed per claim, the earliest; the claimant count keeps the total
+ * @param maxSubjectRecordBytes size bound of a claims.by-subject record; a subject that would pass it lists
+ *     the claims reported most, and its claim count keeps the total
  * @param topicPartitions partitions of the topics the application creates
  * @param topicReplicationFactor replicas of the topics the application creates (also its internal
  *     topics); -1 for the broker's default
@@ -44,6 +47,8 @@ public record ClaimsSettings(
     Duration subjectEmitInterval,
     int maxClaimsPerSubject,
     int maxSourcesPerClaim,
+    int maxClaimantsPerClaim,
+    int maxSubjectRecordBytes,
     int topicPartitions,
     short topicReplicationFactor,
     Duration subjectTopicSegment,
@@ -59,6 +64,10 @@ public record ClaimsSettings(
     public static final String SUBJECT_EMIT_INTERVAL_MS = "claimstream.subject.emit.interval.ms";
     public static final String MAX_CLAIMS_PER_SUBJECT = "claimstream.max.claims.per.subject";
     public static final String MAX_SOURCES_PER_CLAIM = "claimstream.max.sources.per.claim";
+    public static final String MAX_CLAIMANTS_PER_CLAIM = "claimstream.max.claimants.per.claim";
+    public static final String SUBJECT_RECORD_MAX_BYTES = "claimstream.subject.record.max.bytes";
+    /** The least {@value #SUBJECT_RECORD_MAX_BYTES} may be: room for several claims at their own bound. */
+    public static final int MIN_SUBJECT_RECORD_BYTES = 64 << 10;
     public static final String TOPIC_PARTITIONS = "claimstream.topic.partitions";
     public static final String TOPIC_REPLICATION_FACTOR = "claimstream.topic.replication.factor";
     public static final String SUBJECT_TOPIC_SEGMENT_MS = "claimstream.subject.topic.segment.ms";
@@ -81,8 +90,15 @@ public record ClaimsSettings(
                 + "mentioned many times in one interval is written once, with all of them.")
         .define(MAX_CLAIMS_PER_SUBJECT, Type.INT, 200, Range.atLeast(1), Importance.MEDIUM,
             "Distinct claims kept per subject; beyond it the least recently seen claim is dropped.")
-        .define(MAX_SOURCES_PER_CLAIM, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
-            "Sources and claimants listed per claim; the mention count keeps the total.")
+        .define(MAX_SOURCES_PER_CLAIM, Type.INT, 2, Range.atLeast(1), Importance.MEDIUM,
+            "Sources listed per claim: the earliest half and the latest half of this many articles "
+                + "(with 2, the first and the latest report); the mention count keeps the total.")
+        .define(MAX_CLAIMANTS_PER_CLAIM, Type.INT, 20, Range.atLeast(1), Importance.MEDIUM,
+            "Claimants listed per claim, in order of first appearance; the claimant count keeps the total.")
+        // Below Kafka's default max.message.bytes (1 MB) with room for headers and batch overhead.
+        .define(SUBJECT_RECORD_MAX_BYTES, Type.INT, 256 << 10, Range.between(MIN_SUBJECT_RECORD_BYTES, 900 << 10),
+            Importance.MEDIUM, "Size bound of a claims.by-subject record (Avro bytes). A subject that would pass it lists "
+                + "the claims reported most; its claim_count keeps the total.")
         .define(TOPIC_PARTITIONS, Type.INT, 6, Range.atLeast(1), Importance.MEDIUM,
             "Partitions of the topics the application creates.")
         // An int, not a short: ConfigDef's SHORT refuses the Integer a map of settings holds.
@@ -127,6 +143,12 @@ public record ClaimsSettings(
         if (maxSourcesPerClaim < 1) {
             throw new ConfigException(MAX_SOURCES_PER_CLAIM, maxSourcesPerClaim, "must be at least 1");
         }
+        if (maxClaimantsPerClaim < 1) {
+            throw new ConfigException(MAX_CLAIMANTS_PER_CLAIM, maxClaimantsPerClaim, "must be at least 1");
+        }
+        if (maxSubjectRecordBytes < MIN_SUBJECT_RECORD_BYTES) {
+            throw new ConfigException(SUBJECT_RECORD_MAX_BYTES, maxSubjectRecordBytes, "must be at least " + MIN_SUBJECT_RECORD_BYTES);
+        }
         if (topicPartitions < 1) {
             throw new ConfigException(TOPIC_PARTITIONS, topicPartitions, "must be at least 1");
         }
@@ -160,6 +182,8 @@ public record ClaimsSettings(
             millis(values, SUBJECT_EMIT_INTERVAL_MS),
             (Integer) values.get(MAX_CLAIMS_PER_SUBJECT),
             (Integer) values.get(MAX_SOURCES_PER_CLAIM),
+            (Integer) values.get(MAX_CLAIMANTS_PER_CLAIM),
+            (Integer) values.get(SUBJECT_RECORD_MAX_BYTES),
             (Integer) values.get(TOPIC_PARTITIONS),
             ((Integer) values.get(TOPIC_REPLICATION_FACTOR)).shortValue(),
             millis(values, SUBJECT_TOPIC_SEGMENT_MS),

@@ -5,7 +5,8 @@ import java.util.function.Function;
 
 import io.claimstream.avro.SubjectClaims;
 import io.claimstream.avro.internal.ClaimMention;
-import io.claimstream.avro.internal.SubjectState;
+import io.claimstream.avro.internal.ClaimEntry;
+import io.claimstream.avro.internal.SubjectHead;
 import io.claimstream.extract.ArticleText;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.extract.NumericClaim;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The processing half of claimstream as a Kafka Streams topology:
@@ -25,8 +27,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * <pre>
  * news.articles ─► article-dedup (article-ids, article-texts window stores; extraction)
  *               ─► claim-mentions repartition, keyed by subject key
- *               ─► subject-aggregator (subject-claims, counted-mentions, pending-subjects, subject-expiry,
- *                                      subject-key-scheme stores)
+ *               ─► subject-aggregator (subject-heads, subject-claim-entries, counted-mentions, pending-subjects,
+ *                                      claim-expiry, subject-key-scheme stores; subject-claims and
+ *                                      subject-expiry only to move state of the earlier layout)
  *               ─┬► claims.by-subject (compacted; changed subjects once per emit interval;
  *                │                     tombstone when a subject expires or was keyed by another
  *                │                     key scheme; header claimstream.key-scheme)
@@ -38,12 +41,25 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  */
 public final class ClaimsTopology {
 
-    /** Key-value store of subjects (key = subject key, value = SubjectState), for interactive queries. */
-    public static final String SUBJECT_STORE = "subject-claims";
+    /**
+     * Key-value store of subjects' heads (key = subject key, value = SubjectHead), for interactive
+     * queries with {@link #CLAIM_STORE}: {@link #subjectRecord} renders a subject from the two.
+     */
+    public static final String SUBJECT_STORE = "subject-heads";
+    /** Key-value store of claims (key = subject key, NUL, claim key; value = ClaimEntry). */
+    public static final String CLAIM_STORE = "subject-claim-entries";
     /** Key-value store of the subjects changed since their record was last written (value = latest change time). */
     public static final String PENDING_STORE = "pending-subjects";
-    /** Key-value store indexing subjects by their oldest claim's last-seen time, for expiry. */
-    public static final String EXPIRY_STORE = "subject-expiry";
+    /** Key-value store indexing claims by their last-seen time, for expiry. */
+    public static final String CLAIM_EXPIRY_STORE = "claim-expiry";
+    /**
+     * Key-value store of the earlier layout (key = subject key, value = SubjectState, the whole
+     * subject): read only to move its subjects to {@link #SUBJECT_STORE} and {@link #CLAIM_STORE},
+     * then empty.
+     */
+    public static final String LEGACY_SUBJECT_STORE = "subject-claims";
+    /** Key-value store of the earlier layout, indexing whole subjects for expiry: emptied by the move. */
+    public static final String LEGACY_EXPIRY_STORE = "subject-expiry";
     /**
      * Key-value store of how far the removal of subjects keyed by another key scheme has come:
      * the scheme every subject of the store is written under once it is done, and the last
@@ -57,7 +73,7 @@ public final class ClaimsTopology {
      * earlier) scheme names that scheme.
      */
     public static final String KEY_SCHEME_HEADER = "claimstream.key-scheme";
-    /** Key-value store of the (claim key, article id) pairs already counted. */
+    /** Key-value store of the (claim key, article id) pairs already counted, and of each claim's outlets and claimants. */
     public static final String COUNTED_STORE = "counted-mentions";
     /** Window store of the article ids seen, by event time. */
     public static final String ARTICLE_ID_STORE = "article-ids";
@@ -70,11 +86,13 @@ public final class ClaimsTopology {
     }
 
     /**
-     * The claims.by-subject record of a value of {@link #SUBJECT_STORE}: what interactive queries
-     * answer with, so that they show a subject exactly as the topic does.
+     * The claims.by-subject record of a subject of {@link #SUBJECT_STORE}, its claims read from
+     * {@code claims} (a {@link #CLAIM_STORE}): what interactive queries answer with, so that they
+     * show a subject exactly as the topic does.
      */
-    public static SubjectClaims subjectRecord(SubjectState state) {
-        return Outputs.subjectClaims(state);
+    public static SubjectClaims subjectRecord(SubjectHead head, ReadOnlyKeyValueStore<String, ClaimEntry> claims,
+                                              int maxRecordBytes) {
+        return Outputs.subjectClaims(head, SubjectStores.entriesOf(claims, head.getSubjectKey()), maxRecordBytes);
     }
 
     /** The topology, extracting claims with {@code extractor}. */

@@ -36,7 +36,7 @@ final class MentionExtractor {
         }
         List<ClaimMention> mentions = new ArrayList<>(claims.size());
         for (NumericClaim c : claims) {
-            mentions.add(ClaimMention.newBuilder()
+            mentions.add(MentionBounds.bound(ClaimMention.newBuilder()
                 .setSubjectKey(c.subjectKey())
                 .setSubject(c.subject() == null ? c.subjectKey() : c.subject())
                 .setClaimKey(c.claimKey())
@@ -56,7 +56,7 @@ final class MentionExtractor {
                 .setTitle(article.getTitle())
                 .setLink(article.getLink())
                 .setPublished(time)
-                .build());
+                .build()));
         }
         return mentions;
     }

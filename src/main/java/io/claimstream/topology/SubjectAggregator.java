@@ -3,16 +3,16 @@ package io.claimstream.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import io.claimstream.avro.NumericClaim;
+import io.claimstream.avro.internal.ClaimEntry;
 import io.claimstream.avro.internal.ClaimMention;
-import io.claimstream.avro.internal.ClaimState;
+import io.claimstream.avro.internal.SubjectHead;
 import io.claimstream.avro.internal.SubjectState;
 
-import org.apache.avro.Schema;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -32,72 +32,68 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps, per subject, its distinct claims, and writes the records of the subjects that changed
  * once per emit interval. Runs after the repartition by subject key, so every mention of a
- * subject meets the same store.
+ * subject meets the same stores.
  *
- * <p>A busy subject is mentioned many times a second, and its record holds up to hundreds of
- * claims with their sources: writing it on every mention would make the output and the
- * changelog grow with the square of its size. So a change only marks the subject pending, in a
- * store of its own, and a wall-clock punctuator writes each pending subject's record once. The
- * pending store is changelogged like the others, so under exactly-once a crash neither loses a
- * pending subject nor writes one twice. A new claim goes to news.claims at once.
+ * <p>A subject is kept as a small head and one entry per claim ({@link SubjectStores}): a
+ * mention reads and rewrites its claim's entry, which has a size bound, never the whole subject.
+ * A busy subject is mentioned many times a second by hundreds of outlets; kept as one value it
+ * was rewritten whole on every mention, grew past Kafka's record limit and stopped processing.
+ * Its record for claims.by-subject is built from a prefix scan over its entries only when it is
+ * written: a change marks the subject pending, in a store of its own, and a wall-clock
+ * punctuator writes each pending subject's record once per interval. The pending store is
+ * changelogged like the others, so under exactly-once a crash neither loses a pending subject
+ * nor writes one twice. A new claim goes to news.claims at once.
  *
- * <p>Expiry looks only at the subjects that have something to expire: an index keyed by each
- * subject's oldest last-seen time, kept as the subject changes, is read in order up to the
- * horizon. Scanning every subject instead cost a full read of the store per expiry interval
- * and slowed processing down as the store grew.
- *
- * <p>The subjects, and the (claim, article) pairs already counted. The
- * second is what makes a mention idempotent: it remembers every article counted for a claim,
- * beyond the sources the record lists, for as long as the claim lives, so a replayed or
- * re-linked article never counts twice. Expiry, on stream time, removes the claims nobody has
- * mentioned for the retention, with their pairs, and deletes a subject left empty with a
- * tombstone.
+ * <p>Idempotence: the counted store remembers every article counted for a claim (and the
+ * claim's outlets and claimants, for exact counts beyond the capped lists) for as long as the
+ * claim lives, so a replayed or re-linked article never counts twice. Expiry, on stream time,
+ * reads an index keyed by each claim's last-seen time up to the horizon, removes the claims
+ * nobody has mentioned for the retention, with what was counted for them, and deletes a
+ * subject left empty with a tombstone.
  *
  * <p>Subjects are keyed by the rules of one key scheme ({@link KeyScheme}); every subject kept
  * records the scheme it was written under, and every claims.by-subject record names it in a
- * header. When the rules change, the subjects under keys of the earlier scheme must not stay
- * beside the new ones: a start that finds its store not wholly of the current scheme (a marker
- * in the key-scheme store says when it is) looks through the subjects a batch per punctuation,
- * deletes each one of another scheme with what is kept about it, and writes its tombstone. The
- * progress is in the key-scheme store, changelogged, and each batch commits with its
- * tombstones, so a crash neither loses the upgrade nor writes a subject twice. Until a subject
- * is reached it stays as it was; a mention of the same key under the new scheme, or its
- * expiry, removes the old subject first. Mentions still keyed by the earlier version of the
- * application (in the repartition topic when it was upgraded) are dropped: their subjects are
- * being removed.
+ * header. A start that finds its store not wholly of the current scheme (a marker in the
+ * key-scheme store says when it is) looks through the subjects a batch per punctuation, deletes
+ * each one of another scheme with what is kept about it, and writes its tombstone. Mentions
+ * still keyed by the earlier version of the application are dropped.
+ *
+ * <p>State of the earlier layout, one value per subject, is migrated by {@link LegacySubjects}.
  */
 final class SubjectAggregator implements Processor<String, ClaimMention, String, SubjectUpdate> {
 
-    /** Separates claim key and article id in the counted store; prefix scans by claim rely on it. */
-    private static final char PAIR_SEPARATOR = '\u0000';
-    /** Index keys are a zero-padded time, so that their string order is time order. */
-    private static final String INDEX_TIME = "%019d";
-    private static final int INDEX_TIME_LENGTH = 19;
-    private static final long NOT_INDEXED = -1;
     /** Key-scheme store: the scheme every subject of the store is written under, once known. */
     private static final String SCHEME_OF_ALL = "scheme-of-all";
     /** Key-scheme store: the last subject looked at by the upgrade, while it runs. */
     private static final String UPGRADED_UP_TO = "upgraded-up-to";
-    private static final Schema SUBJECT_STATE_V1 = InternalAvroSerde.previousVersion("SubjectState.v1.avsc");
+    /** Which claim goes when a subject is full: seen least recently, then fewest mentions. */
+    private static final Comparator<ClaimEntry> EVICTION_ORDER = Comparator
+        .comparing(ClaimEntry::getLastSeen).thenComparingLong(ClaimEntry::getMentions).thenComparing(ClaimEntry::getClaimKey);
     private static final Logger log = LoggerFactory.getLogger(SubjectAggregator.class);
 
-    private final SubjectMerge merge;
+    private final ClaimMerge merge;
+    private final int maxClaimsPerSubject;
+    private final int maxRecordBytes;
     private final Duration retention;
     private final Duration expiryInterval;
     private final Duration emitInterval;
     private final KeyScheme keyScheme;
     private ProcessorContext<String, SubjectUpdate> context;
-    private KeyValueStore<String, SubjectState> subjects;
+    private KeyValueStore<String, SubjectHead> heads;
+    private KeyValueStore<String, ClaimEntry> claims;
     private KeyValueStore<String, Long> counted;
     private KeyValueStore<String, Long> pending;
     private KeyValueStore<String, String> expiryIndex;
     private KeyValueStore<String, String> schemeProgress;
+    private LegacySubjects legacy;
     private Cancellable upgrade;
     private long upgradeRemoved;
     private long staleMentions;
 
     private SubjectAggregator(ClaimsSettings settings, KeyScheme keyScheme) {
-        this.merge = new SubjectMerge(settings.maxClaimsPerSubject(), settings.maxSourcesPerClaim());
+        this.merge = new ClaimMerge(settings.maxSourcesPerClaim(), settings.maxClaimantsPerClaim());
+        this.maxClaimsPerSubject = settings.maxClaimsPerSubject();
+        this.maxRecordBytes = settings.maxSubjectRecordBytes();
         this.retention = settings.claimRetention();
         this.expiryInterval = settings.expiryInterval();
         this.emitInterval = settings.subjectEmitInterval();
@@ -115,14 +111,20 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.SUBJECT_STORE),
-                        Serdes.String(), InternalAvroSerde.of(SubjectState.class, SUBJECT_STATE_V1)).withCachingEnabled(),
+                        Serdes.String(), InternalAvroSerde.of(SubjectHead.class)).withCachingEnabled(),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.CLAIM_STORE),
+                        Serdes.String(), InternalAvroSerde.of(ClaimEntry.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.COUNTED_STORE),
                         Serdes.String(), Serdes.Long()).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.PENDING_STORE),
                         Serdes.String(), Serdes.Long()).withCachingEnabled(),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.EXPIRY_STORE),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.CLAIM_EXPIRY_STORE),
                         Serdes.String(), Serdes.String()).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.KEY_SCHEME_STORE),
+                        Serdes.String(), Serdes.String()),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.LEGACY_SUBJECT_STORE),
+                        Serdes.String(), InternalAvroSerde.of(SubjectState.class, LegacySubjects.SUBJECT_STATE_V1)),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.LEGACY_EXPIRY_STORE),
                         Serdes.String(), Serdes.String()));
             }
         };
@@ -131,12 +133,17 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     @Override
     public void init(ProcessorContext<String, SubjectUpdate> context) {
         this.context = context;
-        this.subjects = context.getStateStore(ClaimsTopology.SUBJECT_STORE);
+        this.heads = context.getStateStore(ClaimsTopology.SUBJECT_STORE);
+        this.claims = context.getStateStore(ClaimsTopology.CLAIM_STORE);
         this.counted = context.getStateStore(ClaimsTopology.COUNTED_STORE);
         this.pending = context.getStateStore(ClaimsTopology.PENDING_STORE);
-        this.expiryIndex = context.getStateStore(ClaimsTopology.EXPIRY_STORE);
+        this.expiryIndex = context.getStateStore(ClaimsTopology.CLAIM_EXPIRY_STORE);
         this.schemeProgress = context.getStateStore(ClaimsTopology.KEY_SCHEME_STORE);
-        indexSubjectsOfEarlierVersions();
+        this.legacy = new LegacySubjects(context.getStateStore(ClaimsTopology.LEGACY_SUBJECT_STORE),
+            context.getStateStore(ClaimsTopology.LEGACY_EXPIRY_STORE), schemeProgress, merge, this::migrate);
+        if (legacy.pending()) {
+            legacy.schedule(context, emitInterval);
+        }
         if (!Integer.toString(keyScheme.version()).equals(schemeProgress.get(SCHEME_OF_ALL))) {
             // Also on a new store: its first batch finds it empty and marks it, once.
             upgrade = context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::upgradeBatch);
@@ -165,40 +172,111 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         if (time.toEpochMilli() < context.currentStreamTimeMs() - retention.toMillis()) {
             return; // older than the retention: it would be expired at once
         }
-        String pair = pairKey(mention.getClaimKey(), mention.getArticleId());
-        SubjectState stored = subjects.get(record.key());
+        String subjectKey = record.key();
+        SubjectHead head = head(subjectKey, record.timestamp());
         // A subject of another scheme under the same key is another subject: what was counted
         // for it does not count for this one.
-        boolean stale = stored != null && !current(stored);
-        if (!stale && counted.get(pair) != null) {
+        if (head != null && !current(head)) {
+            forgetSubject(subjectKey);
+            head = null;
+        }
+        String article = SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId());
+        if (counted.get(article) != null) {
             return; // this article already counts for this claim: nothing changes, nothing is emitted
         }
-        // Everything that can fail is computed before the first write, so that a record sent
-        // to the dead-letter topic leaves the stores as they were.
-        SubjectState before = stale ? null : stored;
-        long oldestBefore = oldestLastSeen(before);
-        SubjectMerge.Result result = merge.add(before, mention);
-        if (!result.changed()) {
-            return;
+        String entryKey = SubjectStores.entryKey(subjectKey, mention.getClaimKey());
+        ClaimEntry entry = head == null ? null : claims.get(entryKey);
+        long lastSeenBefore = SubjectStores.NOT_INDEXED;
+        if (entry == null) {
+            entry = merge.first(mention);
+            if (head != null && head.getClaimCount() >= maxClaimsPerSubject && !evictForNew(subjectKey, head, entry)) {
+                return; // the new claim would be the one a full subject drops
+            }
+            countOutletAndClaimant(mention);
+        } else {
+            lastSeenBefore = entry.getLastSeen().toEpochMilli();
+            merge.add(entry, mention, countOutletAndClaimant(mention));
         }
-        NumericClaim firstSeen = result.newClaim() ? Outputs.firstSeen(mention) : null;
-        if (stale) {
-            forgetSubject(record.key(), stored); // its record is overwritten by the new one's
-        }
-        result.evictedClaimKeys().forEach(this::forgetCounted);
-        counted.put(pair, time.toEpochMilli());
-        result.state().setKeyScheme(keyScheme.version());
-        subjects.put(record.key(), result.state());
-        reindex(record.key(), oldestBefore, oldestLastSeen(result.state()));
-        markPending(record.key(), record.timestamp());
-        if (firstSeen != null) {
+        boolean newClaim = lastSeenBefore == SubjectStores.NOT_INDEXED;
+        head = withMention(head, mention, newClaim);
+        counted.put(article, time.toEpochMilli());
+        claims.put(entryKey, entry);
+        heads.put(subjectKey, head);
+        reindex(entryKey, lastSeenBefore, entry.getLastSeen().toEpochMilli(), subjectKey);
+        markPending(subjectKey, record.timestamp());
+        if (newClaim) {
+            NumericClaim firstSeen = Outputs.firstSeen(mention);
             context.forward(record.withValue(SubjectUpdate.firstSeen(firstSeen)));
         }
     }
 
+    /** The subject's head, migrated from the earlier layout first if it is still kept there. */
+    private SubjectHead head(String subjectKey, long time) {
+        SubjectHead head = heads.get(subjectKey);
+        return head != null ? head : legacy.migrateOne(subjectKey, time);
+    }
+
+    /** Marks the mention's outlet and claimant counted for its claim, and says which were new. */
+    private ClaimMerge.Novelty countOutletAndClaimant(ClaimMention m) {
+        String outlet = SubjectStores.outletKey(m.getClaimKey(), m.getSource());
+        boolean newOutlet = counted.get(outlet) == null;
+        if (newOutlet) {
+            counted.put(outlet, m.getPublished().toEpochMilli());
+        }
+        boolean newClaimant = false;
+        if (ClaimMerge.hasClaimant(m)) {
+            String claimant = SubjectStores.claimantKey(m.getClaimKey(), m.getClaimant());
+            newClaimant = counted.get(claimant) == null;
+            if (newClaimant) {
+                counted.put(claimant, m.getPublished().toEpochMilli());
+            }
+        }
+        return new ClaimMerge.Novelty(newOutlet, newClaimant);
+    }
+
+    /**
+     * Makes room in a full subject for {@code candidate} by dropping the claim seen least
+     * recently, unless the candidate itself would be that claim. Only a full subject pays for
+     * the scan of its entries.
+     */
+    private boolean evictForNew(String subjectKey, SubjectHead head, ClaimEntry candidate) {
+        ClaimEntry victim = SubjectStores.entriesOf(claims, subjectKey).stream().min(EVICTION_ORDER).orElse(null);
+        if (victim == null) {
+            return true;
+        }
+        if (EVICTION_ORDER.compare(candidate, victim) < 0) {
+            return false;
+        }
+        forgetClaim(subjectKey, victim);
+        head.setClaimCount(head.getClaimCount() - 1);
+        head.setEvictedClaims(head.getEvictedClaims() + 1);
+        return true;
+    }
+
+    private SubjectHead withMention(SubjectHead head, ClaimMention m, boolean newClaim) {
+        if (head == null) {
+            head = SubjectHead.newBuilder()
+                .setSubjectKey(m.getSubjectKey())
+                .setSubject(m.getSubject())
+                .setSubjectFrom(ClaimMerge.position(m))
+                .setClaimCount(0)
+                .setKeyScheme(keyScheme.version())
+                .build();
+        } else if (ClaimMerge.POSITION_ORDER.compare(ClaimMerge.position(m), head.getSubjectFrom()) < 0) {
+            head.setSubject(m.getSubject());
+            head.setSubjectFrom(ClaimMerge.position(m));
+        }
+        if (newClaim) {
+            head.setClaimCount(head.getClaimCount() + 1);
+        }
+        return head;
+    }
+
     private void markPending(String subjectKey, long time) {
         Long before = pending.get(subjectKey);
-        pending.put(subjectKey, before == null ? time : Math.max(before, time));
+        if (before == null || before < time) {
+            pending.put(subjectKey, time);
+        }
     }
 
     /** Writes the record of every subject changed since the last time: its current state, or a tombstone. */
@@ -208,13 +286,14 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             all.forEachRemaining(due::add);
         }
         for (KeyValue<String, Long> entry : due) {
-            SubjectState state = subjects.get(entry.key);
-            if (state != null && !current(state)) {
-                removeStale(entry.key, state, entry.value); // changed before the upgrade, never written since
+            SubjectHead head = head(entry.key, entry.value);
+            if (head != null && !current(head)) {
+                removeStale(entry.key, head.getKeyScheme(), entry.value); // changed before the upgrade, never written since
                 continue;
             }
-            SubjectUpdate update = state == null ? SubjectUpdate.deleted() : SubjectUpdate.of(Outputs.subjectClaims(state));
-            Record<String, SubjectUpdate> out = new Record<>(entry.key, update, entry.value);
+            SubjectUpdate update = head == null ? SubjectUpdate.deleted()
+                : SubjectUpdate.of(Outputs.subjectClaims(head, SubjectStores.entriesOf(claims, entry.key), maxRecordBytes));
+            Record<String, SubjectUpdate> out = new Record<>(entry.key, update, Math.max(0, entry.value));
             KeyScheme.stamp(out.headers(), keyScheme.version());
             context.forward(out);
             pending.delete(entry.key);
@@ -222,35 +301,39 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     }
 
     private void expire(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime - retention.toMillis());
+        long horizon = streamTime - retention.toMillis();
         List<KeyValue<String, String>> due = new ArrayList<>();
         // Changes are applied after the scan: stores do not promise iterators stable under writes.
         try (KeyValueIterator<String, String> oldestFirst = expiryIndex.all()) {
             while (oldestFirst.hasNext()) {
                 KeyValue<String, String> entry = oldestFirst.next();
-                if (indexedTime(entry.key) >= horizon.toEpochMilli()) {
+                if (SubjectStores.indexedTime(entry.key) >= horizon) {
                     break;
                 }
                 due.add(entry);
             }
         }
-        for (KeyValue<String, String> entry : due) {
-            String subjectKey = entry.value;
-            SubjectState state = subjects.get(subjectKey);
-            expiryIndex.delete(entry.key);
-            if (state == null) {
+        for (KeyValue<String, String> indexed : due) {
+            expiryIndex.delete(indexed.key);
+            String subjectKey = indexed.value;
+            SubjectHead head = heads.get(subjectKey);
+            if (head == null) {
                 continue;
             }
-            if (!current(state)) {
-                removeStale(subjectKey, state, streamTime);
+            if (!current(head)) {
+                removeStale(subjectKey, head.getKeyScheme(), streamTime);
                 continue;
             }
-            ClaimExpiry.expire(state, horizon).forEach(this::forgetCounted);
-            if (state.getClaims().isEmpty()) {
-                subjects.delete(subjectKey);
+            ClaimEntry claim = claims.get(SubjectStores.indexedEntry(indexed.key));
+            if (claim == null || claim.getLastSeen().toEpochMilli() >= horizon) {
+                continue;
+            }
+            forgetClaim(subjectKey, claim);
+            head.setClaimCount(head.getClaimCount() - 1);
+            if (head.getClaimCount() <= 0) {
+                heads.delete(subjectKey);
             } else {
-                subjects.put(subjectKey, state);
-                reindex(subjectKey, NOT_INDEXED, oldestLastSeen(state));
+                heads.put(subjectKey, head);
             }
             markPending(subjectKey, streamTime);
         }
@@ -263,12 +346,12 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
      */
     private void upgradeBatch(long now) {
         String after = schemeProgress.get(UPGRADED_UP_TO);
-        List<KeyValue<String, SubjectState>> batch = new ArrayList<>(keyScheme.upgradeBatch());
+        List<KeyValue<String, SubjectHead>> batch = new ArrayList<>(keyScheme.upgradeBatch());
         boolean more = false;
         // Changes are applied after the scan: stores do not promise iterators stable under writes.
-        try (KeyValueIterator<String, SubjectState> next = subjects.range(after, null)) {
+        try (KeyValueIterator<String, SubjectHead> next = heads.range(after, null)) {
             while (next.hasNext()) {
-                KeyValue<String, SubjectState> entry = next.next();
+                KeyValue<String, SubjectHead> entry = next.next();
                 if (entry.key.equals(after)) {
                     continue;
                 }
@@ -279,9 +362,9 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
                 batch.add(entry);
             }
         }
-        for (KeyValue<String, SubjectState> entry : batch) {
+        for (KeyValue<String, SubjectHead> entry : batch) {
             if (!current(entry.value)) {
-                removeStale(entry.key, entry.value, now);
+                removeStale(entry.key, entry.value.getKeyScheme(), now);
                 upgradeRemoved++;
             }
         }
@@ -298,82 +381,81 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         }
     }
 
-    private boolean current(SubjectState state) {
-        return state.getKeyScheme() == keyScheme.version();
+    /**
+     * Takes over one subject of the earlier layout: its head and claim entries are written, or,
+     * when it is of another key scheme, it is removed with a tombstone. Returns its head, null
+     * when removed.
+     */
+    private SubjectHead migrate(LegacySubjects.Migrated subject, long time) {
+        if (subject.head().getKeyScheme() != keyScheme.version()) {
+            subject.entries().forEach(e -> forgetCounted(e.getClaimKey()));
+            pending.delete(subject.head().getSubjectKey());
+            tombstone(subject.head().getSubjectKey(), subject.head().getKeyScheme(), time);
+            return null;
+        }
+        String subjectKey = subject.head().getSubjectKey();
+        for (ClaimEntry e : subject.entries()) {
+            String entryKey = SubjectStores.entryKey(subjectKey, e.getClaimKey());
+            claims.put(entryKey, e);
+            reindex(entryKey, SubjectStores.NOT_INDEXED, e.getLastSeen().toEpochMilli(), subjectKey);
+            subject.outlets().getOrDefault(e.getClaimKey(), List.of())
+                .forEach(o -> counted.put(SubjectStores.outletKey(e.getClaimKey(), o), e.getFirstSeen().toEpochMilli()));
+            e.getClaimants().forEach(c ->
+                counted.put(SubjectStores.claimantKey(e.getClaimKey(), c.getName()), c.getFirstSeen().toEpochMilli()));
+        }
+        heads.put(subjectKey, subject.head());
+        return subject.head();
+    }
+
+    private boolean current(SubjectHead head) {
+        return head.getKeyScheme() == keyScheme.version();
     }
 
     /** Deletes a subject of another key scheme, with everything kept about it, and writes its tombstone. */
-    private void removeStale(String subjectKey, SubjectState state, long time) {
-        forgetSubject(subjectKey, state);
+    private void removeStale(String subjectKey, int scheme, long time) {
+        forgetSubject(subjectKey);
+        tombstone(subjectKey, scheme, time);
+    }
+
+    private void tombstone(String subjectKey, int scheme, long time) {
         Record<String, SubjectUpdate> tombstone = new Record<>(subjectKey, SubjectUpdate.deleted(), Math.max(0, time));
         // The tombstone names the scheme of the key it deletes.
-        KeyScheme.stamp(tombstone.headers(), state.getKeyScheme());
+        KeyScheme.stamp(tombstone.headers(), scheme);
         context.forward(tombstone);
     }
 
-    /** Deletes a subject from every store: the subject, its counted pairs, its index entry, its pending mark. */
-    private void forgetSubject(String subjectKey, SubjectState state) {
-        state.getClaims().forEach(claim -> forgetCounted(claim.getClaimKey()));
-        reindex(subjectKey, oldestLastSeen(state), NOT_INDEXED);
-        subjects.delete(subjectKey);
+    /** Deletes a subject from every store: its head, its claims with what was counted for them, its pending mark. */
+    private void forgetSubject(String subjectKey) {
+        SubjectStores.entriesOf(claims, subjectKey).forEach(claim -> forgetClaim(subjectKey, claim));
+        heads.delete(subjectKey);
         pending.delete(subjectKey);
     }
 
-    private void reindex(String subjectKey, long before, long after) {
+    /** Deletes one claim's entry, its index entry and everything counted for it. */
+    private void forgetClaim(String subjectKey, ClaimEntry claim) {
+        String entryKey = SubjectStores.entryKey(subjectKey, claim.getClaimKey());
+        claims.delete(entryKey);
+        reindex(entryKey, claim.getLastSeen().toEpochMilli(), SubjectStores.NOT_INDEXED, subjectKey);
+        forgetCounted(claim.getClaimKey());
+    }
+
+    private void reindex(String entryKey, long before, long after, String subjectKey) {
         if (before == after) {
             return;
         }
-        if (before != NOT_INDEXED) {
-            expiryIndex.delete(indexKey(before, subjectKey));
+        if (before != SubjectStores.NOT_INDEXED) {
+            expiryIndex.delete(SubjectStores.indexKey(before, entryKey));
         }
-        if (after != NOT_INDEXED) {
-            expiryIndex.put(indexKey(after, subjectKey), subjectKey);
+        if (after != SubjectStores.NOT_INDEXED) {
+            expiryIndex.put(SubjectStores.indexKey(after, entryKey), subjectKey);
         }
-    }
-
-    /** State kept before the index existed has no entries in it: index it once, on the first start. */
-    private void indexSubjectsOfEarlierVersions() {
-        try (KeyValueIterator<String, String> any = expiryIndex.all()) {
-            if (any.hasNext()) {
-                return;
-            }
-        }
-        List<KeyValue<String, Long>> unindexed = new ArrayList<>();
-        try (KeyValueIterator<String, SubjectState> all = subjects.all()) {
-            all.forEachRemaining(kv -> unindexed.add(KeyValue.pair(kv.key, oldestLastSeen(kv.value))));
-        }
-        unindexed.forEach(kv -> reindex(kv.key, NOT_INDEXED, kv.value));
-    }
-
-    /** When the subject's first claim to expire was last seen; {@link #NOT_INDEXED} for none. */
-    private static long oldestLastSeen(SubjectState state) {
-        if (state == null || state.getClaims().isEmpty()) {
-            return NOT_INDEXED;
-        }
-        long oldest = Long.MAX_VALUE;
-        for (ClaimState claim : state.getClaims()) {
-            oldest = Math.min(oldest, claim.getLastSeen().toEpochMilli());
-        }
-        return Math.max(0, oldest);
-    }
-
-    private static String indexKey(long time, String subjectKey) {
-        return String.format(Locale.ROOT, INDEX_TIME, time) + PAIR_SEPARATOR + subjectKey;
-    }
-
-    private static long indexedTime(String indexKey) {
-        return Long.parseLong(indexKey.substring(0, INDEX_TIME_LENGTH));
     }
 
     private void forgetCounted(String claimKey) {
-        List<String> pairs = new ArrayList<>();
-        try (KeyValueIterator<String, Long> found = counted.prefixScan(claimKey + PAIR_SEPARATOR, new StringSerializer())) {
-            found.forEachRemaining(kv -> pairs.add(kv.key));
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Long> found = counted.prefixScan(SubjectStores.countedPrefix(claimKey), new StringSerializer())) {
+            found.forEachRemaining(kv -> keys.add(kv.key));
         }
-        pairs.forEach(counted::delete);
-    }
-
-    private static String pairKey(String claimKey, String articleId) {
-        return claimKey + PAIR_SEPARATOR + articleId;
+        keys.forEach(counted::delete);
     }
 }

@@ -37,9 +37,12 @@ class TopicsCommandIT {
     /** Kafka Streams' internal topics of the processing application, as the README lists them. */
     static final List<String> INTERNAL = List.of(
         "claimstream-processor-claim-mentions-repartition",
-        "claimstream-processor-subject-claims-changelog",
+        "claimstream-processor-subject-heads-changelog",
+        "claimstream-processor-subject-claim-entries-changelog",
         "claimstream-processor-counted-mentions-changelog",
         "claimstream-processor-pending-subjects-changelog",
+        "claimstream-processor-claim-expiry-changelog",
+        "claimstream-processor-subject-claims-changelog",
         "claimstream-processor-subject-expiry-changelog",
         "claimstream-processor-subject-key-scheme-changelog",
         "claimstream-processor-article-ids-changelog",

@@ -43,7 +43,8 @@ class ReadmeConfigurationTableTest {
             return "`" + value + "` (" + readable(Duration.ofMillis(Long.parseLong(value))) + ")";
         }
         if (key.name.endsWith(".bytes")) {
-            return "`" + value + "` (" + Long.parseLong(value) / (1024 * 1024) + " MiB)";
+            long bytes = Long.parseLong(value);
+            return "`" + value + "` (" + (bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB") + ")";
         }
         return "`" + value + "`";
     }

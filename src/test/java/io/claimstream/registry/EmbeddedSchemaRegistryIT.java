@@ -123,6 +123,8 @@ class EmbeddedSchemaRegistryIT {
         record.put("subject", original.getSubject());
         record.put("claims", List.of());
         record.put("updated", original.getUpdated().toEpochMilli());
+        record.put("claim_count", 0L);
+        record.put("evicted_claims", 0L);
         record.put("trend", 1.5);
         byte[] writtenWithV2 = new GenericAvroSerde(client, AvroSerdeConfig.defaults(), false).serializer()
             .serialize("it.evolving", record);

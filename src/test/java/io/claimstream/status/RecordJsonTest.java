@@ -35,7 +35,8 @@ class RecordJsonTest {
             .build();
 
         JsonNode json = new ObjectMapper().readTree(RecordJson.of(subject).toString());
-        assertThat(json.fieldNames()).toIterable().containsExactly("subject_key", "subject", "claims", "updated");
+        assertThat(json.fieldNames()).toIterable()
+            .containsExactly("subject_key", "subject", "claims", "updated", "claim_count", "evicted_claims");
         JsonNode claim = json.get("claims").get(0);
         assertThat(claim.get("value").asDouble()).isEqualTo(250000.0);
         assertThat(claim.get("value_high").isNull()).isTrue();

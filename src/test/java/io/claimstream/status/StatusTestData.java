@@ -33,6 +33,7 @@ import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
 import io.claimstream.runtime.KafkaTestClients;
 import io.claimstream.runtime.ProcessingApplication;
+import io.claimstream.topology.ClaimsSettings;
 import io.claimstream.topology.ClaimsTopics;
 import io.claimstream.topology.CleanPass;
 import io.claimstream.topology.TestArticles;
@@ -153,6 +154,8 @@ final class StatusTestData {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // The page shows the sources a claim lists: list all four of the hostile feed's, not the first and latest.
+        props.put(ClaimsSettings.MAX_SOURCES_PER_CLAIM, HOSTILE_FEED_TITLES.size());
         return props;
     }
 

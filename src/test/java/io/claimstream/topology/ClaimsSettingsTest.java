@@ -17,7 +17,9 @@ class ClaimsSettingsTest {
         assertThat(defaults.articleDedupRetention()).isEqualTo(Duration.ofDays(7));
         assertThat(defaults.claimRetention()).isEqualTo(Duration.ofDays(30));
         assertThat(defaults.maxClaimsPerSubject()).isEqualTo(200);
-        assertThat(defaults.maxSourcesPerClaim()).isEqualTo(20);
+        assertThat(defaults.maxSourcesPerClaim()).isEqualTo(2);
+        assertThat(defaults.maxClaimantsPerClaim()).isEqualTo(20);
+        assertThat(defaults.maxSubjectRecordBytes()).isEqualTo(256 * 1024);
         assertThat(defaults.topicReplicationFactor()).isEqualTo((short) -1);
     }
 
@@ -39,5 +41,8 @@ class ClaimsSettingsTest {
             .isInstanceOf(ConfigException.class).hasMessageContaining(ClaimsSettings.MAX_CLAIMS_PER_SUBJECT);
         assertThatThrownBy(() -> ClaimsSettings.from(Map.of(ClaimsSettings.CLAIM_RETENTION_MS, "thirty days")))
             .isInstanceOf(ConfigException.class).hasMessageContaining(ClaimsSettings.CLAIM_RETENTION_MS);
+        assertThatThrownBy(() -> ClaimsSettings.from(Map.of(ClaimsSettings.SUBJECT_RECORD_MAX_BYTES, "4096")))
+            .as("a bound below one claim's own bound would drop claims that fit nowhere")
+            .isInstanceOf(ConfigException.class).hasMessageContaining(ClaimsSettings.SUBJECT_RECORD_MAX_BYTES);
     }
 }

@@ -112,6 +112,7 @@ class ClaimsTopologyTest {
 
     @Test
     void theSameClaimFromThreeOutletsInThreeWordingsIsOneClaimWithThreeSources() {
+        // Three listed sources of three: the first and the latest, and the one between.
         Article a = article("kw-1", "kyiv-wire", DAILY_1, T0);
         Article b = article("cp-1", "continental-post", DAILY_2, T0.plusSeconds(3600));
         Article c = article("gd-1", "globe-dispatch", DAILY_3, T0.plusSeconds(7200));
@@ -119,13 +120,14 @@ class ClaimsTopologyTest {
         assertThat(List.of(onlyClaimKey(b), onlyClaimKey(c))).as("premise: one claim key for the three wordings")
             .containsOnly(claimKey);
 
-        topology(Map.of()).publish(a, b, c);
+        topology(Map.of(ClaimsSettings.MAX_SOURCES_PER_CLAIM, 3)).publish(a, b, c);
 
         Map<String, SubjectClaims> table = table(topology.subjectRecords());
         assertThat(table).hasSize(1);
         ClaimSummary claim = onlyClaim(table.values().iterator().next());
         assertThat(claim.getClaimKey()).isEqualTo(claimKey);
         assertThat(claim.getMentions()).isEqualTo(3);
+        assertThat(claim.getOutlets()).isEqualTo(3);
         assertThat(claim.getSources()).extracting(SourceRef::getSource)
             .containsExactly("kyiv-wire", "continental-post", "globe-dispatch");
         assertThat(claim.getFirstSeen()).isEqualTo(T0);
@@ -290,7 +292,7 @@ class ClaimsTopologyTest {
             article("na-1", "north-atlantic-news", DAILY_1, T0.plusSeconds(3 * 3600)));
         ClaimSummary before = onlyClaim(table(topology.subjectRecords()).values().iterator().next());
         assertThat(before.getMentions()).isEqualTo(4);
-        assertThat(before.getSources()).extracting(SourceRef::getArticleId).containsExactly("kw-1", "cp-1");
+        assertThat(before.getSources()).extracting(SourceRef::getArticleId).containsExactly("kw-1", "na-1");
 
         WindowStore<String, String> ids = topology.driver().getWindowStore(ClaimsTopology.ARTICLE_ID_STORE);
         try (WindowStoreIterator<String> remembered = ids.fetch("kw-1", 0, Long.MAX_VALUE)) {
