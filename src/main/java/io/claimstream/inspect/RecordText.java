@@ -74,24 +74,37 @@ public final class RecordText {
     }
 
     /**
-     * A subject and its claims:
+     * A subject and its claims, with the counts beside each capped list when the list is cut:
      *
      * <pre>
      * russia/soldier/killed   soldiers killed (russia)
-     *   ~250000 soldier   mentions 2   first 2025-02-15T17:05:00Z
-     *     claimants: Volodymyr Zelensky
-     *     sources:   Continental Wire, The Daily Ledger
+     *   ~250000 soldier   mentions 5   outlets 4   first 2025-02-15T17:05:00Z
+     *     claimants: Volodymyr Zelensky, and 1 more
+     *     sources:   Continental Wire, The Daily Ledger   (the first and latest of 5)
      * </pre>
      */
     static String subject(JsonNode v) {
         StringBuilder b = new StringBuilder(text(v, "subject_key")).append("   ").append(text(v, "subject"));
+        long claimCount = v.path("claim_count").asLong(0);
+        if (claimCount > v.path("claims").size()) {
+            b.append("\n  ").append(v.path("claims").size()).append(" of ").append(claimCount)
+                .append(" claims listed, the most reported: the rest would pass the record's size bound");
+        }
         for (JsonNode c : v.path("claims")) {
-            b.append("\n  ").append(figure(c)).append("   mentions ").append(c.path("mentions").asLong())
-                .append("   first ").append(text(c, "first_seen"));
+            long mentions = c.path("mentions").asLong();
+            b.append("\n  ").append(figure(c)).append("   mentions ").append(mentions);
+            if (c.path("outlets").asLong(0) > 0) {
+                b.append("   outlets ").append(c.path("outlets").asLong());
+            }
+            b.append("   first ").append(text(c, "first_seen"));
             List<String> claimants = new ArrayList<>();
             c.path("claimants").forEach(n -> claimants.add(n.asText()));
             if (!claimants.isEmpty()) {
                 b.append("\n    claimants: ").append(String.join(", ", claimants));
+                long more = c.path("claimant_count").asLong(0) - claimants.size();
+                if (more > 0) {
+                    b.append(", and ").append(more).append(" more");
+                }
             }
             List<String> sources = new ArrayList<>();
             c.path("sources").forEach(s -> {
@@ -100,6 +113,9 @@ public final class RecordText {
                 }
             });
             b.append("\n    sources:   ").append(String.join(", ", sources));
+            if (mentions > c.path("sources").size()) {
+                b.append("   (the first and latest of ").append(mentions).append(")");
+            }
         }
         return b.toString();
     }

@@ -40,6 +40,25 @@ class RecordTextTest {
     }
 
     @Test
+    void aSubjectWhoseListsAreCutSaysHowManyThereAre() throws Exception {
+        SourceRef first = new SourceRef("cw-1", "Continental Wire", null, null, FEB_15, null, "nearly");
+        SourceRef latest = new SourceRef("hh-9", "Harbour Herald", null, null, FEB_15, null, "almost");
+        ClaimSummary busy = ClaimSummary.newBuilder().setClaimKey("russia/soldier/killed=250000").setValue(250000)
+            .setUnit("soldier").setKind("count").setQualifier(Qualifier.EXACT).setClaimants(List.of("Volodymyr Zelensky"))
+            .setFirstSeen(FEB_15).setLastSeen(FEB_15).setMentions(9).setOutlets(4).setClaimantCount(3)
+            .setSources(List.of(first, latest)).build();
+        GenericRecord cut = generic(SubjectClaims.newBuilder().setSubjectKey("russia/soldier/killed").setSubject("soldiers killed")
+            .setClaims(List.of(busy)).setUpdated(FEB_15).setClaimCount(40).build());
+
+        assertThat(RecordText.text(record("claims.by-subject", "russia/soldier/killed", cut))).isEqualTo(String.join("\n",
+            "russia/soldier/killed   soldiers killed",
+            "  1 of 40 claims listed, the most reported: the rest would pass the record's size bound",
+            "  250000 soldier   mentions 9   outlets 4   first 2025-02-15T17:05:00Z",
+            "    claimants: Volodymyr Zelensky, and 2 more",
+            "    sources:   Continental Wire, Harbour Herald   (the first and latest of 9)"));
+    }
+
+    @Test
     void jsonIsPlainJsonWithTimestampsAsInstantsAndUnionsAsTheirValue() throws Exception {
         JsonNode line = new ObjectMapper().readTree(RecordText.json(record("claims.by-subject", "russia/soldier/killed", subject())));
 
