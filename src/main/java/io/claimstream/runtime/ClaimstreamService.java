@@ -291,7 +291,13 @@ public final class ClaimstreamService implements AutoCloseable {
         return server == null || server.toString().isBlank() ? null : HostInfo.buildFromEndpoint(server.toString());
     }
 
-    private static void requireFree(int port, String option, String key) {
+    /**
+     * Refuses a fixed port that another process listens on, naming the option and key that choose
+     * another: the broker and the registry would otherwise fail on it with a message about neither.
+     *
+     * @throws UnavailableException when the port is in use
+     */
+    public static void requireFree(int port, String option, String key) {
         if (port <= 0) {
             return;
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -42,12 +43,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path logDir;
+    private final Map<String, Object> clientSecurity;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, Map<String, Object> clientSecurity) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
+        this.clientSecurity = Map.copyOf(clientSecurity);
     }
 
     /** Starts a broker keeping its data under {@code dataDir}; port 0 picks a free port. */
@@ -60,6 +63,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@code overrides} are broker properties applied over the single-node defaults.
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, overrides, Map.of());
+    }
+
+    /**
+     * Starts a broker whose client listener asks for what {@code overrides} configure (SASL, say):
+     * {@code clientSecurity} is what a client then needs besides bootstrap.servers, which the
+     * readiness check and {@link #adminConfig()} use.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides,
+                                            Map<String, Object> clientSecurity) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePortOtherThan(brokerPort);
@@ -75,7 +88,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, HOST + ":" + brokerPort, logDir);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, HOST + ":" + brokerPort, logDir, clientSecurity);
         try {
             broker.awaitReady();
         } catch (RuntimeException e) {
@@ -96,7 +109,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Admin client properties pointing at this broker. */
     public Map<String, Object> adminConfig() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(clientSecurity);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Map.copyOf(config);
     }
 
     @Override
