@@ -39,6 +39,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a transaction's write waits for the previous commit on the same partition. */
+    static final Duration TRANSACTION_WAIT = Duration.ofSeconds(2);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -147,6 +149,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // A transaction's first write to a partition waits on the broker, up to this long, for the previous
+        // transaction's commit markers there; past it the broker answers CONCURRENT_TRANSACTIONS and the producer
+        // resends (with OUT_OF_ORDER_SEQUENCE_NUMBER for the batches behind it). The default, 100 ms, is shorter
+        // than the markers take on a busy machine while an exactly_once_v2 application starts.
+        p.setProperty("add.partitions.to.txn.retry.backoff.max.ms", String.valueOf(TRANSACTION_WAIT.toMillis()));
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("num.partitions", "1");
         return p;
