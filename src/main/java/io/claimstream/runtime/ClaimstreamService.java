@@ -68,6 +68,10 @@ public final class ClaimstreamService implements AutoCloseable {
     private Readiness readiness;
     private StatusEndpoint status;
     private boolean closing;
+    /** Whether {@link #start} completed: only then does stopping say "claimstream stopped". */
+    private volatile boolean startedFully;
+    /** Whether {@link #start} failed, and so closed what it had started. */
+    private volatile boolean startFailed;
 
     private record Step(String name, AutoCloseable part) {
     }
@@ -106,8 +110,11 @@ public final class ClaimstreamService implements AutoCloseable {
     public ClaimstreamService start(Set<Part> parts, boolean embedded) {
         try {
             startParts(parts, embedded);
+            startedFully = true;
             return this;
         } catch (RuntimeException e) {
+            // What had started stops quietly: the caller reports the failure, which is the news.
+            startFailed = true;
             close();
             throw e;
         }
@@ -294,7 +301,13 @@ public final class ClaimstreamService implements AutoCloseable {
             closeQuietly(running.pop());
         }
         closed.countDown();
-        log.info("claimstream stopped");
+        if (startedFully) {
+            log.info("claimstream stopped");
+        } else if (startFailed) {
+            log.debug("Stopped what had started before the start failed");
+        } else {
+            log.info("claimstream stopped while starting");
+        }
     }
 
     private static void closeQuietly(Step step) {
