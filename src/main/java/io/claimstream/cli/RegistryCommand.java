@@ -1,6 +1,8 @@
 package io.claimstream.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -98,6 +100,7 @@ public final class RegistryCommand implements Callable<Integer> {
                 data.holdTemporaryFiles();
                 ClaimstreamService.requireFree(settings.kafkaPort(), "--kafka-port", ClaimstreamSettings.KAFKA_PORT);
                 ClaimstreamService.requireFree(settings.registryPort(), "--port", ClaimstreamSettings.REGISTRY_PORT);
+                warnOfEarlierLayout(data);
                 service.broker = EmbeddedKafkaBroker.start(data.kafka(), settings.kafkaPort());
                 servers = service.broker.bootstrapServers();
             } else {
@@ -143,6 +146,23 @@ public final class RegistryCommand implements Callable<Integer> {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Earlier versions of this command kept the broker's log in {@code DIR/kafka-logs} rather than
+     * in {@code DIR/kafka/kafka-logs}, where {@code run} keeps it: say so when such a log is there,
+     * since its schemas are not the ones now served.
+     */
+    private void warnOfEarlierLayout(DataDirectory data) {
+        Path earlier = data.root().resolve("kafka-logs");
+        if (Files.isDirectory(earlier)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("claimstream registry: warning: " + earlier + " holds the broker log of an earlier 'claimstream registry'; "
+                + "its schemas are not served: this command now keeps its data in " + data.kafka() + ", as 'run' does "
+                + "(to keep them, stop it and, unless 'run' has used this directory, move " + earlier + " to "
+                + data.kafka().resolve("kafka-logs") + ")");
+            err.flush();
         }
     }
 

@@ -80,9 +80,13 @@ class RegistryCommandIT {
     }
 
     @Test
-    void refusesADataDirectoryThatAnotherClaimstreamHolds() throws Exception {
+    void refusesADataDirectoryThatAnotherClaimstreamHoldsAndNamesAnEarlierLayout() throws Exception {
+        // Where earlier versions of this command kept the broker's log.
+        Files.createDirectories(dataDir.resolve("kafka-logs"));
         try (Running first = Running.start(Map.of(), "registry", "--port", "0", "--kafka-port", "0",
             "--data-dir", dataDir.toString())) {
+            assertThat(first.errors()).contains("claimstream registry: warning: " + dataDir.resolve("kafka-logs").toAbsolutePath()
+                + " holds the broker log of an earlier 'claimstream registry'; its schemas are not served");
             StringWriter err = new StringWriter();
             int exit = ClaimstreamCommand.commandLine(new ClaimstreamCommand(Map.of()))
                 .setOut(new PrintWriter(new StringWriter(), true)).setErr(new PrintWriter(err, true))
@@ -166,6 +170,10 @@ class RegistryCommandIT {
 
         String output() {
             return out.toString();
+        }
+
+        String errors() {
+            return err.toString();
         }
 
         String url() {

@@ -13,7 +13,8 @@ import io.claimstream.kafka.TopicReadiness;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +60,11 @@ class TransactionRetriesIT {
             p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
             p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "retries-it");
             p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            Properties c = new Properties();
+            c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+            c.put(ConsumerConfig.GROUP_ID_CONFIG, "retries-it-group");
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+                 KafkaConsumer<String, String> input = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
                 producer.initTransactions();
                 long started = System.nanoTime();
                 for (int i = 0; i < TRANSACTIONS; i++) {
@@ -70,7 +76,7 @@ class TransactionRetriesIT {
                     }
                     // As Streams does: the input's offsets commit with the output, in the transaction.
                     producer.sendOffsetsToTransaction(Map.of(new TopicPartition("articles", 0), new OffsetAndMetadata(i + 1)),
-                        new ConsumerGroupMetadata("retries-it-group"));
+                        input.groupMetadata());
                     producer.commitTransaction();
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
