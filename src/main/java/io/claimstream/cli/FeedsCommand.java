@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,10 +29,8 @@ import io.claimstream.ingest.FeedsFile;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestTopics;
 import io.claimstream.runtime.KafkaClients;
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicCreation;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -412,16 +409,8 @@ public final class FeedsCommand implements Runnable {
     static void createFeedTopics(Map<String, Object> client, Duration timeout, int partitions, short replicationFactor)
         throws InterruptedException {
         try (Admin admin = Admin.create(client)) {
-            for (NewTopic topic : IngestTopics.feedTopics(partitions, replicationFactor)) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
-                    }
-                }
-            }
-            TopicReadiness.await(admin, List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE), timeout);
+            // Within the command's time limit: a cluster that does not answer fails here, not never.
+            TopicCreation.createIfAbsent(admin, IngestTopics.feedTopics(partitions, replicationFactor), timeout);
         }
     }
 }

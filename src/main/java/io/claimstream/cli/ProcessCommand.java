@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         "",
         "Extracts and deduplicates the claims of the articles on news.articles into claims.by-subject "
             + "(compacted, by subject) and news.claims, with exactly-once processing; unreadable records go to news.dlq.",
-        "Creates the topics it needs, or checks them when they exist. Runs until stopped; serves /metrics and /health "
-            + "on --http-port. Without bootstrap.servers it joins the embedded claimstream running on --data-dir."},
+        "Creates the topics it needs, or checks them when they exist. Runs until stopped; serves the status page, /metrics, "
+            + "/health/live and /health/ready on --http-port. Without bootstrap.servers it joins the embedded claimstream running on --data-dir."},
     footer = "%nExit codes: see claimstream --help.")
 public final class ProcessCommand implements Callable<Integer> {
 

@@ -52,7 +52,9 @@ final class ServiceRunner {
                 if (service.processing() != null) {
                     service.processing().awaitRunning(Duration.ofMinutes(2));
                 }
-                out.println(running + service.statusUrl().map(url -> " (status at " + url + ")").orElse(""));
+                String where = service.processing() != null ? " (status at %s)"
+                    : " (metrics at %1$s/metrics, health at %1$s/health/live and %1$s/health/ready)";
+                out.println(running + service.statusUrl().map(url -> String.format(where, url)).orElse(""));
                 out.flush();
             }
             return service.awaitStopped();

@@ -55,6 +55,10 @@ public final class FeedIngester implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Map<Integer, Map<String, FeedCheckpoint>> checkpointsByPartition = new ConcurrentHashMap<>();
     private volatile boolean closing;
+    /** Whether the group has given this ingester its share (perhaps none) at least once. */
+    private volatile boolean joined;
+    /** Why the ingester stopped following its feeds, if it did on its own. */
+    private volatile String failure;
 
     private FeedIngester(Map<String, ?> clientConfig, String groupId, String name, IngestSettings settings,
                          IngestSerdes serdes, MeterRegistry registry) {
@@ -113,6 +117,25 @@ public final class FeedIngester implements AutoCloseable {
         return metrics.statuses();
     }
 
+    /**
+     * Whether this ingester still follows its share of the feeds: false once its feed-following
+     * thread has ended other than by {@link #close()}, and then no feed is added or removed until
+     * the process restarts.
+     */
+    public boolean alive() {
+        return failure == null && (closing || assignmentThread.isAlive());
+    }
+
+    /** Why the ingester stopped following its feeds, or null while it follows them. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Whether its consumer group has given this ingester its share of the feeds (perhaps none: more ingesters than partitions). */
+    public boolean joined() {
+        return joined;
+    }
+
     private void requireCoPartitionedTopics(Duration timeout) {
         int feeds = feedConsumer.partitionsFor(IngestTopics.FEEDS, timeout).size();
         int states = stateStore.partitionCount();
@@ -143,9 +166,11 @@ public final class FeedIngester implements AutoCloseable {
             }
         } catch (WakeupException e) {
             if (!closing) {
+                failure = "woken up while not closing";
                 throw e;
             }
         } catch (RuntimeException e) {
+            failure = e.toString();
             log.error("the ingester stopped following its feed assignment", e);
         } finally {
             try {
@@ -194,6 +219,7 @@ public final class FeedIngester implements AutoCloseable {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (partitions.isEmpty()) {
+                joined = true;
                 return;
             }
             List<Integer> numbers = numbers(partitions);
@@ -202,6 +228,7 @@ public final class FeedIngester implements AutoCloseable {
             feedConsumer.seekToBeginning(partitions);
             log.info("given feed partitions {} ({} feed states loaded)", numbers,
                 loaded.values().stream().mapToInt(Map::size).sum());
+            joined = true;
         }
 
         @Override

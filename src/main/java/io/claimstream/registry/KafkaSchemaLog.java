@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicCreation;
+import io.claimstream.kafka.TopicReadiness;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -28,7 +29,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -205,16 +205,10 @@ final class KafkaSchemaLog implements SchemaLog {
             if (described == null) {
                 NewTopic newTopic = new NewTopic(topic, Optional.of(1), replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                try {
-                    admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                // Metadata of a topic created moments ago can lag: it is described once its leader answers.
+                if (!TopicCreation.createIfAbsent(admin, List.of(newTopic), timeout).isEmpty()) {
                     log.info("Created schema registry store topic {}", topic);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
                 }
-                // Metadata of a topic created moments ago can lag: describe it once its leader answers.
-                TopicReadiness.await(admin, List.of(topic), timeout);
                 described = describe(admin);
             }
             if (described == null || described.get(topic) == null) {

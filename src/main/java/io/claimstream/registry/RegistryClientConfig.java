@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +31,7 @@ import org.apache.kafka.common.config.types.Password;
  *
  * @param urls one or more base URLs; a request that cannot connect, or gets a 5xx, is retried on the next
  * @param basicAuthUserInfo {@code user:password} for HTTP basic auth, or null for none
+ * @param bearerToken a token sent as {@code Authorization: Bearer}, or null for none; never with basic auth
  * @param sslContext TLS settings for https URLs, or null for the JDK's defaults
  * @param connectTimeout time allowed to open a connection
  * @param requestTimeout time allowed for a whole response
@@ -40,6 +43,7 @@ import org.apache.kafka.common.config.types.Password;
 public record RegistryClientConfig(
     List<URI> urls,
     String basicAuthUserInfo,
+    String bearerToken,
     SSLContext sslContext,
     Duration connectTimeout,
     Duration requestTimeout,
@@ -52,6 +56,11 @@ public record RegistryClientConfig(
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
     public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+    public static final String BEARER_AUTH_CREDENTIALS_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_AUTH_TOKEN = "bearer.auth.token";
+    /** The Kafka client's own SASL login, which {@code basic.auth.credentials.source=SASL_INHERIT} reuses. */
+    static final String SASL_JAAS_CONFIG = "sasl.jaas.config";
+    static final String SASL_MECHANISM = "sasl.mechanism";
     public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
     public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
     public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
@@ -73,10 +82,20 @@ public record RegistryClientConfig(
         .define(SCHEMA_REGISTRY_URL, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
             "Comma-separated base URLs of the schema registry.")
         .define(BASIC_AUTH_CREDENTIALS_SOURCE, Type.STRING, "URL",
-            ConfigDef.CaseInsensitiveValidString.in("URL", "USER_INFO"), Importance.MEDIUM,
-            "Where basic auth credentials come from: URL (user:password@ in the URL) or USER_INFO.")
+            new Sources(BASIC_AUTH_CREDENTIALS_SOURCE, List.of("URL", "USER_INFO", "SASL_INHERIT"), Map.of()), Importance.MEDIUM,
+            "Where basic auth credentials come from: URL (user:password@ in the URL), USER_INFO (" + BASIC_AUTH_USER_INFO
+                + ") or SASL_INHERIT (the username and password of the Kafka clients' sasl.jaas.config, PLAIN or SCRAM).")
         .define(BASIC_AUTH_USER_INFO, Type.PASSWORD, null, Importance.MEDIUM,
             "user:password, when basic.auth.credentials.source is USER_INFO.")
+        .define(BEARER_AUTH_CREDENTIALS_SOURCE, Type.STRING, null,
+            new Sources(BEARER_AUTH_CREDENTIALS_SOURCE, List.of("STATIC_TOKEN"), Map.of(
+                "OAUTHBEARER", "fetching and renewing tokens from an OAuth server",
+                "SASL_OAUTHBEARER_INHERIT", "reusing the Kafka clients' OAuth login",
+                "CUSTOM", "a credential provider class")), Importance.MEDIUM,
+            "Where a bearer token comes from: STATIC_TOKEN (" + BEARER_AUTH_TOKEN + ", sent as Authorization: Bearer). "
+                + "Unset: no bearer auth.")
+        .define(BEARER_AUTH_TOKEN, Type.PASSWORD, null, Importance.MEDIUM,
+            "The token, when bearer.auth.credentials.source is STATIC_TOKEN.")
         .define(SSL_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM, "Trust store for https URLs.")
         .define(SSL_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM, "Trust store password.")
         .define(SSL_TRUSTSTORE_TYPE, Type.STRING, "PKCS12", Importance.LOW, "Trust store type (PKCS12 or JKS).")
@@ -114,19 +133,19 @@ public record RegistryClientConfig(
 
     /** The same settings with HTTP basic auth as {@code user:password}. */
     public RegistryClientConfig withBasicAuth(String userInfo) {
-        return new RegistryClientConfig(urls, userInfo, sslContext, connectTimeout, requestTimeout,
+        return new RegistryClientConfig(urls, userInfo, null, sslContext, connectTimeout, requestTimeout,
             maxRetries, retryBackoff, maxRetryBackoff, cacheCapacity);
     }
 
     /** The same settings with another retry policy. */
     public RegistryClientConfig withRetries(int retries, Duration backoff, Duration maxBackoff) {
-        return new RegistryClientConfig(urls, basicAuthUserInfo, sslContext, connectTimeout, requestTimeout,
+        return new RegistryClientConfig(urls, basicAuthUserInfo, bearerToken, sslContext, connectTimeout, requestTimeout,
             retries, backoff, maxBackoff, cacheCapacity);
     }
 
     /** The same settings with these TLS settings for https URLs. */
     public RegistryClientConfig withSslContext(SSLContext context) {
-        return new RegistryClientConfig(urls, basicAuthUserInfo, context, connectTimeout, requestTimeout,
+        return new RegistryClientConfig(urls, basicAuthUserInfo, bearerToken, context, connectTimeout, requestTimeout,
             maxRetries, retryBackoff, maxRetryBackoff, cacheCapacity);
     }
 
@@ -148,18 +167,77 @@ public record RegistryClientConfig(
             urls.add(uri);
         }
         String source = ((String) values.get(BASIC_AUTH_CREDENTIALS_SOURCE)).toUpperCase(Locale.ROOT);
-        String userInfo = source.equals("USER_INFO") ? password(values.get(BASIC_AUTH_USER_INFO)) : userInfoInUrl;
-        if (source.equals("USER_INFO") && userInfo == null) {
-            throw new ConfigException(BASIC_AUTH_USER_INFO, null,
-                "needed when " + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO");
+        String userInfo = switch (source) {
+            case "USER_INFO" -> {
+                String given = password(values.get(BASIC_AUTH_USER_INFO));
+                if (given == null) {
+                    throw new ConfigException(BASIC_AUTH_USER_INFO, null,
+                        "needed when " + BASIC_AUTH_CREDENTIALS_SOURCE + " is USER_INFO");
+                }
+                yield given;
+            }
+            case "SASL_INHERIT" -> SaslCredentials.userInfo(props.get(SASL_JAAS_CONFIG), props.get(SASL_MECHANISM));
+            default -> userInfoInUrl;
+        };
+        String bearerToken = bearerToken(values);
+        if (bearerToken != null && userInfo != null) {
+            throw new ConfigException(BEARER_AUTH_CREDENTIALS_SOURCE, values.get(BEARER_AUTH_CREDENTIALS_SOURCE),
+                "a request carries one Authorization header: set either bearer auth or basic auth ("
+                    + (source.equals("URL") ? "user:password@ in " + SCHEMA_REGISTRY_URL : BASIC_AUTH_CREDENTIALS_SOURCE + "=" + source)
+                    + "), not both");
         }
-        return new RegistryClientConfig(urls, userInfo, sslContext(values),
+        return new RegistryClientConfig(urls, userInfo, bearerToken, sslContext(values),
             Duration.ofMillis((Long) values.get(CONNECT_TIMEOUT_MS)),
             Duration.ofMillis((Long) values.get(REQUEST_TIMEOUT_MS)),
             (Integer) values.get(MAX_RETRIES),
             Duration.ofMillis((Long) values.get(RETRIES_WAIT_MS)),
             Duration.ofMillis((Long) values.get(RETRIES_MAX_WAIT_MS)),
             DEFAULT_CACHE_CAPACITY);
+    }
+
+    private static String bearerToken(Map<String, Object> values) {
+        Object source = values.get(BEARER_AUTH_CREDENTIALS_SOURCE);
+        if (source == null) {
+            return null;
+        }
+        String token = password(values.get(BEARER_AUTH_TOKEN));
+        if (token == null || token.isBlank()) {
+            throw new ConfigException(BEARER_AUTH_TOKEN, null, "needed when " + BEARER_AUTH_CREDENTIALS_SOURCE + " is STATIC_TOKEN");
+        }
+        return token.strip();
+    }
+
+    /** The value of the {@code Authorization} header every request carries, or null for none. */
+    public String authorization() {
+        if (bearerToken != null) {
+            return "Bearer " + bearerToken;
+        }
+        return basicAuthUserInfo == null ? null
+            : "Basic " + Base64.getEncoder().encodeToString(basicAuthUserInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The credential sources this client takes, case-insensitively, and those of Confluent's that
+     * it does not, each refused with what it would have needed rather than as an unknown word.
+     */
+    private record Sources(String key, List<String> supported, Map<String, String> unsupported) implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || supported.contains(value.toString().toUpperCase(Locale.ROOT))) {
+                return;
+            }
+            String upper = value.toString().toUpperCase(Locale.ROOT);
+            String why = unsupported.get(upper);
+            throw new ConfigException(name, value, why != null
+                ? "Confluent's " + upper + " (" + why + ") is not supported by claimstream's registry client; supported: "
+                    + String.join(", ", supported)
+                : "must be one of " + String.join(", ", supported));
+        }
+
+        @Override
+        public String toString() {
+            return "one of " + String.join(", ", supported);
+        }
     }
 
     private static SSLContext sslContext(Map<String, Object> values) {
@@ -241,6 +319,7 @@ public record RegistryClientConfig(
     public String toString() {
         // Never print the credentials.
         return "RegistryClientConfig[urls=" + urls + ", basicAuth=" + (basicAuthUserInfo != null)
+            + ", bearerAuth=" + (bearerToken != null)
             + ", tls=" + (sslContext != null) + ", connectTimeout=" + connectTimeout + ", requestTimeout="
             + requestTimeout + ", maxRetries=" + maxRetries + "]";
     }

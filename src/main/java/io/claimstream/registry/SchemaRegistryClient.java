@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,7 @@ public final class SchemaRegistryClient {
             builder.sslContext(config.sslContext());
         }
         this.http = builder.build();
-        this.authorization = config.basicAuthUserInfo() == null ? null : "Basic "
-            + Base64.getEncoder().encodeToString(config.basicAuthUserInfo().getBytes(StandardCharsets.UTF_8));
+        this.authorization = config.authorization();
         this.schemasById = new LruCache<>(config.cacheCapacity());
         this.registeredIds = new LruCache<>(config.cacheCapacity());
         this.lookedUp = new LruCache<>(config.cacheCapacity());

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
@@ -19,9 +21,11 @@ import io.claimstream.ingest.FeedCatalog;
 import io.claimstream.ingest.FeedIngester;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.ingest.IngestTopics;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.status.Health;
+import io.claimstream.status.Probes;
 import io.claimstream.topology.ClaimsSettings;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -51,6 +55,8 @@ public final class ClaimstreamService implements AutoCloseable {
     /** Claim retention while only the bundled sample feeds are ingested: longer than the months they span. */
     private static final Duration SAMPLE_CLAIM_RETENTION = Duration.ofDays(400);
     private static final String INGESTER_NAME = "claimstream-ingest";
+    /** What an ingest-only process reads and writes. */
+    private static final List<String> INGEST_TOPICS = List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE, IngestTopics.ARTICLES);
 
     private final Deque<Step> running = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -62,6 +68,10 @@ public final class ClaimstreamService implements AutoCloseable {
     private Readiness readiness;
     private StatusEndpoint status;
     private boolean closing;
+    /** Whether {@link #start} completed: only then does stopping say "claimstream stopped". */
+    private volatile boolean startedFully;
+    /** Whether {@link #start} failed, and so closed what it had started. */
+    private volatile boolean startFailed;
 
     private record Step(String name, AutoCloseable part) {
     }
@@ -100,8 +110,11 @@ public final class ClaimstreamService implements AutoCloseable {
     public ClaimstreamService start(Set<Part> parts, boolean embedded) {
         try {
             startParts(parts, embedded);
+            startedFully = true;
             return this;
         } catch (RuntimeException e) {
+            // What had started stops quietly: the caller reports the failure, which is the news.
+            startFailed = true;
             close();
             throw e;
         }
@@ -132,12 +145,6 @@ public final class ClaimstreamService implements AutoCloseable {
             processing = ProcessingApplication.create(values, monitoring.registry());
             started("processing", processing);
             processing.start();
-            readiness = new Readiness(processing::state, admin, ProjectTopics.names(claimsSettings), Duration.ofSeconds(5));
-            if (settings.httpPort() >= 0) {
-                status = StatusEndpoint.start(settings.httpHost(), settings.httpPort(), settings.statusCredentials(),
-                    processing.streams(), self(values), monitoring::scrape, readiness::check);
-                started("status endpoint", status);
-            }
         }
         if (parts.contains(Part.INGEST)) {
             IngestSerdes serdes = KafkaClients.ingestSerdes(values);
@@ -148,6 +155,7 @@ public final class ClaimstreamService implements AutoCloseable {
                 monitoring.registry());
             started("ingester", ingester);
         }
+        serveHttp(settings, values, admin, parts.contains(Part.PROCESS) ? ProjectTopics.names(claimsSettings) : INGEST_TOPICS);
         if (embedded) {
             endpoints = new Endpoints(config.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG).orElseThrow(),
                 config.get(RegistryClientConfig.SCHEMA_REGISTRY_URL).orElseThrow(), statusUrl().orElse(null));
@@ -155,6 +163,25 @@ public final class ClaimstreamService implements AutoCloseable {
             endpoints.write(dataDir);
             started("endpoints file", () -> Endpoints.delete(dataDir));
         }
+    }
+
+    /**
+     * Every long-running process answers on its HTTP port (unless it is -1): metrics, liveness and
+     * readiness of the parts it runs; with processing, also the status page and the subject API.
+     */
+    private void serveHttp(ClaimstreamSettings settings, Map<String, Object> values, Admin admin, List<String> topics) {
+        Supplier<KafkaStreams.State> streamsState = processing == null ? null : processing::state;
+        FeedIngester ingesting = ingester;
+        readiness = new Readiness(streamsState, ingesting, admin, topics, Duration.ofSeconds(5));
+        Probes probes = new Probes(monitoring::scrape, readiness::check, () -> Readiness.liveness(streamsState, ingesting));
+        if (settings.httpPort() < 0) {
+            return;
+        }
+        status = processing != null
+            ? StatusEndpoint.start(settings.httpHost(), settings.httpPort(), settings.statusCredentials(), processing.streams(),
+                self(values), probes)
+            : StatusEndpoint.monitoring(settings.httpHost(), settings.httpPort(), settings.statusCredentials(), probes);
+        started(processing != null ? "status endpoint" : "monitoring endpoint", status);
     }
 
     private void startEmbedded(ClaimstreamSettings settings) {
@@ -230,9 +257,9 @@ public final class ClaimstreamService implements AutoCloseable {
         return ingester;
     }
 
-    /** Ready when processing runs and the topics exist; an ingest-only process is ready once started. */
+    /** Ready when processing runs, the ingester has its feeds and the topics exist: what {@code /health/ready} answers. */
     public Health health() {
-        return readiness == null ? new Health(true, Map.of("ingester", "started")) : readiness.check();
+        return readiness == null ? new Health(false, Map.of("service", "not started")) : readiness.check();
     }
 
     /** Stops the next part first: {@code part} is closed before everything started so far. */
@@ -274,7 +301,13 @@ public final class ClaimstreamService implements AutoCloseable {
             closeQuietly(running.pop());
         }
         closed.countDown();
-        log.info("claimstream stopped");
+        if (startedFully) {
+            log.info("claimstream stopped");
+        } else if (startFailed) {
+            log.debug("Stopped what had started before the start failed");
+        } else {
+            log.info("claimstream stopped while starting");
+        }
     }
 
     private static void closeQuietly(Step step) {
@@ -291,7 +324,13 @@ public final class ClaimstreamService implements AutoCloseable {
         return server == null || server.toString().isBlank() ? null : HostInfo.buildFromEndpoint(server.toString());
     }
 
-    private static void requireFree(int port, String option, String key) {
+    /**
+     * Refuses a fixed port that another process listens on, naming the option and key that choose
+     * another: the broker and the registry would otherwise fail on it with a message about neither.
+     *
+     * @throws UnavailableException when the port is in use
+     */
+    public static void requireFree(int port, String option, String key) {
         if (port <= 0) {
             return;
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -38,16 +39,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final String HOST = "127.0.0.1";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long a transaction's write waits for the previous commit on the same partition. */
+    static final Duration TRANSACTION_WAIT = Duration.ofSeconds(2);
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path logDir;
+    private final Map<String, Object> clientSecurity;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, Map<String, Object> clientSecurity) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.logDir = logDir;
+        this.clientSecurity = Map.copyOf(clientSecurity);
     }
 
     /** Starts a broker keeping its data under {@code dataDir}; port 0 picks a free port. */
@@ -60,6 +65,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@code overrides} are broker properties applied over the single-node defaults.
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, overrides, Map.of());
+    }
+
+    /**
+     * Starts a broker whose client listener asks for what {@code overrides} configure (SASL, say):
+     * {@code clientSecurity} is what a client then needs besides bootstrap.servers, which the
+     * readiness check and {@link #adminConfig()} use.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, Map<String, String> overrides,
+                                            Map<String, Object> clientSecurity) {
         Path logDir = dataDir.toAbsolutePath().resolve("kafka-logs");
         int brokerPort = port == 0 ? freePort() : port;
         int controllerPort = freePortOtherThan(brokerPort);
@@ -75,7 +90,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, HOST + ":" + brokerPort, logDir);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, HOST + ":" + brokerPort, logDir, clientSecurity);
         try {
             broker.awaitReady();
         } catch (RuntimeException e) {
@@ -96,7 +111,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Admin client properties pointing at this broker. */
     public Map<String, Object> adminConfig() {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Object> config = new HashMap<>(clientSecurity);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Map.copyOf(config);
     }
 
     @Override
@@ -132,6 +149,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // A transaction's first write to a partition waits on the broker, up to this long, for the previous
+        // transaction's commit markers there; past it the broker answers CONCURRENT_TRANSACTIONS and the producer
+        // resends (with OUT_OF_ORDER_SEQUENCE_NUMBER for the batches behind it). The default, 100 ms, is shorter
+        // than the markers take on a busy machine while an exactly_once_v2 application starts.
+        p.setProperty("add.partitions.to.txn.retry.backoff.max.ms", String.valueOf(TRANSACTION_WAIT.toMillis()));
         p.setProperty("auto.create.topics.enable", "false");
         p.setProperty("num.partitions", "1");
         return p;

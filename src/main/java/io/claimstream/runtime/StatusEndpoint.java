@@ -8,20 +8,25 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import io.claimstream.registry.BasicCredentials;
 import io.claimstream.status.Health;
+import io.claimstream.status.MonitoringServer;
+import io.claimstream.status.Probes;
 import io.claimstream.status.StatusServer;
 
 /**
- * Where the runtime meets the status server: the Kafka Streams client for interactive queries,
- * this instance's application.server, the Prometheus scrape and the health check go to
- * {@link StatusServer}, which serves the status page, the subject API, {@code /metrics} and
- * {@code /health}.
+ * Where the runtime meets the HTTP port of a process: with Kafka Streams, the status server
+ * ({@link StatusServer}: the status page, the subject API by interactive queries, and the
+ * probes); without (an ingest-only process), the {@link MonitoringServer}, which serves only the
+ * probes. The probes are the same in both: {@code /metrics}, {@code /health/live},
+ * {@code /health/ready} and {@code /health}.
  */
 public final class StatusEndpoint implements AutoCloseable {
 
-    private final StatusServer server;
+    private final Runnable close;
+    private final Supplier<String> url;
 
-    private StatusEndpoint(StatusServer server) {
-        this.server = server;
+    private StatusEndpoint(Runnable close, Supplier<String> url) {
+        this.close = close;
+        this.url = url;
     }
 
     /**
@@ -36,24 +41,46 @@ public final class StatusEndpoint implements AutoCloseable {
      */
     public static StatusEndpoint start(String host, int port, BasicCredentials credentials, KafkaStreams streams, HostInfo self,
                                        Supplier<String> prometheusScrape, Supplier<Health> health) {
+        return start(host, port, credentials, streams, self, new Probes(prometheusScrape, health, null));
+    }
+
+    /** Serves the status page, the subject API and {@code probes} on {@code host:port} (port 0: a free one). */
+    public static StatusEndpoint start(String host, int port, BasicCredentials credentials, KafkaStreams streams, HostInfo self,
+                                       Probes probes) {
         try {
-            return new StatusEndpoint(StatusServer.start(new StatusServer.Options(host, port, credentials), streams, self,
-                prometheusScrape,
-                health));
+            StatusServer server = StatusServer.start(new StatusServer.Options(host, port, credentials), streams, self, probes);
+            return new StatusEndpoint(server::close, () -> withoutTrailingSlash(server.url()));
         } catch (UncheckedIOException e) {
-            throw new UnavailableException("cannot serve the status page on " + host + ":" + port + ": "
-                + e.getCause().getMessage() + " (set --http-port, or 0 for a free port)", e);
+            throw unavailable(host, port, e);
         }
+    }
+
+    /** Serves only {@code probes} on {@code host:port} (port 0: a free one), for a process without Kafka Streams. */
+    public static StatusEndpoint monitoring(String host, int port, BasicCredentials credentials, Probes probes) {
+        try {
+            MonitoringServer server = MonitoringServer.start(new StatusServer.Options(host, port, credentials), probes);
+            return new StatusEndpoint(server::close, server::url);
+        } catch (UncheckedIOException e) {
+            throw unavailable(host, port, e);
+        }
+    }
+
+    private static UnavailableException unavailable(String host, int port, UncheckedIOException e) {
+        return new UnavailableException("cannot serve HTTP on " + host + ":" + port + ": "
+            + e.getCause().getMessage() + " (set --http-port, or 0 for a free port)", e);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080}. */
     public String url() {
-        String url = server.url();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return url.get();
     }
 
     @Override
     public void close() {
-        server.close();
+        close.run();
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.claimstream.kafka.TopicReadiness;
 import io.claimstream.topology.ClaimsTopics.TopicSpec;
 
 import org.apache.kafka.clients.admin.Admin;

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <li>{@code GET /} the status page (static HTML and JavaScript that read the API);
  * <li>{@code GET /api/subjects?prefix=&after=&limit=} a page of subjects in key order;
  * <li>{@code GET /api/subjects/{key}} one subject (key percent-encoded, or with its slashes as they are);
- * <li>{@code GET /metrics} Prometheus text; {@code GET /health} 200 or 503 with the checks.
+ * <li>{@code GET /metrics} Prometheus text; {@code GET /health/live}, {@code GET /health/ready} (and
+ * {@code GET /health}, the same as ready) 200 or 503 with the checks: see {@link Probes}.
  * </ul>
  *
  * <p>Errors are JSON {@code {"status": ..., "message": ...}}; a 503 (state rebalancing or
@@ -51,7 +52,6 @@ public final class StatusServer implements AutoCloseable {
     /** The instance whose store answered a subject request: this one, or the one it was forwarded to. */
     static final String INSTANCE_HEADER = "X-Claimstream-Instance";
     private static final String JSON_TYPE = "application/json; charset=utf-8";
-    private static final String PROMETHEUS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
     /** Scripts, styles and requests only from this server: text from the news can never run as code. */
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
         + "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -117,14 +117,19 @@ public final class StatusServer implements AutoCloseable {
         }
 
         /** Starts answering on the bound port; see {@link StatusServer#start}. */
-        public synchronized StatusServer serve(KafkaStreams streams, HostInfo self, Supplier<String> prometheusScrape,
-                                               Supplier<Health> health) {
+        public StatusServer serve(KafkaStreams streams, HostInfo self, Supplier<String> prometheusScrape,
+                                  Supplier<Health> health) {
+            return serve(streams, self, new Probes(prometheusScrape, health, null));
+        }
+
+        /** Starts answering on the bound port, with {@code probes} on their paths; see {@link StatusServer#start}. */
+        public synchronized StatusServer serve(KafkaStreams streams, HostInfo self, Probes probes) {
             if (served) {
                 throw new IllegalStateException("already serving");
             }
             served = true;
             return new StatusServer(server, host, new SubjectApi(Objects.requireNonNull(streams, "streams"), self,
-                credentials == null ? null : credentials.authorizationHeader()), prometheusScrape, health, credentials);
+                credentials == null ? null : credentials.authorizationHeader()), probes, credentials);
         }
 
         /** Releases the port if it was never served; a serving port is released by {@link StatusServer#close()}. */
@@ -140,19 +145,16 @@ public final class StatusServer implements AutoCloseable {
     private final HttpServer server;
     private final String host;
     private final SubjectApi subjects;
-    private final Supplier<String> prometheusScrape;
-    private final Supplier<Health> health;
+    private final Probes probes;
     private final StatusPage page = StatusPage.load();
     private final ExecutorService executor;
     private boolean closed;
 
-    private StatusServer(HttpServer server, String host, SubjectApi subjects, Supplier<String> prometheusScrape,
-                         Supplier<Health> health, BasicCredentials credentials) {
+    private StatusServer(HttpServer server, String host, SubjectApi subjects, Probes probes, BasicCredentials credentials) {
         this.server = server;
         this.host = host;
         this.subjects = subjects;
-        this.prometheusScrape = prometheusScrape;
-        this.health = health;
+        this.probes = probes;
         this.executor = HttpServerLimits.executor("status-http");
         server.setExecutor(executor);
         HttpContext context = server.createContext("/", this::handle);
@@ -174,9 +176,14 @@ public final class StatusServer implements AutoCloseable {
      */
     public static StatusServer start(Options options, KafkaStreams streams, HostInfo self, Supplier<String> prometheusScrape,
                                      Supplier<Health> health) {
+        return start(options, streams, self, new Probes(prometheusScrape, health, null));
+    }
+
+    /** Binds {@code options} and serves at once, with {@code probes} (metrics, liveness, readiness) on their paths. */
+    public static StatusServer start(Options options, KafkaStreams streams, HostInfo self, Probes probes) {
         Binding binding = bind(options);
         try {
-            return binding.serve(streams, self, prometheusScrape, health);
+            return binding.serve(streams, self, probes);
         } catch (RuntimeException e) {
             binding.close();
             throw e;
@@ -254,17 +261,8 @@ public final class StatusServer implements AutoCloseable {
             boolean forwarded = exchange.getRequestHeaders().containsKey(PeerClient.FORWARDED_HEADER);
             SubjectApi.Reply reply = subjects.get(key, forwarded);
             sendJson(exchange, reply.status(), reply.body(), reply.servedBy());
-        } else if (path.equals("/metrics")) {
-            if (prometheusScrape == null) {
-                throw ApiException.notFound("no metrics are served here");
-            }
-            send(exchange, 200, PROMETHEUS_TYPE, prometheusScrape.get().getBytes(StandardCharsets.UTF_8));
-        } else if (path.equals("/health")) {
-            if (health == null) {
-                throw ApiException.notFound("no health checks are served here");
-            }
-            Health now = health.get();
-            sendJson(exchange, now.ready() ? 200 : 503, JSON.writeValueAsBytes(now), null);
+        } else if (Probes.serves(path)) {
+            probes.answer(exchange, path);
         } else {
             StatusPage.Asset asset = page.asset(path);
             if (asset == null) {
@@ -311,7 +309,7 @@ public final class StatusServer implements AutoCloseable {
         sendError(exchange, e.status(), e.getMessage(), e.retryAfterSeconds());
     }
 
-    private static void sendError(HttpExchange exchange, int status, String message, int retryAfterSeconds) throws IOException {
+    static void sendError(HttpExchange exchange, int status, String message, int retryAfterSeconds) throws IOException {
         if (retryAfterSeconds > 0) {
             exchange.getResponseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
         }
@@ -324,7 +322,7 @@ public final class StatusServer implements AutoCloseable {
         sendJson(exchange, status, body, null);
     }
 
-    private static void sendJson(HttpExchange exchange, int status, byte[] body, String servedBy) throws IOException {
+    static void sendJson(HttpExchange exchange, int status, byte[] body, String servedBy) throws IOException {
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         if (servedBy != null) {
             exchange.getResponseHeaders().set(INSTANCE_HEADER, servedBy);
@@ -332,7 +330,7 @@ public final class StatusServer implements AutoCloseable {
         send(exchange, status, JSON_TYPE, body);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         if (exchange.getRequestMethod().equals("HEAD")) {

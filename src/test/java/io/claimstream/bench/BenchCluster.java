@@ -15,7 +15,7 @@ import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicReadiness;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;

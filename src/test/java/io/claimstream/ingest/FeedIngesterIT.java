@@ -17,7 +17,7 @@ import io.claimstream.avro.Article;
 import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicReadiness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -26,7 +26,7 @@ import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.registry.SpecificAvroSerde;
 import io.claimstream.runtime.KafkaClients;
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicReadiness;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.CommonClientConfigs;

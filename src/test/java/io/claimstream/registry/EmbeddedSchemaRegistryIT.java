@@ -17,7 +17,7 @@ import io.claimstream.avro.Article;
 import io.claimstream.avro.NumericClaim;
 import io.claimstream.avro.SubjectClaims;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicReadiness;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;

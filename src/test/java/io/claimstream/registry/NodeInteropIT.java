@@ -29,7 +29,7 @@ import io.claimstream.runtime.EmbeddedKafkaBroker;
 import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.KafkaTestClients;
 import io.claimstream.runtime.ProcessingApplication;
-import io.claimstream.runtime.TopicReadiness;
+import io.claimstream.kafka.TopicReadiness;
 import io.claimstream.topology.ClaimsTopics;
 
 import org.apache.kafka.clients.admin.Admin;

@@ -1,4 +1,4 @@
-package io.claimstream.runtime;
+package io.claimstream.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
