@@ -198,10 +198,15 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             merge.add(entry, mention, countOutletAndClaimant(mention));
         }
         boolean newClaim = lastSeenBefore == SubjectStores.NOT_INDEXED;
+        // Most mentions add to a known claim of a known subject and leave its head as it was.
+        boolean headChanges = head == null || newClaim
+            || ClaimMerge.POSITION_ORDER.compare(ClaimMerge.position(mention), head.getSubjectFrom()) < 0;
         head = withMention(head, mention, newClaim);
         counted.put(article, time.toEpochMilli());
         claims.put(entryKey, entry);
-        heads.put(subjectKey, head);
+        if (headChanges) {
+            heads.put(subjectKey, head);
+        }
         reindex(entryKey, lastSeenBefore, entry.getLastSeen().toEpochMilli(), subjectKey);
         markPending(subjectKey, record.timestamp());
         if (newClaim) {
