@@ -35,6 +35,8 @@ final class ArticleNames {
     /** Organisations and countries in text order, for what "its" and "their" refer to. */
     private final List<Name> holders = new ArrayList<>();
     private final String main;
+    /** How often the text names each organisation (by its resolved key), sources cited for an estimate aside. */
+    private final Map<String, Integer> counts = new HashMap<>();
 
     ArticleNames(Lexicon lexicon, List<Token> tokens, List<Sentence> sentences, String title) {
         this.lexicon = lexicon;
@@ -54,12 +56,19 @@ final class ArticleNames {
         }
         names = withoutOutlet(withSurnames(names));
         Map<String, String> aliases = aliases(names);
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> counts = this.counts;
         Map<String, Integer> countryCounts = new HashMap<>();
+        Set<String> firstWords = new HashSet<>(midSentence);
         for (Name n : names) {
             Name resolved = n.kind == Kind.ORGANISATION && aliases.containsKey(n.key)
                 ? new Name(n.first, n.last, aliases.get(n.key), n.kind) : n;
             endingAt[n.last] = resolved;
+            if (resolved.kind == Kind.ORGANISATION) {
+                firstWords.add(tokens.get(n.first).text());
+                if (citedSource(tokens, n.first)) {
+                    continue; // "compiled by Fairline Data", "according to LSEG": whose estimate, not whose figures
+                }
+            }
             if (resolved.kind == Kind.ORGANISATION || resolved.kind == Kind.COUNTRY) {
                 holders.add(resolved);
             }
@@ -72,7 +81,7 @@ final class ArticleNames {
         }
         List<Token> headline = Tokenizer.tokenize(title == null ? "" : title, lexicon);
         List<Name> inTitle = new ArrayList<>();
-        find(headline, -1, headline.size(), midSentence, inTitle);
+        find(headline, -1, headline.size(), firstWords, inTitle); // a headline capitalises every word: names the text uses
         for (Name n : inTitle) {
             if (n.kind == Kind.ORGANISATION) {
                 counts.merge(aliases.getOrDefault(n.key, n.key), 2, Integer::sum); // the headline says what the story is about
@@ -98,6 +107,20 @@ final class ArticleNames {
     /** The organisation the article is mostly about (named at least twice, the headline counting double), or null. */
     String main() {
         return main;
+    }
+
+    /** How often the text names the organisation {@code key}. */
+    int mentions(String key) {
+        return counts.getOrDefault(key, 0);
+    }
+
+    /** "according to Fairline Data", "analysts polled by LSEG": a name cited as a source of something. */
+    private static boolean citedSource(List<Token> tokens, int first) {
+        int k = first - 1;
+        if (k >= 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        return k >= 0 && (tokens.get(k).is("by") || tokens.get(k).is("to") && k >= 1 && tokens.get(k - 1).is("according"));
     }
 
     /** "its revenue", "their 12.2% share": the last organisation named before, or null when a country was. */

@@ -18,9 +18,11 @@ public final class SubjectKeyScheme {
 
     /**
      * The current scheme. 1: {@code entity/thing/event[/place][@period]} (everything written
-     * before versions existed); 2: {@code holder/measure[/scope][@period]}.
+     * before versions existed); 2: {@code holder/measure[/scope][@period]}; 3: the same, with a
+     * company holding the measures it reports and a forecast or estimate of a figure a subject of
+     * its own beside the actual ({@code nordwind/revenue-forecast}).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private SubjectKeyScheme() {
     }

@@ -59,10 +59,15 @@ final class SubjectKeys {
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
+        SubjectFrame companyFrame = null; // the last figure of a company measure, for the figures set against it
         Candidate previous = null;
         for (Candidate c : claims) {
             boolean share = isShareOfGroup(tokens, c) && lastCount != null;
             String thing = share ? lastCount.thing() + "-share" : measures.thing(tokens, c);
+            if (c.kind == QuantityKind.MONEY && (thing.equals("money") || thing.equals("share")) && previous != null
+                && previous.sentence == c.sentence && assigned.get(assigned.size() - 1).thing().startsWith("eps")) {
+                thing = "eps"; // "earned 87 cents a share, ahead of the 81-cent consensus": the figure it is set against
+            }
             SubjectFrame antecedent = share ? lastCount : antecedent(assigned, thing);
             // What is done with a sum or a share varies with the telling ("spent", "pledged",
             // "raised"); its topic says what it is.
@@ -83,15 +88,30 @@ final class SubjectKeys {
                 event = event.equals("received") ? "freed" : event; // "received 150 servicemen" in a swap
             }
             String contender = null;
-            if (lexicon.contestedMeasures.contains(thing)) {
+            boolean company = FrameLexicon.COMPANY_MEASURES.contains(thing);
+            String modality = company ? SubjectModality.of(tokens, c) : SubjectModality.ACTUAL;
+            if (company || lexicon.contestedMeasures.contains(thing)) {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
-                contender = holders.holder(names, tokens, c);
+                // Analysts' estimate of a company's figure is still the company's: "the LSEG consensus" names its compiler.
+                contender = modality.equals(SubjectModality.ESTIMATE) ? null : holders.holder(names, tokens, c);
+                if (company && contender != null && names.mentions(contender) < 2 && names.main() != null) {
+                    contender = null; // "Frozen foods revenue", "Analysts expected": a capital that names no company
+                }
+                if (contender == null && company) {
+                    // "Velmora expects $5.15bn, against a consensus of $5.22bn": the company of the figure it is set
+                    // against; else the company the story is about ("Revenue rose 6%").
+                    contender = companyFrame != null && companyFrame.sentence() == c.sentence.index()
+                        ? companyFrame.entity() : names.main();
+                }
             }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event(); // "the running total went past 850,000"
             }
             String period = period(tokens, c, published, ledeDay, thing, event);
+            if (!modality.isEmpty()) {
+                thing = thing + "-" + modality; // "revenue-forecast": the company's outlook is not its results
+            }
             if (c.change != null) {
                 event = event.equals(NONE) ? "change" : event + "-change";
             }
@@ -103,6 +123,9 @@ final class SubjectKeys {
             assigned.add(parts);
             if (c.kind == QuantityKind.COUNT) {
                 lastCount = parts;
+            }
+            if (company && !entity.equals(NONE)) {
+                companyFrame = parts;
             }
             c.subjectKey = parts.key();
             c.subject = parts.label();

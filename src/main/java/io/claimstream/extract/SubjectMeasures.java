@@ -31,6 +31,9 @@ final class SubjectMeasures {
             }
             return noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
         }
+        if (c.kind == QuantityKind.MONEY && perShare(tokens, c)) {
+            return "eps";
+        }
         String topic = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT ? attributiveTopic(tokens, c) : null;
         if (topic == null) {
             topic = ofComplement(tokens, c);
@@ -95,6 +98,28 @@ final class SubjectMeasures {
             }
         }
         return m == null || isRatioBase(tokens, k) ? null : m.value();
+    }
+
+    /**
+     * Earnings per share, however worded: "$1.42 a share", "87 cents per share", "profit per share
+     * of $1.42", "EPS of 81 cents": a sum per share is what a company earned for each share.
+     */
+    private static boolean perShare(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.last + 1;
+        if (k + 1 < s.end() && (tokens.get(k).is("a") || tokens.get(k).is("per")) && tokens.get(k + 1).is("share")) {
+            return true;
+        }
+        for (int j = c.first - 1; j >= Math.max(s.first(), c.first - 6); j--) {
+            Token t = tokens.get(j);
+            if (t.type() == Token.Type.PUNCT) {
+                return false;
+            }
+            if (t.is("eps") || t.is("share") && j > s.first() && tokens.get(j - 1).is("per")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "$15.6 billion lending program", "a EUR100 billion special fund": the head of the noun phrase the sum modifies. */

@@ -71,4 +71,31 @@ class HoldersTest {
         List<NumericClaim> party = extract("The Velmar Party held its ground in the north. The party took 33.7% of the vote.");
         assertThat(keyOf(party, "33.7%")).startsWith("velmar/");
     }
+
+    @Test
+    void aCompanyHoldsTheMeasuresItReportsNotItsCountry() {
+        List<NumericClaim> claims = extract("OSLO (Fjord Wire) — Brennvik Shipping reported annual revenue of $3.1 billion. "
+            + "Its net income rose to $240 million, and the margin widened to 9.2%, the Norwegian company said. "
+            + "Brennvik has 40 ships.");
+        assertThat(keyOf(claims, "$3.1 billion")).startsWith("brennvik/revenue");
+        assertThat(keyOf(claims, "$240 million")).startsWith("brennvik/income");
+        assertThat(keyOf(claims, "9.2%")).startsWith("brennvik/margin");
+    }
+
+    @Test
+    void aCompanyMeasureWithNoNameInItsClauseIsTheStorysCompany() {
+        List<NumericClaim> claims = extract("Tolvane Mills beat forecasts on Monday. Tolvane Mills shares rose. "
+            + "Turnover climbed 4% to $880 million. Contract revenue slipped to $95 million, according to Norrfield Research.");
+        assertThat(keyOf(claims, "$880 million")).startsWith("tolvane-mills/");
+        assertThat(keyOf(claims, "$95 million")).as("a source cited for a figure is not its holder").startsWith("tolvane-mills/");
+    }
+
+    @Test
+    void twoCompaniesInOneStoryEachHoldTheirOwnRevenue() {
+        List<NumericClaim> claims = extract("Harlow Pumps and Dessin Valves both reported on Thursday. "
+            + "Harlow Pumps reported revenue of $610 million. Dessin Valves reported revenue of $455 million. "
+            + "Dessin Valves also raised its dividend.");
+        assertThat(keyOf(claims, "$610 million")).startsWith("harlow-pumps/revenue");
+        assertThat(keyOf(claims, "$455 million")).startsWith("dessin-valves/revenue");
+    }
 }

@@ -172,4 +172,35 @@ class SubjectKeysTest {
         assertThat(claims.get(0).subjectKey()).doesNotContain("@");
         assertThat(claims.get(1).subjectKey()).endsWith("@2024-11");
     }
+
+    @Test
+    void aForecastAndAnEstimateAreSubjectsApartFromTheActual() {
+        String text = "Corvell Labs reported revenue of $812 million, ahead of the $790 million consensus. "
+            + "Corvell Labs forecast first-quarter revenue of $840 million to $860 million, below the $875 million "
+            + "analysts had expected.";
+        assertThat(only(text, "$812 million").subjectKey()).isEqualTo("corvell-labs/revenue");
+        assertThat(only(text, "$790 million").subjectKey()).isEqualTo("corvell-labs/revenue-estimate");
+        assertThat(only(text, "$840 million").subjectKey()).isEqualTo("corvell-labs/revenue-forecast");
+        assertThat(only(text, "$875 million").subjectKey()).isEqualTo("corvell-labs/revenue-estimate");
+    }
+
+    @Test
+    void anEstimateNamedAfterTheFigureItIsComparedWithStaysTheEstimate() {
+        String text = "Corvell Labs beat forecasts. Corvell Labs reported profit per share of $0.64, which topped the "
+            + "consensus estimate of $0.58.";
+        assertThat(only(text, "$0.64").subjectKey()).isEqualTo("corvell-labs/eps");
+        assertThat(only(text, "$0.58").subjectKey()).isEqualTo("corvell-labs/eps-estimate");
+    }
+
+    @Test
+    void earningsPerShareInAnyWordingIsOneMeasure() {
+        String a = only("Corvell Labs earned 64 cents a share in the quarter.", "64 cents").subjectKey();
+        String b = only("Earnings came to 64 cents per share at Corvell Labs, a record for Corvell Labs.", "64 cents").subjectKey();
+        String c = only("Corvell Labs beat forecasts. Corvell Labs reported EPS of $0.64, a record.", "$0.64").subjectKey();
+        assertThat(a).isEqualTo("corvell-labs/eps");
+        assertThat(b).isEqualTo(a);
+        assertThat(c).isEqualTo(a);
+        assertThat(only("Corvell Labs earned 64 cents a share, short of the 70-cent consensus.", "70-cent").subjectKey())
+            .isEqualTo("corvell-labs/eps-estimate");
+    }
 }
