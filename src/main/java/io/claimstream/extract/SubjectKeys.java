@@ -40,6 +40,7 @@ final class SubjectKeys {
     private final SubjectMeasures measures;
     private final SubjectEvents events;
     private final SubjectPlaces places;
+    private final SubjectSegments segments;
 
     SubjectKeys(Lexicon lexicon, CountedNouns countedNouns) {
         this.lexicon = lexicon;
@@ -49,6 +50,7 @@ final class SubjectKeys {
         this.measures = new SubjectMeasures(lexicon);
         this.events = new SubjectEvents(lexicon);
         this.places = new SubjectPlaces(lexicon);
+        this.segments = new SubjectSegments(lexicon);
     }
 
     void assign(ArticleText article, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
@@ -115,7 +117,10 @@ final class SubjectKeys {
             if (c.change != null) {
                 event = event.equals(NONE) ? "change" : event + "-change";
             }
-            String place = places.place(tokens, c);
+            String place = company && thing.equals("revenue") ? segments.segment(tokens, c) : "";
+            if (place.isEmpty()) {
+                place = places.place(tokens, c);
+            }
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place();
             }

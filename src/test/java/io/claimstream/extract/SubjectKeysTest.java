@@ -203,4 +203,30 @@ class SubjectKeysTest {
         assertThat(only("Corvell Labs earned 64 cents a share, short of the 70-cent consensus.", "70-cent").subjectKey())
             .isEqualTo("corvell-labs/eps-estimate");
     }
+
+    @Test
+    void aSegmentsRevenueIsScopedByTheFirstWordOfItsName() {
+        String head = "Pellam Tools beat forecasts. Pellam Tools reported revenue of $2.2 billion. ";
+        String a = only(head + "Garden equipment revenue rose 8% to $640 million.", "$640 million").subjectKey();
+        String b = only(head + "The garden division brought in $640 million.", "$640 million").subjectKey();
+        String c = only(head + "Gardening, the group's oldest business, brought in $640 million.", "$640 million").subjectKey();
+        String d = only(head + "The garden unit, which makes mowers and hedge trimmers for retailers, brought in $640 million.",
+            "$640 million").subjectKey();
+        assertThat(a).isEqualTo("pellam-tools/revenue/garden");
+        assertThat(b).isEqualTo(a);
+        assertThat(d).isEqualTo(a);
+        assertThat(c).isEqualTo("pellam-tools/revenue/gardening");
+        assertThat(only(head, "$2.2 billion").subjectKey()).as("the whole company's revenue").isEqualTo("pellam-tools/revenue");
+    }
+
+    @Test
+    void aPeriodOrAVerbBeforeRevenueIsNoSegment() {
+        String head = "Pellam Tools beat forecasts. Pellam Tools shares rose. ";
+        assertThat(only(head + "The company said third-quarter revenue was $2.2 billion.", "$2.2 billion").subjectKey())
+            .isEqualTo("pellam-tools/revenue");
+        assertThat(only(head + "The company said quarterly sales were $2.2 billion.", "$2.2 billion").subjectKey())
+            .isEqualTo("pellam-tools/revenue");
+        assertThat(only(head + "Hedges, Pellam Tools' smallest unit, lifted revenue to $90 million.", "$90 million").subjectKey())
+            .isEqualTo("pellam-tools/revenue/hedge");
+    }
 }
