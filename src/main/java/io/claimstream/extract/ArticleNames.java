@@ -239,6 +239,10 @@ final class ArticleNames {
     /** "Bank of England", "Centers for Disease Control and Prevention": "and" joins only inside a linked name. */
     private boolean continuesName(List<Token> tokens, int k, int end, boolean linked) {
         Token t = tokens.get(k);
+        if (t.type() == Token.Type.POSSESSIVE && k + 1 < end && tokens.get(k + 1).isCapitalised()
+            && tokens.get(k + 1).word().organisationHead()) {
+            return true; // "the Rural People's Party", "the Farmers' League": one name
+        }
         if (t.isCapitalised()) {
             boolean title = t.word().titleClass() != null
                 && !(t.word().organisationHead() || k + 1 >= end || !tokens.get(k + 1).isCapitalised());
@@ -370,6 +374,9 @@ final class ArticleNames {
         }
         StringBuilder sb = new StringBuilder();
         for (int k = first; k <= end; k++) {
+            if (tokens.get(k).type() == Token.Type.POSSESSIVE) {
+                continue; // "Rural People's Party" is rural-people
+            }
             String w = tokens.get(k).lower();
             StringBuilder word = new StringBuilder();
             for (int i = 0; i < w.length(); i++) {
@@ -392,30 +399,38 @@ final class ArticleNames {
     /**
      * Forms of one name that outlets use: an acronym defined in parentheses after a name, an
      * acronym spelt by a name's initials ("BoE", "Bank of England"), and a longer name whose
-     * first word the article also uses alone ("Nordwind Motors Holdings", "Nordwind").
+     * first words the article also uses as a name of their own ("Nordwind Motors Holdings", "Nordwind").
      */
     private Map<String, String> aliases(List<Name> names) {
         Map<String, String> aliases = new HashMap<>();
-        Set<String> single = new HashSet<>();
         Map<String, String> byInitials = new HashMap<>();
         for (Name n : names) {
             if (n.kind != Kind.ORGANISATION) {
                 continue;
             }
-            if (n.first == n.last) {
-                single.add(n.key);
-            } else {
+            if (n.first != n.last) {
                 byInitials.putIfAbsent(initials(n.key, false), n.key);
                 byInitials.putIfAbsent(initials(n.key, true), n.key);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (Name n : names) {
+            if (n.kind == Kind.ORGANISATION) {
+                keys.add(n.key);
             }
         }
         for (Name n : names) {
             if (n.kind != Kind.ORGANISATION) {
                 continue;
             }
-            int dash = n.key.indexOf('-');
-            if (dash > 0 && single.contains(n.key.substring(0, dash))) {
-                aliases.put(n.key, n.key.substring(0, dash));
+            // "Nordwind Motors Holdings" and "Nordwind", "Steelworkers Union Local 318" and "Steelworkers Union":
+            // the shortest name of the article that the longer one extends word by word.
+            for (int dash = n.key.indexOf('-'); dash > 0; dash = n.key.indexOf('-', dash + 1)) {
+                String prefix = n.key.substring(0, dash);
+                if (keys.contains(prefix)) {
+                    aliases.put(n.key, prefix);
+                    break;
+                }
             }
         }
         for (Name n : names) {

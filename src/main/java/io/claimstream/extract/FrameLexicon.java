@@ -1,7 +1,9 @@
 package io.claimstream.extract;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,7 +19,21 @@ final class FrameLexicon {
      */
     static final Set<String> COMPANY_MEASURES = firstColumn("company-measures.tsv");
 
+    /** A count's class and a word in its phrase -> the narrower measure (refined-measures.tsv): "gold medals" are golds. */
+    static final Map<String, String> REFINED_MEASURES = pairs("refined-measures.tsv");
+
+    /** Verbs, mostly irregular, after which a name is its clause's subject (holder-verbs.tsv): "the party took 38%". */
+    static final Set<String> HOLDER_VERBS = firstColumn("holder-verbs.tsv");
+
     private FrameLexicon() {
+    }
+
+    private static Map<String, String> pairs(String file) {
+        Map<String, String> map = new HashMap<>();
+        for (String[] r : LexiconFile.rows(file, 3)) {
+            map.put(r[0] + " " + r[1], r[2]);
+        }
+        return Map.copyOf(map);
     }
 
     private static Set<String> firstColumn(String file) {

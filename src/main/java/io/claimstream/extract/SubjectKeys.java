@@ -106,6 +106,13 @@ final class SubjectKeys {
                         ? companyFrame.entity() : names.main();
                 }
             }
+            if (contender == null && lexicon.contestedMeasures.contains(thing) && previous != null && previous.sentence == c.sentence
+                && listedWithNouns(tokens, previous, c) && lexicon.contestedMeasures.contains(assigned.get(assigned.size() - 1).thing())) {
+                contender = assigned.get(assigned.size() - 1).entity(); // "31 gold medals, 25 silver and 19 bronze"
+            }
+            if (contender != null && event.equals("won") && lexicon.contestedMeasures.contains(thing)) {
+                event = NONE; // "Labour won 411 seats", "Labour's 411 seats": winning is how a contender holds them
+            }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event(); // "the running total went past 850,000"
@@ -182,6 +189,20 @@ final class SubjectKeys {
     private static boolean listed(List<Token> tokens, Candidate first, Candidate next) {
         for (int k = first.last + 1; k < next.first; k++) {
             if (!(tokens.get(k).is(",") || tokens.get(k).is("and"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "31 gold medals, 25 silver and 19 bronze": one list, its items' nouns and commas and "and" between. */
+    private static boolean listedWithNouns(List<Token> tokens, Candidate first, Candidate next) {
+        if (next.first - first.last > 5) {
+            return false;
+        }
+        for (int k = first.last + 1; k < next.first; k++) {
+            Token t = tokens.get(k);
+            if (!(t.is(",") || t.is("and") || t.isWord() && !t.isCapitalised() && !t.word().isFunction())) {
                 return false;
             }
         }

@@ -29,7 +29,8 @@ final class SubjectMeasures {
             if (noun == null && lexicon.demonymPlurals.get(c.unit + "s") != null) {
                 return "person";
             }
-            return noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
+            String cls = noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
+            return refined(tokens, c, cls);
         }
         if (c.kind == QuantityKind.MONEY && perShare(tokens, c)) {
             return "eps";
@@ -42,10 +43,24 @@ final class SubjectMeasures {
             topic = topic(tokens, c);
         }
         String dimension = dimension(c);
+        if (c.kind == QuantityKind.PERCENT && "vote".equals(topic)) {
+            return "share"; // "33.7% of the vote", "its share fell 4 points to 23.7%": one vote share
+        }
         if (topic == null || topic.equals(dimension)) {
             return dimension;
         }
         return topic + (c.kind == QuantityKind.MEASURE ? "-" + dimension : "");
+    }
+
+    /** "18 gold medals", "44 silver": a word of the count's phrase that names a narrower measure (refined-measures.tsv). */
+    private static String refined(List<Token> tokens, Candidate c, String cls) {
+        for (int k = c.first; k <= Math.min(c.last + 1, c.sentence.end() - 1); k++) {
+            String measure = FrameLexicon.REFINED_MEASURES.get(cls + " " + tokens.get(k).lower());
+            if (measure != null) {
+                return measure;
+            }
+        }
+        return cls;
     }
 
     private String dimension(Candidate c) {
