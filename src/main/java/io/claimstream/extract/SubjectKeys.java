@@ -131,6 +131,9 @@ final class SubjectKeys {
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place();
             }
+            if (place.equals(entity)) {
+                place = ""; // "killed 30 people in Kaloa" in a story about Kaloa: the holder, not a part of it
+            }
             SubjectFrame parts = new SubjectFrame(entity, thing, event, place, period, c.sentence.index());
             assigned.add(parts);
             if (c.kind == QuantityKind.COUNT) {

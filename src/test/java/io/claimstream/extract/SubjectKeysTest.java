@@ -229,4 +229,36 @@ class SubjectKeysTest {
         assertThat(only(head + "Hedges, Pellam Tools' smallest unit, lifted revenue to $90 million.", "$90 million").subjectKey())
             .isEqualTo("pellam-tools/revenue/hedge");
     }
+
+    private static String keyIn(String title, String text, String span) {
+        return EXTRACTOR.extract(new ArticleText("a", title, text, SUNDAY, null, null)).stream()
+            .filter(c -> c.span().startsWith(span)).findFirst().orElseThrow().subjectKey();
+    }
+
+    @Test
+    void aCountryNoLexiconKnowsHoldsItsStorysFiguresFromTheDateline() {
+        String key = keyIn("Floods kill 12 in the north", "LORENZ, Tavaria (Coastal Times) — Floods killed 12 people on "
+            + "Monday, officials said.", "12 people");
+        assertThat(key).isEqualTo("tavaria/person-killed");
+    }
+
+    @Test
+    void elseTheHeadlinesPlaceThatTheTextNamesMost() {
+        String one = keyIn("Osterland flood toll rises to 30", "MERRIFORD (Metro Ledger) — Floods in Osterland have killed 30 "
+            + "people. Rescue teams reached villages in Osterland on Saturday.", "30");
+        String other = keyIn("Osterland floods: 30 dead as rivers burst", "BRIGHAM (Harbour Herald) — Thirty people have died in "
+            + "floods across the north, Osterlandian officials said. Osterland's army has sent 900 soldiers.", "Thirty people");
+        String elsewhere = keyIn("Cyclone kills 30 in Kaloa", "PORT LIRAT (Metro Ledger) — A cyclone killed 30 people in "
+            + "Kaloa, the Kaloan disaster office said.", "30 people");
+        assertThat(one).isEqualTo("osterland/person-killed").isEqualTo(other);
+        assertThat(elsewhere).isEqualTo("kaloa/person-killed");
+    }
+
+    @Test
+    void aBodysHeadWordIsNoPlace() {
+        String key = keyIn("Northmoor count gives Civic Alliance the lead", "ASHBY (Metro Ledger) — The count in Northmoor "
+            + "gave the Civic Alliance's candidates the lead. Turnout in Northmoor was 59.5%, the Civic Alliance's "
+            + "officials said.", "59.5%");
+        assertThat(key).startsWith("northmoor/");
+    }
 }
