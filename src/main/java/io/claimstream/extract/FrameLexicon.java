@@ -25,6 +25,9 @@ final class FrameLexicon {
     /** Verbs, mostly irregular, after which a name is its clause's subject (holder-verbs.tsv): "the party took 38%". */
     static final Set<String> HOLDER_VERBS = firstColumn("holder-verbs.tsv");
 
+    /** Measures scoped by what they are levied on (scoped-measures.tsv): "a 10% duty on lentils". */
+    static final Set<String> LEVIED_MEASURES = firstColumn("scoped-measures.tsv");
+
     private FrameLexicon() {
     }
 

@@ -124,7 +124,8 @@ final class SubjectKeys {
             if (c.change != null) {
                 event = event.equals(NONE) ? "change" : event + "-change";
             }
-            String place = company && thing.equals("revenue") ? segments.segment(tokens, c) : "";
+            String place = company && thing.equals("revenue") ? segments.segment(tokens, c)
+                : FrameLexicon.LEVIED_MEASURES.contains(thing) ? segments.levied(tokens, c) : "";
             if (place.isEmpty()) {
                 place = places.place(tokens, c);
             }

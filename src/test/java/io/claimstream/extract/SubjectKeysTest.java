@@ -261,4 +261,25 @@ class SubjectKeysTest {
             + "officials said.", "59.5%");
         assertThat(key).startsWith("northmoor/");
     }
+
+    @Test
+    void aTariffIsScopedByWhatItIsLeviedOn() {
+        String on = only("Norvia will impose a 12% duty on barley from March.", "12%").subjectKey();
+        String before = only("Norvia said the barley duty would stay at 12%.", "12%").subjectKey();
+        String levy = only("Norvia said the tariff on barley would stay at 12%.", "12%").subjectKey();
+        String listed = only("Under the schedule, oats face an 8% duty, barley 12% and rye 15%.", "12%").subjectKey();
+        assertThat(on).endsWith("/tariff/barley");
+        assertThat(before).isEqualTo(on);
+        assertThat(levy).isEqualTo(on);
+        assertThat(listed).isEqualTo(on);
+        assertThat(only("Norvia will impose a 12% duty on oats.", "12%").subjectKey()).endsWith("/tariff/oat");
+    }
+
+    @Test
+    void goodsNamedByTheirOriginAreScopedByTheCountry() {
+        assertThat(only("Washington ordered a 25% tariff on imports from Mexico.", "25%").subjectKey()).endsWith("/tariff/mexico");
+        assertThat(only("Washington ordered a 25% duty on Mexican imports.", "25%").subjectKey()).endsWith("/tariff/mexico");
+        assertThat(only("Ottawa announced 25% tariffs on C$155 billion of goods.", "25%").subjectKey()).endsWith("/tariff");
+        assertThat(only("The 10% levy on Wednesday's shipments took effect.", "10%").subjectKey()).doesNotContain("wednesday");
+    }
 }
