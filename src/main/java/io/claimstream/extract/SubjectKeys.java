@@ -91,7 +91,7 @@ final class SubjectKeys {
             }
             String contender = null;
             boolean company = FrameLexicon.COMPANY_MEASURES.contains(thing);
-            String modality = company ? SubjectModality.of(tokens, c) : SubjectModality.ACTUAL;
+            String modality = SubjectModality.of(tokens, c);
             if (company || lexicon.contestedMeasures.contains(thing)) {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
                 // Analysts' estimate of a company's figure is still the company's: "the LSEG consensus" names its compiler.
@@ -118,6 +118,13 @@ final class SubjectKeys {
                 event = antecedent.event(); // "the running total went past 850,000"
             }
             String period = period(tokens, c, published, ledeDay, thing, event);
+            if (!company && (modality.equals(SubjectModality.ESTIMATE) || !period.isEmpty() || c.kind != QuantityKind.COUNT)) {
+                // Beyond a company's results, only a forecast count without a period of its own stands apart
+                // ("31.6 million passengers expected", "projected to win 131 seats" beside the counts reported).
+                // A forecast level (growth, inflation, borrowing for a year) is most often the only figure of
+                // its period, told with or without "expects"; and an intelligence "estimate" of a toll is the toll.
+                modality = SubjectModality.ACTUAL;
+            }
             if (!modality.isEmpty()) {
                 thing = thing + "-" + modality; // "revenue-forecast": the company's outlook is not its results
             }

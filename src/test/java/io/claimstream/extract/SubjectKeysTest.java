@@ -282,4 +282,15 @@ class SubjectKeysTest {
         assertThat(only("Ottawa announced 25% tariffs on C$155 billion of goods.", "25%").subjectKey()).endsWith("/tariff");
         assertThat(only("The 10% levy on Wednesday's shipments took effect.", "10%").subjectKey()).doesNotContain("wednesday");
     }
+
+    @Test
+    void aForecastCountStandsApartButAForecastLevelAndAnEstimatedTollDoNot() {
+        String forecast = only("Airlines expect to carry 31.2 million passengers over the holiday.", "31.2 million").subjectKey();
+        String actual = only("Airlines carried 31.2 million passengers over the holiday.", "31.2 million").subjectKey();
+        assertThat(forecast).isEqualTo(actual.replace("passenger", "passenger-forecast"));
+        assertThat(only("The bank expects inflation of 2.4% in 2026.", "2.4%").subjectKey())
+            .isEqualTo(only("Inflation will be 2.4% in 2026, the bank said.", "2.4%").subjectKey());
+        assertThat(only("Intelligence estimates put the toll at 3,000 soldiers killed.", "3,000").subjectKey())
+            .doesNotContain("estimate");
+    }
 }
