@@ -293,4 +293,14 @@ class SubjectKeysTest {
         assertThat(only("Intelligence estimates put the toll at 3,000 soldiers killed.", "3,000").subjectKey())
             .doesNotContain("estimate");
     }
+
+    @Test
+    void aDailyOrWeeklyFigureNamedBeforeItIsARateNotTheTotal() {
+        String daily = only("Daily losses have hovered between 900 and 1,200 soldiers, the ministry said.", "between 900").subjectKey();
+        String total = only("Losses have reached 64,000 soldiers, the ministry said.", "64,000").subjectKey();
+        assertThat(daily).contains("@per-day");
+        assertThat(total).doesNotContain("@");
+        assertThat(only("Weekly arrivals rose to 2,400 people.", "2,400").subjectKey()).contains("@per-week");
+        assertThat(only("The daily Kommersant said 300 soldiers were killed.", "300").subjectKey()).doesNotContain("per-day");
+    }
 }
