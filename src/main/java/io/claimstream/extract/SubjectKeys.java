@@ -125,6 +125,9 @@ final class SubjectKeys {
                 // its period, told with or without "expects"; and an intelligence "estimate" of a toll is the toll.
                 modality = SubjectModality.ACTUAL;
             }
+            if (modality.isEmpty() && SubjectModality.peak(tokens, c)) {
+                modality = SubjectModality.PEAK; // "down from a peak of 1,294 sq km": the highest, not where it stands
+            }
             if (!modality.isEmpty()) {
                 thing = thing + "-" + modality; // "revenue-forecast": the company's outlook is not its results
             }

@@ -19,6 +19,8 @@ final class SubjectModality {
     static final String FORECAST = "forecast";
     static final String ESTIMATE = "estimate";
 
+    /** The highest a running figure reached ({@link #peak}): a subject apart from where it stands. */
+    static final String PEAK = "peak";
     /** A word that ends the figure's phrase: what follows is about another figure. */
     private static final String END = "end";
 
@@ -61,8 +63,26 @@ final class SubjectModality {
         return found;
     }
 
+    /** "down from a peak of 1,294", "At the height of its incursion, Ukraine controlled about 1,300": the highest it reached. */
+    static boolean peak(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - BEFORE); k--) {
+            Token t = tokens.get(k);
+            if (t.is(";") || t.is(":") || t.type() == Token.Type.QUOTE) {
+                break;
+            }
+            if (PEAK.equals(CUES.get(t.lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String stronger(String found, String cue) {
-        if (cue == null || found.equals(ESTIMATE)) {
+        if (cue == null || PEAK.equals(cue) || END.equals(cue)) {
+            return found;
+        }
+        if (found.equals(ESTIMATE)) {
             return found;
         }
         return cue;

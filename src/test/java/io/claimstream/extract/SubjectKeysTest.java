@@ -303,4 +303,13 @@ class SubjectKeysTest {
         assertThat(only("Weekly arrivals rose to 2,400 people.", "2,400").subjectKey()).contains("@per-week");
         assertThat(only("The daily Kommersant said 300 soldiers were killed.", "300").subjectKey()).doesNotContain("per-day");
     }
+
+    @Test
+    void aPeakIsASubjectApartFromWhereTheFigureStands() {
+        String peak = only("Rebels held about 900 sq km at the height of the offensive, down from a peak of 1,100 sq km.", "1,100")
+            .subjectKey();
+        String now = only("Rebels now hold about 400 sq km, the army said.", "about 400").subjectKey();
+        assertThat(peak).isEqualTo(now.replace("area", "area-peak"));
+        assertThat(only("Winds peaked at 190 km/h at landfall.", "190").subjectKey()).doesNotContain("peak");
+    }
 }
