@@ -3,7 +3,8 @@ package io.claimstream.extract;
 /**
  * The version of the rules that build subject keys ({@link SubjectKeys}, the classes it composes:
  * {@link SubjectMeasures}, {@link SubjectEvents}, {@link SubjectEntities}, {@link Holders},
- * {@link Periods}, {@link SubjectPlaces}, {@link SubjectFrame}; and the lexicons they read). Subjects are stored and published under their key, so keys built by other rules are
+ * {@link Periods}, {@link SubjectPlaces}, {@link SubjectSegments}, {@link SubjectModality}, {@link SubjectFrame};
+ * and the lexicons they read, {@link FrameLexicon}'s among them). Subjects are stored and published under their key, so keys built by other rules are
  * other subjects: the processor writes the version into every subject it keeps and into a header
  * of every claims.by-subject record, and on start removes (with a tombstone) the subjects written
  * under any other version.

@@ -23,9 +23,14 @@ import java.util.List;
  * <li>measure: what happened to it ({@link SubjectEvents});</li>
  * <li>holder: a contender of a contested measure ({@link Holders}), else the country or entity
  *     the figure belongs to ({@link SubjectEntities});</li>
+ * <li>modality: a company's forecast or others' estimate, a forecast count, a peak
+ *     ({@link SubjectModality}), rendered after the measure ("revenue-forecast");</li>
  * <li>period ({@link Periods}), dated for one-off events;</li>
- * <li>scope: a named place ({@link SubjectPlaces});</li>
+ * <li>scope: a company's segment of its revenue, what a tariff is levied on ({@link SubjectSegments}),
+ *     else a named place ({@link SubjectPlaces});</li>
  * </ol>
+ * A company measure (company-measures.tsv) is held by the company, a contested one by the contender
+ * acting on it ({@link Holders}); a figure no rule gives a holder falls to the story's place.
  * then {@link SubjectFrame} renders the key, and {@link #canonical} the figure of the claim key.
  * A claim that refers back ("3,000 of them") takes the slots it lacks from the claim it refers to.
  */
