@@ -35,6 +35,8 @@ final class ArticleNames {
     /** Organisations and countries in text order, for what "its" and "their" refer to. */
     private final List<Name> holders = new ArrayList<>();
     private final String main;
+    /** How often the text names each organisation (by its resolved key), sources cited for an estimate aside. */
+    private final Map<String, Integer> counts = new HashMap<>();
 
     ArticleNames(Lexicon lexicon, List<Token> tokens, List<Sentence> sentences, String title) {
         this.lexicon = lexicon;
@@ -54,12 +56,19 @@ final class ArticleNames {
         }
         names = withoutOutlet(withSurnames(names));
         Map<String, String> aliases = aliases(names);
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Integer> counts = this.counts;
         Map<String, Integer> countryCounts = new HashMap<>();
+        Set<String> firstWords = new HashSet<>(midSentence);
         for (Name n : names) {
             Name resolved = n.kind == Kind.ORGANISATION && aliases.containsKey(n.key)
                 ? new Name(n.first, n.last, aliases.get(n.key), n.kind) : n;
             endingAt[n.last] = resolved;
+            if (resolved.kind == Kind.ORGANISATION) {
+                firstWords.add(tokens.get(n.first).text());
+                if (citedSource(tokens, n.first)) {
+                    continue; // "compiled by Fairline Data", "according to LSEG": whose estimate, not whose figures
+                }
+            }
             if (resolved.kind == Kind.ORGANISATION || resolved.kind == Kind.COUNTRY) {
                 holders.add(resolved);
             }
@@ -72,7 +81,7 @@ final class ArticleNames {
         }
         List<Token> headline = Tokenizer.tokenize(title == null ? "" : title, lexicon);
         List<Name> inTitle = new ArrayList<>();
-        find(headline, -1, headline.size(), midSentence, inTitle);
+        find(headline, -1, headline.size(), firstWords, inTitle); // a headline capitalises every word: names the text uses
         for (Name n : inTitle) {
             if (n.kind == Kind.ORGANISATION) {
                 counts.merge(aliases.getOrDefault(n.key, n.key), 2, Integer::sum); // the headline says what the story is about
@@ -98,6 +107,20 @@ final class ArticleNames {
     /** The organisation the article is mostly about (named at least twice, the headline counting double), or null. */
     String main() {
         return main;
+    }
+
+    /** How often the text names the organisation {@code key}. */
+    int mentions(String key) {
+        return counts.getOrDefault(key, 0);
+    }
+
+    /** "according to Fairline Data", "analysts polled by LSEG": a name cited as a source of something. */
+    private static boolean citedSource(List<Token> tokens, int first) {
+        int k = first - 1;
+        if (k >= 0 && tokens.get(k).is("the")) {
+            k--;
+        }
+        return k >= 0 && (tokens.get(k).is("by") || tokens.get(k).is("to") && k >= 1 && tokens.get(k - 1).is("according"));
     }
 
     /** "its revenue", "their 12.2% share": the last organisation named before, or null when a country was. */
@@ -216,6 +239,10 @@ final class ArticleNames {
     /** "Bank of England", "Centers for Disease Control and Prevention": "and" joins only inside a linked name. */
     private boolean continuesName(List<Token> tokens, int k, int end, boolean linked) {
         Token t = tokens.get(k);
+        if (t.type() == Token.Type.POSSESSIVE && k + 1 < end && tokens.get(k + 1).isCapitalised()
+            && tokens.get(k + 1).word().organisationHead()) {
+            return true; // "the Rural People's Party", "the Farmers' League": one name
+        }
         if (t.isCapitalised()) {
             boolean title = t.word().titleClass() != null
                 && !(t.word().organisationHead() || k + 1 >= end || !tokens.get(k + 1).isCapitalised());
@@ -347,6 +374,9 @@ final class ArticleNames {
         }
         StringBuilder sb = new StringBuilder();
         for (int k = first; k <= end; k++) {
+            if (tokens.get(k).type() == Token.Type.POSSESSIVE) {
+                continue; // "Rural People's Party" is rural-people
+            }
             String w = tokens.get(k).lower();
             StringBuilder word = new StringBuilder();
             for (int i = 0; i < w.length(); i++) {
@@ -369,30 +399,38 @@ final class ArticleNames {
     /**
      * Forms of one name that outlets use: an acronym defined in parentheses after a name, an
      * acronym spelt by a name's initials ("BoE", "Bank of England"), and a longer name whose
-     * first word the article also uses alone ("Nordwind Motors Holdings", "Nordwind").
+     * first words the article also uses as a name of their own ("Nordwind Motors Holdings", "Nordwind").
      */
     private Map<String, String> aliases(List<Name> names) {
         Map<String, String> aliases = new HashMap<>();
-        Set<String> single = new HashSet<>();
         Map<String, String> byInitials = new HashMap<>();
         for (Name n : names) {
             if (n.kind != Kind.ORGANISATION) {
                 continue;
             }
-            if (n.first == n.last) {
-                single.add(n.key);
-            } else {
+            if (n.first != n.last) {
                 byInitials.putIfAbsent(initials(n.key, false), n.key);
                 byInitials.putIfAbsent(initials(n.key, true), n.key);
+            }
+        }
+        Set<String> keys = new HashSet<>();
+        for (Name n : names) {
+            if (n.kind == Kind.ORGANISATION) {
+                keys.add(n.key);
             }
         }
         for (Name n : names) {
             if (n.kind != Kind.ORGANISATION) {
                 continue;
             }
-            int dash = n.key.indexOf('-');
-            if (dash > 0 && single.contains(n.key.substring(0, dash))) {
-                aliases.put(n.key, n.key.substring(0, dash));
+            // "Nordwind Motors Holdings" and "Nordwind", "Steelworkers Union Local 318" and "Steelworkers Union":
+            // the shortest name of the article that the longer one extends word by word.
+            for (int dash = n.key.indexOf('-'); dash > 0; dash = n.key.indexOf('-', dash + 1)) {
+                String prefix = n.key.substring(0, dash);
+                if (keys.contains(prefix)) {
+                    aliases.put(n.key, prefix);
+                    break;
+                }
             }
         }
         for (Name n : names) {

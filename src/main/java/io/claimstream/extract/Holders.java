@@ -44,6 +44,10 @@ final class Holders {
         if (owner != null) {
             return owner;
         }
+        String beneficiary = forName(index, tokens, c);
+        if (beneficiary != null) {
+            return beneficiary;
+        }
         int k = c.first - 1;
         int floor = Math.max(s.first(), c.first - CLAUSE_WINDOW);
         while (k >= floor) {
@@ -90,6 +94,25 @@ final class Holders {
         return null;
     }
 
+    /** "39 golds to 38 for the United States", "two for the Greens": the name a bare figure is for. */
+    private static String forName(ArticleNames index, List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.last + 1;
+        if (!c.bareCount || k + 1 >= s.end() || !tokens.get(k).is("for")) {
+            return null;
+        }
+        int first = tokens.get(k + 1).is("the") ? k + 2 : k + 1;
+        for (int j = first; j < Math.min(s.end(), first + 5); j++) {
+            ArticleNames.Name n = index.endingAt(j);
+            if (n != null) {
+                boolean holds = n.first() == first
+                    && (n.kind() == ArticleNames.Kind.ORGANISATION || n.kind() == ArticleNames.Kind.COUNTRY);
+                return holds ? n.key() : null;
+            }
+        }
+        return null;
+    }
+
     /** "Nvidia's quarterly revenue of $35bn", "the company's 81 cents": a possessive that owns the figure's phrase. */
     private String possessiveOwner(ArticleNames index, List<Token> tokens, Candidate c) {
         Sentence s = c.sentence;
@@ -109,7 +132,7 @@ final class Holders {
             }
             ArticleNames.Name n = index.endingAt(k - 1);
             if (n != null) {
-                return n.kind() == ArticleNames.Kind.ORGANISATION ? n.key() : null;
+                return n.kind() == ArticleNames.Kind.ORGANISATION || n.kind() == ArticleNames.Kind.COUNTRY ? n.key() : null;
             }
             PhraseTable.Match<Set<String>> generic = lexicon.genericOrganisations.matchBackward(tokens, k - 1, s.first());
             return generic == null ? null : index.latestBefore(generic.first(), generic.value());
@@ -133,7 +156,7 @@ final class Holders {
         Token t = tokens.get(k);
         String w = t.lower();
         if ("auxiliary".equals(t.word().functionClass()) || t.word().reportingForm() != null
-            || lexicon.events.get(w) != null) {
+            || lexicon.events.get(w) != null || FrameLexicon.HOLDER_VERBS.contains(w)) {
             return true;
         }
         boolean noun = lexicon.topics.get(w) != null || lexicon.countedNouns.get(w) != null

@@ -23,6 +23,9 @@ final class Periods {
     private static final Set<String> RATE_WORDS = Set.of("day", "week", "month", "year");
     private static final Set<String> LEAD_IN = Set.of("in", "for", "during");
     private static final Set<String> RELATIVE = Set.of("past", "preceding", "previous", "last");
+    /** Adjectives before the figure's noun that make it a rate ("daily losses", "weekly arrivals"). */
+    private static final java.util.Map<String, String> RATE_ADJECTIVES = java.util.Map.of(
+        "daily", "per-day", "weekly", "per-week", "monthly", "per-month");
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
     private final Lexicon lexicon;
@@ -52,6 +55,10 @@ final class Periods {
             }
             if (isYear(t) && k > s.first() && LEAD_IN.contains(tokens.get(k - 1).lower())) {
                 return t.text();
+            }
+            String rate = RATE_ADJECTIVES.get(t.lower());
+            if (rate != null && k + 1 < c.first && tokens.get(k + 1).isWord() && !tokens.get(k + 1).isCapitalised()) {
+                return rate; // "Daily losses have hovered between 1,100 and 1,500": a day's figure, not the total
             }
         }
         return "";

@@ -13,6 +13,8 @@ final class SubjectEntities {
 
     private static final int ENTITY_WINDOW = 25;
     private static final String NONE = SubjectFrame.NONE;
+    /** Endings that make a place's demonym: "Tavarian", "Kaloan", "Valmoran". */
+    private static final List<String> DEMONYM_SUFFIXES = List.of("ian", "an", "n");
 
     private final Lexicon lexicon;
     private final CountedNouns countedNouns;
@@ -134,6 +136,7 @@ final class SubjectEntities {
         final int[] end;
         private final List<Token> tokens;
         private final Boolean[] owns;
+        private java.util.Set<String> words;
         /** Countries of the places the article names ("Saskatchewan", "Kentucky"). */
         private final List<String> placeCountries = new ArrayList<>();
 
@@ -205,7 +208,122 @@ final class SubjectEntities {
             if (!best.equals(NONE)) {
                 return best;
             }
-            return counts.size() == 1 ? counts.keySet().iterator().next() : datelineEntity();
+            if (counts.size() == 1) {
+                return counts.keySet().iterator().next();
+            }
+            String dateline = datelineEntity();
+            return dateline.equals(NONE) ? storyPlace(headline) : dateline;
+        }
+
+        /**
+         * A place in no lexicon that the story is about, the last resort for figures whose holder
+         * no rule finds: the country of the dateline ("LORENZ, Tavaria (Coastal Times)"), else a
+         * headline word the text names most, at least twice, as a place: after "in" or "to", with
+         * a possessive, or with its demonym ("Valmora" and "Valmoran"). Outlets of one story that
+         * name no known country meet under it, and stories apart stay apart.
+         */
+        private String storyPlace(List<Token> headline) {
+            String country = datelineCountry();
+            if (country != null) {
+                return country;
+            }
+            java.util.Map<String, Integer> mentions = new java.util.HashMap<>();
+            java.util.Set<String> placelike = new java.util.HashSet<>();
+            for (int k = 0; k < tokens.size(); k++) {
+                Token t = tokens.get(k);
+                if (!t.isCapitalised() || !t.isWord() || t.isAllCaps()) {
+                    continue;
+                }
+                String stem = demonymStem(t.text());
+                mentions.merge(stem, 1, Integer::sum);
+                if (!stem.equals(t.text()) || placePosition(tokens, k)) {
+                    placelike.add(stem);
+                }
+            }
+            for (int k = 0; k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isAllCaps(); k++) {
+                String w = tokens.get(k).text();
+                placelike.add(w.charAt(0) + w.substring(1).toLowerCase(java.util.Locale.ROOT)); // "VALMORA CITY (...)"
+            }
+            for (int k = 0; k < headline.size(); k++) {
+                if (headline.get(k).isWord() && headline.get(k).isCapitalised()) {
+                    String stem = demonymStem(headline.get(k).text());
+                    mentions.merge(stem, 1, Integer::sum); // the headline names what the story is about
+                    if (placePosition(headline, k)) {
+                        placelike.add(stem);
+                    }
+                }
+            }
+            String best = null;
+            int bestCount = 1;
+            for (Token t : headline) {
+                if (!t.isWord() || !t.isCapitalised() || t.word().isFunction() || lexicon.organisationHeads.contains(t.lower())) {
+                    continue; // "Civic Alliance": a body's head word is no place
+                }
+                String stem = demonymStem(t.text());
+                int n = mentions.getOrDefault(stem, 0);
+                if (placelike.contains(stem) && n > bestCount) {
+                    best = stem;
+                    bestCount = n;
+                }
+            }
+            return best == null ? NONE : best.toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** "in Tavaria", "to the Kaloa coast", "of Valmora", "Tavaria's": where a place is named. */
+        private static boolean placePosition(List<Token> tokens, int k) {
+            int b = k - 1;
+            if (b >= 0 && tokens.get(b).is("the")) {
+                b--;
+            }
+            Token before = b >= 0 ? tokens.get(b) : null;
+            Token after = k + 1 < tokens.size() ? tokens.get(k + 1) : null;
+            return before != null && (before.is("in") || before.is("to") || before.is("of"))
+                || after != null && after.type() == Token.Type.POSSESSIVE;
+        }
+
+        /** "Valmoran" -> "Valmora" when the text also names "Valmora"; else the word itself. */
+        private String demonymStem(String word) {
+            for (String suffix : DEMONYM_SUFFIXES) {
+                if (word.length() > suffix.length() + 2 && word.endsWith(suffix)) {
+                    String stem = word.substring(0, word.length() - suffix.length());
+                    if (textWords().contains(stem)) {
+                        return stem;
+                    }
+                }
+            }
+            return word;
+        }
+
+        private java.util.Set<String> textWords() {
+            if (words == null) {
+                words = new java.util.HashSet<>();
+                for (Token t : tokens) {
+                    if (t.isWord() && t.isCapitalised()) {
+                        words.add(t.text());
+                    }
+                }
+            }
+            return words;
+        }
+
+        /** "PORT LIRAT, Kaloa (Harbour Herald) —", "HOLLIN BAY, Ontario (...)": the country the dateline names after its comma. */
+        private String datelineCountry() {
+            int k = 0;
+            while (k < tokens.size() && tokens.get(k).isWord() && tokens.get(k).isAllCaps()) {
+                k++;
+            }
+            if (k == 0 || k + 2 >= tokens.size() || !tokens.get(k).is(",")) {
+                return null;
+            }
+            Token name = tokens.get(k + 1);
+            Token next = tokens.get(k + 2);
+            if (!name.isWord() || !name.isCapitalised() || name.isAllCaps() || name.word().timeClass() != null
+                || !(next.is("(") || next.is(","))) {
+                return null;
+            }
+            String known = lexicon.entities.get(name.text());
+            known = known != null ? known : lexicon.places.get(name.text());
+            return known != null ? known : name.lower();
         }
 
         /**

@@ -3,7 +3,8 @@ package io.claimstream.extract;
 /**
  * The version of the rules that build subject keys ({@link SubjectKeys}, the classes it composes:
  * {@link SubjectMeasures}, {@link SubjectEvents}, {@link SubjectEntities}, {@link Holders},
- * {@link Periods}, {@link SubjectPlaces}, {@link SubjectFrame}; and the lexicons they read). Subjects are stored and published under their key, so keys built by other rules are
+ * {@link Periods}, {@link SubjectPlaces}, {@link SubjectSegments}, {@link SubjectModality}, {@link SubjectFrame};
+ * and the lexicons they read, {@link FrameLexicon}'s among them). Subjects are stored and published under their key, so keys built by other rules are
  * other subjects: the processor writes the version into every subject it keeps and into a header
  * of every claims.by-subject record, and on start removes (with a tombstone) the subjects written
  * under any other version.
@@ -18,9 +19,11 @@ public final class SubjectKeyScheme {
 
     /**
      * The current scheme. 1: {@code entity/thing/event[/place][@period]} (everything written
-     * before versions existed); 2: {@code holder/measure[/scope][@period]}.
+     * before versions existed); 2: {@code holder/measure[/scope][@period]}; 3: the same, with a
+     * company holding the measures it reports and a forecast or estimate of a figure a subject of
+     * its own beside the actual ({@code nordwind/revenue-forecast}).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private SubjectKeyScheme() {
     }

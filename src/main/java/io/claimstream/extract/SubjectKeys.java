@@ -23,9 +23,14 @@ import java.util.List;
  * <li>measure: what happened to it ({@link SubjectEvents});</li>
  * <li>holder: a contender of a contested measure ({@link Holders}), else the country or entity
  *     the figure belongs to ({@link SubjectEntities});</li>
+ * <li>modality: a company's forecast or others' estimate, a forecast count, a peak
+ *     ({@link SubjectModality}), rendered after the measure ("revenue-forecast");</li>
  * <li>period ({@link Periods}), dated for one-off events;</li>
- * <li>scope: a named place ({@link SubjectPlaces});</li>
+ * <li>scope: a company's segment of its revenue, what a tariff is levied on ({@link SubjectSegments}),
+ *     else a named place ({@link SubjectPlaces});</li>
  * </ol>
+ * A company measure (company-measures.tsv) is held by the company, a contested one by the contender
+ * acting on it ({@link Holders}); a figure no rule gives a holder falls to the story's place.
  * then {@link SubjectFrame} renders the key, and {@link #canonical} the figure of the claim key.
  * A claim that refers back ("3,000 of them") takes the slots it lacks from the claim it refers to.
  */
@@ -40,6 +45,7 @@ final class SubjectKeys {
     private final SubjectMeasures measures;
     private final SubjectEvents events;
     private final SubjectPlaces places;
+    private final SubjectSegments segments;
 
     SubjectKeys(Lexicon lexicon, CountedNouns countedNouns) {
         this.lexicon = lexicon;
@@ -49,6 +55,7 @@ final class SubjectKeys {
         this.measures = new SubjectMeasures(lexicon);
         this.events = new SubjectEvents(lexicon);
         this.places = new SubjectPlaces(lexicon);
+        this.segments = new SubjectSegments(lexicon);
     }
 
     void assign(ArticleText article, List<Token> tokens, List<Sentence> sentences, List<Candidate> claims) {
@@ -59,10 +66,15 @@ final class SubjectKeys {
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
+        SubjectFrame companyFrame = null; // the last figure of a company measure, for the figures set against it
         Candidate previous = null;
         for (Candidate c : claims) {
             boolean share = isShareOfGroup(tokens, c) && lastCount != null;
             String thing = share ? lastCount.thing() + "-share" : measures.thing(tokens, c);
+            if (c.kind == QuantityKind.MONEY && (thing.equals("money") || thing.equals("share")) && previous != null
+                && previous.sentence == c.sentence && assigned.get(assigned.size() - 1).thing().startsWith("eps")) {
+                thing = "eps"; // "earned 87 cents a share, ahead of the 81-cent consensus": the figure it is set against
+            }
             SubjectFrame antecedent = share ? lastCount : antecedent(assigned, thing);
             // What is done with a sum or a share varies with the telling ("spent", "pledged",
             // "raised"); its topic says what it is.
@@ -83,26 +95,68 @@ final class SubjectKeys {
                 event = event.equals("received") ? "freed" : event; // "received 150 servicemen" in a swap
             }
             String contender = null;
-            if (lexicon.contestedMeasures.contains(thing)) {
+            boolean company = FrameLexicon.COMPANY_MEASURES.contains(thing);
+            String modality = SubjectModality.of(tokens, c);
+            if (company || lexicon.contestedMeasures.contains(thing)) {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
-                contender = holders.holder(names, tokens, c);
+                // Analysts' estimate of a company's figure is still the company's: "the LSEG consensus" names its compiler.
+                contender = modality.equals(SubjectModality.ESTIMATE) ? null : holders.holder(names, tokens, c);
+                if (company && contender != null && names.mentions(contender) < 2 && names.main() != null) {
+                    contender = null; // "Frozen foods revenue", "Analysts expected": a capital that names no company
+                }
+                if (contender == null && company) {
+                    // "Velmora expects $5.15bn, against a consensus of $5.22bn": the company of the figure it is set
+                    // against; else the company the story is about ("Revenue rose 6%").
+                    contender = companyFrame != null && companyFrame.sentence() == c.sentence.index()
+                        ? companyFrame.entity() : names.main();
+                }
+            }
+            if (contender == null && lexicon.contestedMeasures.contains(thing) && previous != null && previous.sentence == c.sentence
+                && listedWithNouns(tokens, previous, c) && lexicon.contestedMeasures.contains(assigned.get(assigned.size() - 1).thing())) {
+                contender = assigned.get(assigned.size() - 1).entity(); // "31 gold medals, 25 silver and 19 bronze"
+            }
+            if (contender != null && event.equals("won") && lexicon.contestedMeasures.contains(thing)) {
+                event = NONE; // "Labour won 411 seats", "Labour's 411 seats": winning is how a contender holds them
             }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event(); // "the running total went past 850,000"
             }
             String period = period(tokens, c, published, ledeDay, thing, event);
+            if (!company && (modality.equals(SubjectModality.ESTIMATE) || !period.isEmpty() || c.kind != QuantityKind.COUNT)) {
+                // Beyond a company's results, only a forecast count without a period of its own stands apart
+                // ("31.6 million passengers expected", "projected to win 131 seats" beside the counts reported).
+                // A forecast level (growth, inflation, borrowing for a year) is most often the only figure of
+                // its period, told with or without "expects"; and an intelligence "estimate" of a toll is the toll.
+                modality = SubjectModality.ACTUAL;
+            }
+            if (modality.isEmpty() && SubjectModality.peak(tokens, c)) {
+                modality = SubjectModality.PEAK; // "down from a peak of 1,294 sq km": the highest, not where it stands
+            }
+            if (!modality.isEmpty()) {
+                thing = thing + "-" + modality; // "revenue-forecast": the company's outlook is not its results
+            }
             if (c.change != null) {
                 event = event.equals(NONE) ? "change" : event + "-change";
             }
-            String place = places.place(tokens, c);
+            String place = company && thing.equals("revenue") ? segments.segment(tokens, c)
+                : FrameLexicon.LEVIED_MEASURES.contains(thing) ? segments.levied(tokens, c) : "";
+            if (place.isEmpty()) {
+                place = places.place(tokens, c);
+            }
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place();
+            }
+            if (place.equals(entity)) {
+                place = ""; // "killed 30 people in Kaloa" in a story about Kaloa: the holder, not a part of it
             }
             SubjectFrame parts = new SubjectFrame(entity, thing, event, place, period, c.sentence.index());
             assigned.add(parts);
             if (c.kind == QuantityKind.COUNT) {
                 lastCount = parts;
+            }
+            if (company && !entity.equals(NONE)) {
+                companyFrame = parts;
             }
             c.subjectKey = parts.key();
             c.subject = parts.label();
@@ -154,6 +208,20 @@ final class SubjectKeys {
     private static boolean listed(List<Token> tokens, Candidate first, Candidate next) {
         for (int k = first.last + 1; k < next.first; k++) {
             if (!(tokens.get(k).is(",") || tokens.get(k).is("and"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** "31 gold medals, 25 silver and 19 bronze": one list, its items' nouns and commas and "and" between. */
+    private static boolean listedWithNouns(List<Token> tokens, Candidate first, Candidate next) {
+        if (next.first - first.last > 5) {
+            return false;
+        }
+        for (int k = first.last + 1; k < next.first; k++) {
+            Token t = tokens.get(k);
+            if (!(t.is(",") || t.is("and") || t.isWord() && !t.isCapitalised() && !t.word().isFunction())) {
                 return false;
             }
         }

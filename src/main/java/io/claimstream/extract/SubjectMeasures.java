@@ -29,7 +29,11 @@ final class SubjectMeasures {
             if (noun == null && lexicon.demonymPlurals.get(c.unit + "s") != null) {
                 return "person";
             }
-            return noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
+            String cls = noun == null ? c.unit.replace(' ', '-') : noun.subjectClass();
+            return refined(tokens, c, cls);
+        }
+        if (c.kind == QuantityKind.MONEY && perShare(tokens, c)) {
+            return "eps";
         }
         String topic = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT ? attributiveTopic(tokens, c) : null;
         if (topic == null) {
@@ -39,10 +43,24 @@ final class SubjectMeasures {
             topic = topic(tokens, c);
         }
         String dimension = dimension(c);
+        if (c.kind == QuantityKind.PERCENT && "vote".equals(topic)) {
+            return "share"; // "33.7% of the vote", "its share fell 4 points to 23.7%": one vote share
+        }
         if (topic == null || topic.equals(dimension)) {
             return dimension;
         }
         return topic + (c.kind == QuantityKind.MEASURE ? "-" + dimension : "");
+    }
+
+    /** "18 gold medals", "44 silver": a word of the count's phrase that names a narrower measure (refined-measures.tsv). */
+    private static String refined(List<Token> tokens, Candidate c, String cls) {
+        for (int k = c.first; k <= Math.min(c.last + 1, c.sentence.end() - 1); k++) {
+            String measure = FrameLexicon.REFINED_MEASURES.get(cls + " " + tokens.get(k).lower());
+            if (measure != null) {
+                return measure;
+            }
+        }
+        return cls;
     }
 
     private String dimension(Candidate c) {
@@ -95,6 +113,28 @@ final class SubjectMeasures {
             }
         }
         return m == null || isRatioBase(tokens, k) ? null : m.value();
+    }
+
+    /**
+     * Earnings per share, however worded: "$1.42 a share", "87 cents per share", "profit per share
+     * of $1.42", "EPS of 81 cents": a sum per share is what a company earned for each share.
+     */
+    private static boolean perShare(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.last + 1;
+        if (k + 1 < s.end() && (tokens.get(k).is("a") || tokens.get(k).is("per")) && tokens.get(k + 1).is("share")) {
+            return true;
+        }
+        for (int j = c.first - 1; j >= Math.max(s.first(), c.first - 6); j--) {
+            Token t = tokens.get(j);
+            if (t.type() == Token.Type.PUNCT) {
+                return false;
+            }
+            if (t.is("eps") || t.is("share") && j > s.first() && tokens.get(j - 1).is("per")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "$15.6 billion lending program", "a EUR100 billion special fund": the head of the noun phrase the sum modifies. */

@@ -71,4 +71,75 @@ class HoldersTest {
         List<NumericClaim> party = extract("The Velmar Party held its ground in the north. The party took 33.7% of the vote.");
         assertThat(keyOf(party, "33.7%")).startsWith("velmar/");
     }
+
+    @Test
+    void aCompanyHoldsTheMeasuresItReportsNotItsCountry() {
+        List<NumericClaim> claims = extract("OSLO (Fjord Wire) — Brennvik Shipping reported annual revenue of $3.1 billion. "
+            + "Its net income rose to $240 million, and the margin widened to 9.2%, the Norwegian company said. "
+            + "Brennvik has 40 ships.");
+        assertThat(keyOf(claims, "$3.1 billion")).startsWith("brennvik/revenue");
+        assertThat(keyOf(claims, "$240 million")).startsWith("brennvik/income");
+        assertThat(keyOf(claims, "9.2%")).startsWith("brennvik/margin");
+    }
+
+    @Test
+    void aCompanyMeasureWithNoNameInItsClauseIsTheStorysCompany() {
+        List<NumericClaim> claims = extract("Tolvane Mills beat forecasts on Monday. Tolvane Mills shares rose. "
+            + "Turnover climbed 4% to $880 million. Contract revenue slipped to $95 million, according to Norrfield Research.");
+        assertThat(keyOf(claims, "$880 million")).startsWith("tolvane-mills/");
+        assertThat(keyOf(claims, "$95 million")).as("a source cited for a figure is not its holder").startsWith("tolvane-mills/");
+    }
+
+    @Test
+    void twoCompaniesInOneStoryEachHoldTheirOwnRevenue() {
+        List<NumericClaim> claims = extract("Harlow Pumps and Dessin Valves both reported on Thursday. "
+            + "Harlow Pumps reported revenue of $610 million. Dessin Valves reported revenue of $455 million. "
+            + "Dessin Valves also raised its dividend.");
+        assertThat(keyOf(claims, "$610 million")).startsWith("harlow-pumps/revenue");
+        assertThat(keyOf(claims, "$455 million")).startsWith("dessin-valves/revenue");
+    }
+
+    @Test
+    void aMedalsColourIsItsMeasureAndAListKeepsItsHolder() {
+        List<NumericClaim> claims = extract("Norland topped the table with 31 gold medals, 25 silver and 19 bronze.");
+        assertThat(keyOf(claims, "31 gold medals")).isEqualTo("norland/gold");
+        assertThat(keyOf(claims, "25")).isEqualTo("norland/silver");
+        assertThat(keyOf(claims, "19")).isEqualTo("norland/bronze");
+    }
+
+    @Test
+    void aBareFigureForANameIsThatNamesAndAPossessiveCountryHoldsItsFigure() {
+        List<NumericClaim> claims = extract("Estavia won 28 golds to 27 for Norland on Friday.");
+        assertThat(keyOf(claims, "28 golds")).isEqualTo("estavia/gold");
+        assertThat(keyOf(claims, "27")).isEqualTo("norland/gold");
+        assertThat(keyOf(extract("The table put Estavia ahead of Japan's 18 golds."), "18 golds")).isEqualTo("japan/gold");
+    }
+
+    @Test
+    void winningIsHowAContenderHoldsSoWonAndHeldMeet() {
+        String won = keyOf(extract("The Unity Party won 44 seats on Sunday."), "44 seats");
+        String held = keyOf(extract("The Unity Party's 44 seats give it a majority."), "44 seats");
+        String took = keyOf(extract("The Unity Party took 44 seats."), "44 seats");
+        assertThat(won).isEqualTo("unity/seat").isEqualTo(held).isEqualTo(took);
+    }
+
+    @Test
+    void aShareOfTheVoteAndAPartysShareAreOneVoteShare() {
+        String ofTheVote = keyOf(extract("The Unity Party took 38.2% of the vote."), "38.2%");
+        String itsShare = keyOf(extract("The Unity Party's share rose to 38.2%."), "38.2%");
+        assertThat(ofTheVote).isEqualTo("unity/share").isEqualTo(itsShare);
+    }
+
+    @Test
+    void aPossessiveInsideAPartysNameIsPartOfTheName() {
+        List<NumericClaim> claims = extract("The Rural People's Party took 25 seats, down from 31.");
+        assertThat(keyOf(claims, "25 seats")).isEqualTo("rural-people/seat");
+    }
+
+    @Test
+    void aBranchOfAnOrganisationIsTheOrganisation() {
+        String branch = keyOf(extract("The Harlow Workers Union Local took 44 seats on the council."), "44 seats");
+        String union = keyOf(extract("The Harlow Workers Union took 44 seats on the council."), "44 seats");
+        assertThat(branch).startsWith("harlow-workers-union/").isEqualTo(union);
+    }
 }

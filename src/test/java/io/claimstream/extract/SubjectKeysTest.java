@@ -172,4 +172,144 @@ class SubjectKeysTest {
         assertThat(claims.get(0).subjectKey()).doesNotContain("@");
         assertThat(claims.get(1).subjectKey()).endsWith("@2024-11");
     }
+
+    @Test
+    void aForecastAndAnEstimateAreSubjectsApartFromTheActual() {
+        String text = "Corvell Labs reported revenue of $812 million, ahead of the $790 million consensus. "
+            + "Corvell Labs forecast first-quarter revenue of $840 million to $860 million, below the $875 million "
+            + "analysts had expected.";
+        assertThat(only(text, "$812 million").subjectKey()).isEqualTo("corvell-labs/revenue");
+        assertThat(only(text, "$790 million").subjectKey()).isEqualTo("corvell-labs/revenue-estimate");
+        assertThat(only(text, "$840 million").subjectKey()).isEqualTo("corvell-labs/revenue-forecast");
+        assertThat(only(text, "$875 million").subjectKey()).isEqualTo("corvell-labs/revenue-estimate");
+    }
+
+    @Test
+    void anEstimateNamedAfterTheFigureItIsComparedWithStaysTheEstimate() {
+        String text = "Corvell Labs beat forecasts. Corvell Labs reported profit per share of $0.64, which topped the "
+            + "consensus estimate of $0.58.";
+        assertThat(only(text, "$0.64").subjectKey()).isEqualTo("corvell-labs/eps");
+        assertThat(only(text, "$0.58").subjectKey()).isEqualTo("corvell-labs/eps-estimate");
+    }
+
+    @Test
+    void earningsPerShareInAnyWordingIsOneMeasure() {
+        String a = only("Corvell Labs earned 64 cents a share in the quarter.", "64 cents").subjectKey();
+        String b = only("Earnings came to 64 cents per share at Corvell Labs, a record for Corvell Labs.", "64 cents").subjectKey();
+        String c = only("Corvell Labs beat forecasts. Corvell Labs reported EPS of $0.64, a record.", "$0.64").subjectKey();
+        assertThat(a).isEqualTo("corvell-labs/eps");
+        assertThat(b).isEqualTo(a);
+        assertThat(c).isEqualTo(a);
+        assertThat(only("Corvell Labs earned 64 cents a share, short of the 70-cent consensus.", "70-cent").subjectKey())
+            .isEqualTo("corvell-labs/eps-estimate");
+    }
+
+    @Test
+    void aSegmentsRevenueIsScopedByTheFirstWordOfItsName() {
+        String head = "Pellam Tools beat forecasts. Pellam Tools reported revenue of $2.2 billion. ";
+        String a = only(head + "Garden equipment revenue rose 8% to $640 million.", "$640 million").subjectKey();
+        String b = only(head + "The garden division brought in $640 million.", "$640 million").subjectKey();
+        String c = only(head + "Gardening, the group's oldest business, brought in $640 million.", "$640 million").subjectKey();
+        String d = only(head + "The garden unit, which makes mowers and hedge trimmers for retailers, brought in $640 million.",
+            "$640 million").subjectKey();
+        assertThat(a).isEqualTo("pellam-tools/revenue/garden");
+        assertThat(b).isEqualTo(a);
+        assertThat(d).isEqualTo(a);
+        assertThat(c).isEqualTo("pellam-tools/revenue/gardening");
+        assertThat(only(head, "$2.2 billion").subjectKey()).as("the whole company's revenue").isEqualTo("pellam-tools/revenue");
+    }
+
+    @Test
+    void aPeriodOrAVerbBeforeRevenueIsNoSegment() {
+        String head = "Pellam Tools beat forecasts. Pellam Tools shares rose. ";
+        assertThat(only(head + "The company said third-quarter revenue was $2.2 billion.", "$2.2 billion").subjectKey())
+            .isEqualTo("pellam-tools/revenue");
+        assertThat(only(head + "The company said quarterly sales were $2.2 billion.", "$2.2 billion").subjectKey())
+            .isEqualTo("pellam-tools/revenue");
+        assertThat(only(head + "Hedges, Pellam Tools' smallest unit, lifted revenue to $90 million.", "$90 million").subjectKey())
+            .isEqualTo("pellam-tools/revenue/hedge");
+    }
+
+    private static String keyIn(String title, String text, String span) {
+        return EXTRACTOR.extract(new ArticleText("a", title, text, SUNDAY, null, null)).stream()
+            .filter(c -> c.span().startsWith(span)).findFirst().orElseThrow().subjectKey();
+    }
+
+    @Test
+    void aCountryNoLexiconKnowsHoldsItsStorysFiguresFromTheDateline() {
+        String key = keyIn("Floods kill 12 in the north", "LORENZ, Tavaria (Coastal Times) — Floods killed 12 people on "
+            + "Monday, officials said.", "12 people");
+        assertThat(key).isEqualTo("tavaria/person-killed");
+    }
+
+    @Test
+    void elseTheHeadlinesPlaceThatTheTextNamesMost() {
+        String one = keyIn("Osterland flood toll rises to 30", "MERRIFORD (Metro Ledger) — Floods in Osterland have killed 30 "
+            + "people. Rescue teams reached villages in Osterland on Saturday.", "30");
+        String other = keyIn("Osterland floods: 30 dead as rivers burst", "BRIGHAM (Harbour Herald) — Thirty people have died in "
+            + "floods across the north, Osterlandian officials said. Osterland's army has sent 900 soldiers.", "Thirty people");
+        String elsewhere = keyIn("Cyclone kills 30 in Kaloa", "PORT LIRAT (Metro Ledger) — A cyclone killed 30 people in "
+            + "Kaloa, the Kaloan disaster office said.", "30 people");
+        assertThat(one).isEqualTo("osterland/person-killed").isEqualTo(other);
+        assertThat(elsewhere).isEqualTo("kaloa/person-killed");
+    }
+
+    @Test
+    void aBodysHeadWordIsNoPlace() {
+        String key = keyIn("Northmoor count gives Civic Alliance the lead", "ASHBY (Metro Ledger) — The count in Northmoor "
+            + "gave the Civic Alliance's candidates the lead. Turnout in Northmoor was 59.5%, the Civic Alliance's "
+            + "officials said.", "59.5%");
+        assertThat(key).startsWith("northmoor/");
+    }
+
+    @Test
+    void aTariffIsScopedByWhatItIsLeviedOn() {
+        String on = only("Norvia will impose a 12% duty on barley from March.", "12%").subjectKey();
+        String before = only("Norvia said the barley duty would stay at 12%.", "12%").subjectKey();
+        String levy = only("Norvia said the tariff on barley would stay at 12%.", "12%").subjectKey();
+        String listed = only("Under the schedule, oats face an 8% duty, barley 12% and rye 15%.", "12%").subjectKey();
+        assertThat(on).endsWith("/tariff/barley");
+        assertThat(before).isEqualTo(on);
+        assertThat(levy).isEqualTo(on);
+        assertThat(listed).isEqualTo(on);
+        assertThat(only("Norvia will impose a 12% duty on oats.", "12%").subjectKey()).endsWith("/tariff/oat");
+    }
+
+    @Test
+    void goodsNamedByTheirOriginAreScopedByTheCountry() {
+        assertThat(only("Washington ordered a 25% tariff on imports from Mexico.", "25%").subjectKey()).endsWith("/tariff/mexico");
+        assertThat(only("Washington ordered a 25% duty on Mexican imports.", "25%").subjectKey()).endsWith("/tariff/mexico");
+        assertThat(only("Ottawa announced 25% tariffs on C$155 billion of goods.", "25%").subjectKey()).endsWith("/tariff");
+        assertThat(only("The 10% levy on Wednesday's shipments took effect.", "10%").subjectKey()).doesNotContain("wednesday");
+    }
+
+    @Test
+    void aForecastCountStandsApartButAForecastLevelAndAnEstimatedTollDoNot() {
+        String forecast = only("Airlines expect to carry 31.2 million passengers over the holiday.", "31.2 million").subjectKey();
+        String actual = only("Airlines carried 31.2 million passengers over the holiday.", "31.2 million").subjectKey();
+        assertThat(forecast).isEqualTo(actual.replace("passenger", "passenger-forecast"));
+        assertThat(only("The bank expects inflation of 2.4% in 2026.", "2.4%").subjectKey())
+            .isEqualTo(only("Inflation will be 2.4% in 2026, the bank said.", "2.4%").subjectKey());
+        assertThat(only("Intelligence estimates put the toll at 3,000 soldiers killed.", "3,000").subjectKey())
+            .doesNotContain("estimate");
+    }
+
+    @Test
+    void aDailyOrWeeklyFigureNamedBeforeItIsARateNotTheTotal() {
+        String daily = only("Daily losses have hovered between 900 and 1,200 soldiers, the ministry said.", "between 900").subjectKey();
+        String total = only("Losses have reached 64,000 soldiers, the ministry said.", "64,000").subjectKey();
+        assertThat(daily).contains("@per-day");
+        assertThat(total).doesNotContain("@");
+        assertThat(only("Weekly arrivals rose to 2,400 people.", "2,400").subjectKey()).contains("@per-week");
+        assertThat(only("The daily Kommersant said 300 soldiers were killed.", "300").subjectKey()).doesNotContain("per-day");
+    }
+
+    @Test
+    void aPeakIsASubjectApartFromWhereTheFigureStands() {
+        String peak = only("Rebels held about 900 sq km at the height of the offensive, down from a peak of 1,100 sq km.", "1,100")
+            .subjectKey();
+        String now = only("Rebels now hold about 400 sq km, the army said.", "about 400").subjectKey();
+        assertThat(peak).isEqualTo(now.replace("area", "area-peak"));
+        assertThat(only("Winds peaked at 190 km/h at landfall.", "190").subjectKey()).doesNotContain("peak");
+    }
 }

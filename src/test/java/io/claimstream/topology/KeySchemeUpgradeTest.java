@@ -90,8 +90,8 @@ class KeySchemeUpgradeTest {
     }
 
     @Test
-    void theCurrentSchemeIsTwo() {
-        assertThat(SubjectKeyScheme.VERSION).isEqualTo(2);
+    void theCurrentSchemeIsThree() {
+        assertThat(SubjectKeyScheme.VERSION).isEqualTo(3);
         assertThat(KeyScheme.current().version()).isEqualTo(SubjectKeyScheme.VERSION);
     }
 

@@ -1,0 +1,50 @@
+package io.claimstream.extract;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists the subject frame's rules read beside {@link Lexicon}'s, loaded once from the
+ * lexicon folder: kept apart so that the frame's data lives in one place.
+ */
+final class FrameLexicon {
+
+    /**
+     * Measures a company reports of itself (revenue, net income, margin, backlog, shares): the
+     * company named in the figure's clause holds them, else the organisation the article is about
+     * (company-measures.tsv).
+     */
+    static final Set<String> COMPANY_MEASURES = firstColumn("company-measures.tsv");
+
+    /** A count's class and a word in its phrase -> the narrower measure (refined-measures.tsv): "gold medals" are golds. */
+    static final Map<String, String> REFINED_MEASURES = pairs("refined-measures.tsv");
+
+    /** Verbs, mostly irregular, after which a name is its clause's subject (holder-verbs.tsv): "the party took 38%". */
+    static final Set<String> HOLDER_VERBS = firstColumn("holder-verbs.tsv");
+
+    /** Measures scoped by what they are levied on (scoped-measures.tsv): "a 10% duty on lentils". */
+    static final Set<String> LEVIED_MEASURES = firstColumn("scoped-measures.tsv");
+
+    private FrameLexicon() {
+    }
+
+    private static Map<String, String> pairs(String file) {
+        Map<String, String> map = new HashMap<>();
+        for (String[] r : LexiconFile.rows(file, 3)) {
+            map.put(r[0] + " " + r[1], r[2]);
+        }
+        return Map.copyOf(map);
+    }
+
+    private static Set<String> firstColumn(String file) {
+        List<String[]> rows = LexiconFile.rows(file, 1);
+        Set<String> words = new HashSet<>();
+        for (String[] r : rows) {
+            words.add(r[0]);
+        }
+        return Set.copyOf(words);
+    }
+}

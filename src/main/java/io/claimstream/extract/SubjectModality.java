@@ -1,0 +1,98 @@
+package io.claimstream.extract;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The modality slot of a subject frame: whether a figure is the reported actual, the holder's own
+ * forecast ("Nordwind expects revenue of $5bn", "guided to $2.5bn") or others' estimate of it
+ * ("analysts had expected $1.30 a share", "the $2.29 billion consensus"). A forecast and an
+ * estimate are subjects of their own beside the actual (DESIGN.md); the cue words are
+ * modality-cues.tsv's. The cue must be in the figure's own clause: a sentence that reports an
+ * actual "ahead of the consensus of X" keeps the actual's modality for the actual.
+ */
+final class SubjectModality {
+
+    /** The reported figure itself: no suffix. */
+    static final String ACTUAL = "";
+    static final String FORECAST = "forecast";
+    static final String ESTIMATE = "estimate";
+
+    /** The highest a running figure reached ({@link #peak}): a subject apart from where it stands. */
+    static final String PEAK = "peak";
+    /** A word that ends the figure's phrase: what follows is about another figure. */
+    private static final String END = "end";
+
+    /** How many words right after the figure may say what it is ("$4.71 billion average analyst estimate"). */
+    private static final int AFTER = 4;
+    /** How far back in its clause a cue may stand ("Nordwind has forecast fourth-quarter revenue of"). */
+    private static final int BEFORE = 10;
+
+    private static final Map<String, String> CUES = cues();
+
+    private SubjectModality() {
+    }
+
+    /** {@link #ACTUAL}, {@link #FORECAST} or {@link #ESTIMATE} for the claim's figure. */
+    static String of(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        String found = ACTUAL;
+        for (int k = c.last + 1; k < Math.min(s.end(), c.last + 1 + AFTER); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT || t.type() == Token.Type.DASH && !t.joined()) {
+                break;
+            }
+            String cue = CUES.get(t.lower());
+            if (END.equals(cue)) {
+                break;
+            }
+            found = stronger(found, cue);
+        }
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - BEFORE); k--) {
+            Token t = tokens.get(k);
+            if (t.is(",") || t.is(";") || t.is(":") || t.type() == Token.Type.DASH && !t.joined() || t.type() == Token.Type.QUOTE) {
+                break;
+            }
+            String cue = CUES.get(t.lower());
+            if (END.equals(cue)) {
+                break;
+            }
+            found = stronger(found, cue);
+        }
+        return found;
+    }
+
+    /** "down from a peak of 1,294", "At the height of its incursion, Ukraine controlled about 1,300": the highest it reached. */
+    static boolean peak(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - BEFORE); k--) {
+            Token t = tokens.get(k);
+            if (t.is(";") || t.is(":") || t.type() == Token.Type.QUOTE) {
+                break;
+            }
+            if (PEAK.equals(CUES.get(t.lower()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stronger(String found, String cue) {
+        if (cue == null || PEAK.equals(cue) || END.equals(cue)) {
+            return found;
+        }
+        if (found.equals(ESTIMATE)) {
+            return found;
+        }
+        return cue;
+    }
+
+    private static Map<String, String> cues() {
+        Map<String, String> cues = new HashMap<>();
+        for (String[] r : LexiconFile.rows("modality-cues.tsv", 2)) {
+            cues.put(r[0], r[1]);
+        }
+        return Map.copyOf(cues);
+    }
+}
