@@ -22,6 +22,7 @@ import io.claimstream.avro.internal.SubjectState;
 import io.claimstream.extract.ArticleText;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.extract.NumericClaim;
+import io.claimstream.extract.SubjectKeyScheme;
 import io.claimstream.registry.AvroDeserializer;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
@@ -239,7 +240,8 @@ class BusySubjectIT {
                 .build());
         }
         return SubjectState.newBuilder().setSubjectKey(subjectKey).setSubject("soldier killed")
-            .setSubjectFrom(claims.get(0).getStatedFrom()).setClaims(claims).setEvictedClaims(0).setKeyScheme(2).build();
+            .setSubjectFrom(claims.get(0).getStatedFrom()).setClaims(claims).setEvictedClaims(0)
+            .setKeyScheme(SubjectKeyScheme.VERSION).build();
     }
 
     private SubjectClaims read(ConsumerRecord<String, byte[]> r) {
