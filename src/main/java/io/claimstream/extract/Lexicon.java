@@ -56,9 +56,11 @@ final class Lexicon {
      * several of these questions about the same token.
      */
     record Word(String functionClass, String timeClass, NumberWord number, Double fraction, String reportingForm,
-                String titleClass, boolean organisationHead, boolean documentWord) {
+                String titleClass, boolean organisationHead, boolean documentWord, long phraseEdges) {
 
-        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false);
+        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false, 0L);
+        /** A token read without a lexicon: unknown, except that it may start or end any phrase. */
+        static final Word UNREAD = new Word(null, null, null, null, null, null, false, false, -1L);
 
         boolean isFunction() {
             return functionClass != null;
@@ -162,8 +164,8 @@ final class Lexicon {
         return words.getOrDefault(lower, Word.UNKNOWN);
     }
 
-    private void indexWords() {
-        Set<String> all = new HashSet<>();
+    private void indexWords(Map<String, Long> phraseEdges) {
+        Set<String> all = new HashSet<>(phraseEdges.keySet());
         all.addAll(functionWords.keySet());
         all.addAll(timeWords.keySet());
         all.addAll(numberWords.keySet());
@@ -174,7 +176,8 @@ final class Lexicon {
         all.addAll(documentWords);
         for (String w : all) {
             words.put(w, new Word(functionWords.get(w), timeWords.get(w), numberWords.get(w), fractions.get(w),
-                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w)));
+                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w),
+                phraseEdges.getOrDefault(w, 0L)));
         }
     }
 
@@ -359,12 +362,14 @@ final class Lexicon {
         this.nameSuffixes = Collections.unmodifiableSet(nameSuffixes);
         this.contestedMeasures = Collections.unmodifiableSet(contestedMeasures);
         this.placeNouns = Collections.unmodifiableSet(placeNouns);
-        for (PhraseTable<?> table : List.of(units, currencySubunits, currenciesBefore, currenciesAfter, qualifiersBefore,
+        List<PhraseTable<?>> tables = List.of(units, currencySubunits, currenciesBefore, currenciesAfter, qualifiersBefore,
             qualifiersAfter, qualifierParticles, genericOrganisations, demonymPlurals, entities, places, countedNouns,
-            events, contextUnits, topics)) {
-            table.freeze();
+            events, contextUnits, topics);
+        Map<String, Long> phraseEdges = new HashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            tables.get(i).freeze(i, phraseEdges);
         }
-        indexWords();
+        indexWords(phraseEdges);
     }
 
     /** A read-only view of a map of maps, the inner maps read-only too. */

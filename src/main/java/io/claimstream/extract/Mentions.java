@@ -25,7 +25,6 @@ final class Mentions {
      */
     static final int LOOKBACK = 1000;
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** One mention: where it is and the entity it refers to. */
     record Mention(int token, Entity entity) {
@@ -127,6 +126,11 @@ final class Mentions {
     }
 
     private boolean isNameWord(Token t, Sentence s, int k) {
+        // Most tokens are lower case: the cheap test goes first (every test here only says no).
+        if (!t.isCapitalised() && !(k > s.first() && tokens.get(k - 1).isCapitalised() && k + 1 < s.end()
+            && tokens.get(k + 1).isCapitalised() && lexicon.nameParticles.contains(t.lower()))) {
+            return false;
+        }
         if (k + 2 < s.end() && tokens.get(k + 1).type() == Token.Type.DASH && tokens.get(k + 1).joined()
             && tokens.get(k + 2).isNumber() && tokens.get(k + 2).joined()) {
             return false; // "Tu-95", "Su-34": a model, not a name
@@ -137,10 +141,6 @@ final class Mentions {
         if ((t.word().number() != null) || lexicon.nonNames.contains(t.text())
             || t.isAllCaps() && (lexicon.currenciesAfter.get(t.lower()) != null || lexicon.units.get(t.lower()) != null)) {
             return false; // "Eight OPEC+ countries", "USD 48.7 billion", "GDP"
-        }
-        if (!t.isCapitalised() && !(lexicon.nameParticles.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
-            && k + 1 < s.end() && tokens.get(k + 1).isCapitalised())) {
-            return false;
         }
         if (k == s.first() || startsClause(k)) {
             // A capitalised function word at the start of a sentence is not a name ("The", "In").
@@ -373,9 +373,46 @@ final class Mentions {
         return whole.subList(0, part.size()).equals(part);
     }
 
+    /**
+     * The words of a lower-case phrase, a possessive 's a word of its own: what splitting
+     * {@code phrase.replace("'s", " 's")} at runs of regex whitespace ({@code \\s+}) gives, without
+     * a regex on a path taken for every speaker.
+     */
+    static List<String> words(String phrase) {
+        String p = phrase.replace("'s", " 's");
+        int n = p.length();
+        if (n == 0) {
+            return List.of("");
+        }
+        List<String> words = new ArrayList<>(4);
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            if (isRegexSpace(p.charAt(i))) {
+                words.add(p.substring(start, i)); // empty for a leading run of spaces, as Pattern.split
+                while (i < n && isRegexSpace(p.charAt(i))) {
+                    i++;
+                }
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        words.add(p.substring(start, n));
+        int size = words.size();
+        while (size > 0 && words.get(size - 1).isEmpty()) {
+            size--; // trailing empty strings are dropped, as Pattern.split does
+        }
+        return List.copyOf(words.subList(0, size));
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** Records a speaker phrase that named no capitalised entity ("Russia's defence ministry", "officials in Kyiv"). */
     Entity register(String phrase, Entity.Type type, int at) {
-        List<String> words = List.of(WHITESPACE.split(phrase.toLowerCase(Locale.ROOT).replace("'s", " 's")));
+        List<String> words = words(phrase.toLowerCase(Locale.ROOT));
         Entity e = new Entity(type, phrase, words, null, null);
         add(e);
         mentions.add(new Mention(at, e));
@@ -430,7 +467,7 @@ final class Mentions {
      */
     Entity resolve(String phrase, int at) {
         String lower = phrase.toLowerCase(Locale.ROOT);
-        List<String> words = List.of(WHITESPACE.split(lower.replace("'s", " 's")));
+        List<String> words = words(lower);
         Entity byName = nameOrPart(phrase, words, at);
         if (byName != null) {
             return byName;

@@ -33,6 +33,13 @@ final class PhraseTable<V> {
     private final Node<V> backward = new Node<>();
     private final boolean caseSensitive;
     private boolean frozen;
+    /**
+     * This table's bits in {@link Lexicon.Word#phraseEdges}: whether a word starts or ends one of
+     * its phrases. Most tokens start none, and one AND turns them away before a map is probed.
+     * Zero for a table that no lexicon indexes: then every token is looked up.
+     */
+    private long startBit;
+    private long endBit;
 
     PhraseTable() {
         this(false);
@@ -66,9 +73,33 @@ final class PhraseTable<V> {
         b.value = value;
     }
 
-    /** Makes the table read-only: lookups only from now on (the lexicon's tables, once loaded). */
-    void freeze() {
+    /**
+     * Makes the table read-only: lookups only from now on (the lexicon's tables, once loaded). It
+     * becomes the {@code index}th table of {@code edges}, which gains, for the lower-case form of
+     * every word that starts or ends one of its phrases, this table's start or end bit.
+     */
+    void freeze(int index, Map<String, Long> edges) {
+        if (index < 0 || index >= Long.SIZE / 2) {
+            throw new IllegalArgumentException("phrase table index out of range: " + index);
+        }
         frozen = true;
+        startBit = 1L << (2 * index);
+        endBit = 1L << (2 * index + 1);
+        // The first step of a match is never a joined one: the roots' spaced keys are all there is.
+        for (String key : forward.spaced.keySet()) {
+            edges.merge(key.toLowerCase(Locale.ROOT), startBit, (a, b) -> a | b);
+        }
+        for (String key : backward.spaced.keySet()) {
+            edges.merge(key.toLowerCase(Locale.ROOT), endBit, (a, b) -> a | b);
+        }
+    }
+
+    /**
+     * False when {@code t} starts (or, with {@code bit} the end bit, ends) no phrase of this table.
+     * Only words are looked up in the lexicon; other tokens, and tokens read without it, may.
+     */
+    private static boolean mayEdge(Token t, long bit) {
+        return bit == 0 || t.type() != Token.Type.WORD || (t.word().phraseEdges() & bit) != 0;
     }
 
     /** The value of a whole phrase written with single spaces ("sq km", "the agency"), or null. */
@@ -86,6 +117,9 @@ final class PhraseTable<V> {
 
     /** Longest phrase starting at token {@code from}, not running past {@code limit} (exclusive). */
     Match<V> matchForward(List<Token> tokens, int from, int limit) {
+        if (from >= limit || !mayEdge(tokens.get(from), startBit)) {
+            return null;
+        }
         Node<V> node = forward;
         Match<V> longest = null;
         for (int k = from; k < limit; k++) {
@@ -102,6 +136,9 @@ final class PhraseTable<V> {
 
     /** Longest phrase ending at token {@code to}, not starting before {@code floor}. */
     Match<V> matchBackward(List<Token> tokens, int to, int floor) {
+        if (to < floor || !mayEdge(tokens.get(to), endBit)) {
+            return null;
+        }
         Node<V> node = backward;
         Match<V> longest = null;
         for (int k = to; k >= floor; k--) {

@@ -5,19 +5,49 @@ import java.util.Locale;
 
 /**
  * One token of an article's text with its character offsets. {@code joined} means no
- * whitespace separates it from the previous token ("F-16", "$1.2bn", "15th").
+ * whitespace separates it from the previous token ("F-16", "$1.2bn", "15th"). {@code shape}
+ * holds the {@link #CAPITALISED}, {@link #ALL_CAPS} and {@link #DIGIT} bits, worked out once
+ * here because the rules ask them of the same token many times over.
  */
 record Token(int start, int end, Type type, String text, String lower, boolean joined,
-             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word) {
+             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word, int shape) {
 
     enum Type { WORD, NUMBER, SYMBOL, PUNCT, QUOTE, DASH, POSSESSIVE }
+
+    /** A word whose first character is upper case. */
+    static final int CAPITALISED = 1;
+    /** A word of two or more characters whose letters are all upper case ("NATO", "F16"). */
+    static final int ALL_CAPS = 2;
+    /** Text with a digit in it. */
+    static final int DIGIT = 4;
 
     static Token of(String source, int start, int end, Type type, boolean joined,
                     boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
         String text = source.substring(start, end);
         String lower = text.toLowerCase(Locale.ROOT);
-        Lexicon.Word word = lexicon == null || type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
-        return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word);
+        Lexicon.Word word = lexicon == null ? Lexicon.Word.UNREAD
+            : type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
+        return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word,
+            shapeOf(type, text));
+    }
+
+    private static int shapeOf(Type type, String text) {
+        int shape = 0;
+        if (type == Type.WORD && Character.isUpperCase(text.charAt(0))) {
+            shape |= CAPITALISED;
+            if (text.length() >= 2) {
+                shape |= ALL_CAPS;
+            }
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                shape |= DIGIT;
+            } else if ((shape & ALL_CAPS) != 0 && Character.isLetter(c) && !Character.isUpperCase(c)) {
+                shape &= ~ALL_CAPS;
+            }
+        }
+        return shape;
     }
 
     boolean is(String lowerText) {
@@ -33,29 +63,15 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
     }
 
     boolean isCapitalised() {
-        return type == Type.WORD && Character.isUpperCase(text.charAt(0));
+        return (shape & CAPITALISED) != 0;
     }
 
     boolean isAllCaps() {
-        if (type != Type.WORD || text.length() < 2) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
-                return false;
-            }
-        }
-        return true;
+        return (shape & ALL_CAPS) != 0;
     }
 
     boolean hasDigit() {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return (shape & DIGIT) != 0;
     }
 
     /** True for a whole number written with digits only ("2024", not "2,024" or "3.5"). */
