@@ -212,9 +212,9 @@ final class CountedNouns {
         if (t.isCapitalised() && !isAcronymPlural(t)) {
             // Nationals ("Ukrainians") and named things ("Dreamliners") count; a proper name does not.
             return lexicon.demonymPlurals.get(w) != null
-                || lexicon.entities.get(t.text()) == null && lexicon.singular(w) != null && !w.endsWith("'s");
+                || lexicon.entities.get(t.text()) == null && lexicon.isPlural(w) && !w.endsWith("'s");
         }
-        return lexicon.singular(w) != null;
+        return lexicon.isPlural(w);
     }
 
     /** "PCs", "SUVs": an acronym with a plural s. */

@@ -401,6 +401,17 @@ final class Lexicon {
         return functionWords.containsKey(lower);
     }
 
+    /** Whether {@code lower} looks plural: {@code singular(lower) != null}, without building the singular. */
+    boolean isPlural(String lower) {
+        String irregular = irregularPlurals.get(lower);
+        if (irregular != null) {
+            return !irregular.equals("-");
+        }
+        int n = lower.length();
+        return n >= 3 && lower.charAt(n - 1) == 's' && !functionWords.containsKey(lower)
+            && !(lower.endsWith("ss") || lower.endsWith("us") || lower.endsWith("is") || lower.endsWith("'s"));
+    }
+
     /** The singular of a plural noun, or null when {@code lower} does not look plural. */
     String singular(String lower) {
         String irregular = irregularPlurals.get(lower);

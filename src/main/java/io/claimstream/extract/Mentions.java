@@ -363,14 +363,24 @@ final class Mentions {
         if (part.isEmpty() || part.size() > whole.size()) {
             return false;
         }
-        return whole.subList(whole.size() - part.size(), whole.size()).equals(part);
+        return sameWords(whole, whole.size() - part.size(), part);
     }
 
     private static boolean startsWith(List<String> whole, List<String> part) {
         if (part.isEmpty() || part.size() > whole.size()) {
             return false;
         }
-        return whole.subList(0, part.size()).equals(part);
+        return sameWords(whole, 0, part);
+    }
+
+    /** Whether {@code whole} holds {@code part} from {@code from} on (no sublist: this runs for every earlier mention). */
+    private static boolean sameWords(List<String> whole, int from, List<String> part) {
+        for (int i = 0; i < part.size(); i++) {
+            if (!whole.get(from + i).equals(part.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
