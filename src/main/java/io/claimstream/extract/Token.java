@@ -7,10 +7,11 @@ import java.util.Locale;
  * One token of an article's text with its character offsets. {@code joined} means no
  * whitespace separates it from the previous token ("F-16", "$1.2bn", "15th"). {@code shape}
  * holds the {@link #CAPITALISED}, {@link #ALL_CAPS} and {@link #DIGIT} bits, worked out once
- * here because the rules ask them of the same token many times over.
+ * here because the rules ask them of the same token many times over; {@code lowerHash} is
+ * {@code lower.hashCode()}, so that {@link #is} turns away a different word without reading it.
  */
 record Token(int start, int end, Type type, String text, String lower, boolean joined,
-             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word, int shape) {
+             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word, int shape, int lowerHash) {
 
     enum Type { WORD, NUMBER, SYMBOL, PUNCT, QUOTE, DASH, POSSESSIVE }
 
@@ -28,7 +29,7 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
         Lexicon.Word word = lexicon == null ? Lexicon.Word.UNREAD
             : type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
         return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word,
-            shapeOf(type, text));
+            shapeOf(type, text), lower.hashCode());
     }
 
     private static int shapeOf(Type type, String text) {
@@ -50,8 +51,12 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
         return shape;
     }
 
+    /**
+     * Whether this token is {@code lowerText}, in any case. The rules ask it of nearly every token,
+     * mostly of words the token is not: the hashes (both kept by their strings) settle those.
+     */
     boolean is(String lowerText) {
-        return lower.equals(lowerText);
+        return lowerHash == lowerText.hashCode() && lower.equals(lowerText);
     }
 
     boolean isWord() {
