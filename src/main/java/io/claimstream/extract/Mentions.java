@@ -527,16 +527,23 @@ final class Mentions {
      * one-word generic noun, failing that, the organisation named most often.
      */
     private Entity latestOrganisationWith(Set<String> heads, int at, boolean orAny) {
-        java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
-        java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
+        java.util.Map<Entity, Integer> named = new java.util.LinkedHashMap<>();
         for (Mention m : mentions.subList(lookbackStart(), mentions.size())) {
             Entity e = m.entity();
-            if (m.token() >= at || e.type() != Entity.Type.ORGANISATION || isOutlet(e)) {
-                continue;
+            if (m.token() < at && e.type() == Entity.Type.ORGANISATION) {
+                named.merge(e, 1, Integer::sum);
             }
-            any.merge(e, 1, Integer::sum);
-            if (hasHead(e, heads)) {
-                fitting.merge(e, 1, Integer::sum);
+        }
+        // Whether an organisation is the outlet, and whether it has the head, is the same at each of
+        // its mentions: asked once per organisation, in the order they were first named.
+        java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
+        java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<Entity, Integer> n : named.entrySet()) {
+            if (!isOutlet(n.getKey())) {
+                any.put(n.getKey(), n.getValue());
+                if (hasHead(n.getKey(), heads)) {
+                    fitting.put(n.getKey(), n.getValue());
+                }
             }
         }
         Entity best = mostNamed(fitting);
@@ -575,7 +582,31 @@ final class Mentions {
 
     /** The article's own outlet ("according to data compiled by Meridian Post") speaks in its own voice. */
     boolean isOutlet(Entity e) {
-        return outlet != null && e.name().toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
+        if (outlet == null) {
+            return false;
+        }
+        String name = e.name();
+        if (name.length() != outlet.length() || !isAscii(name)) {
+            // Lower-casing keeps an ASCII name's length; other names take the general way.
+            return !isAscii(name) && name.toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            char folded = c == ' ' ? '-' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (folded != outlet.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "the president", "the Ukrainian leader", "the minister": the class of the title named. */
