@@ -288,6 +288,10 @@ public final class ClaimExtractor {
         if (value == Math.rint(value) || Double.isInfinite(value) || Double.isNaN(value)) {
             return value;
         }
+        int digits = Decimals.significantDigits(Double.toString(value));
+        if (digits > 0 && digits <= SCALED_PRECISION.getPrecision()) {
+            return value; // already a decimal of at most twelve digits: rounding gives it back (see Decimals)
+        }
         return new BigDecimal(value).round(SCALED_PRECISION).doubleValue();
     }
 

@@ -220,7 +220,15 @@ final class CountedNouns {
     /** "PCs", "SUVs": an acronym with a plural s. */
     private static boolean isAcronymPlural(Token t) {
         String s = t.text();
-        return s.length() >= 3 && s.endsWith("s") && s.substring(0, s.length() - 1).chars().allMatch(Character::isUpperCase);
+        if (s.length() < 3 || !s.endsWith("s")) {
+            return false;
+        }
+        for (int i = 0; i < s.length() - 1; i++) {
+            if (!Character.isUpperCase((int) s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Singular of the head, or the compound it ends ("service member", "North Korean"). */

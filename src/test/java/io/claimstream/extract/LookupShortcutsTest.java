@@ -2,16 +2,21 @@ package io.claimstream.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The extractor's fast paths give what the slow ones they replaced gave: a speaker phrase's words
- * are what a whitespace regex split them into, and a phrase table's one-AND filter on a token's
- * lexicon entry turns away no phrase that the table holds.
+ * are what a whitespace regex split them into, a phrase table's one-AND filter on a token's
+ * lexicon entry turns away no phrase that the table holds, and figures rounded without BigDecimal
+ * are the figures BigDecimal gives.
  */
 class LookupShortcutsTest {
 
@@ -35,6 +40,31 @@ class LookupShortcutsTest {
             assertThat(table.matchForward(read, 1, read.size() - 1)).isEqualTo(table.matchForward(unread, 1, unread.size() - 1));
             assertThat(table.matchBackward(read, read.size() - 2, 1))
                 .isEqualTo(table.matchBackward(unread, unread.size() - 2, 1));
+        }
+    }
+
+    @Test
+    void figuresRoundedWithoutBigDecimalAreWhatBigDecimalGives() {
+        Random random = new Random(13);
+        for (int i = 0; i < 200_000; i++) {
+            double value = switch (i % 4) {
+                case 0 -> random.nextInt(10_000_000) / Math.pow(10, random.nextInt(9)); // "12.1", "0.000081"
+                case 1 -> random.nextDouble() * Math.pow(10, random.nextInt(20) - 6);
+                case 2 -> (random.nextInt(2_000) - 1_000) / 8.0 * Math.pow(10, random.nextInt(12)); // "4.125 trillion"
+                default -> Double.longBitsToDouble(random.nextLong());
+            };
+            if (!Double.isFinite(value)) {
+                continue;
+            }
+            if (!(value == Math.rint(value) && Math.abs(value) < 1e15)) {
+                BigDecimal d = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
+                String canonical = d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+                assertThat(SubjectKeys.canonical(value)).as("canonical(%s)", value).isEqualTo(canonical);
+            }
+            if (Math.abs(value) >= 1 && value != Math.rint(value)) {
+                assertThat(ClaimExtractor.rounded(value)).as("rounded(%s)", value)
+                    .isEqualTo(new BigDecimal(value).round(new MathContext(12)).doubleValue());
+            }
         }
     }
 }
