@@ -53,14 +53,16 @@ final class Lexicon {
 
     /**
      * What the single-word lexicons say about one word, looked up once per token: most rules ask
-     * several of these questions about the same token.
+     * several of these questions about the same token. {@code form} is the word itself, the
+     * instance every lexicon and rule shares (null for an unknown word); {@code phraseEdges} says
+     * which phrase tables have a phrase that it starts or ends ({@link PhraseTable#freeze}).
      */
     record Word(String functionClass, String timeClass, NumberWord number, Double fraction, String reportingForm,
-                String titleClass, boolean organisationHead, boolean documentWord, long phraseEdges) {
+                String titleClass, boolean organisationHead, boolean documentWord, String form, long phraseEdges) {
 
-        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false, 0L);
+        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false, null, 0L);
         /** A token read without a lexicon: unknown, except that it may start or end any phrase. */
-        static final Word UNREAD = new Word(null, null, null, null, null, null, false, false, -1L);
+        static final Word UNREAD = new Word(null, null, null, null, null, null, false, false, null, -1L);
 
         boolean isFunction() {
             return functionClass != null;
@@ -154,6 +156,8 @@ final class Lexicon {
     final Set<String> speakerNameJoiners;
 
     private final Map<String, Word> words = new HashMap<>();
+    /** The same words, for the tokenizer to find from the text's characters. */
+    private WordTable wordTable;
 
     static Lexicon standard() {
         return Holder.STANDARD;
@@ -162,6 +166,10 @@ final class Lexicon {
     /** Everything the single-word lexicons say about {@code lower}; {@link Word#UNKNOWN} for other words. */
     Word word(String lower) {
         return words.getOrDefault(lower, Word.UNKNOWN);
+    }
+
+    WordTable wordTable() {
+        return wordTable;
     }
 
     private void indexWords(Map<String, Long> phraseEdges) {
@@ -174,11 +182,29 @@ final class Lexicon {
         all.addAll(titles.keySet());
         all.addAll(organisationHeads);
         all.addAll(documentWords);
-        for (String w : all) {
+        // Words that only the rules' own sets and maps know get entries of their own, so that a
+        // token of one of them shares its instance too (see Word#form).
+        Set<String> others = new HashSet<>();
+        for (Set<String> set : List.of(abbreviations, onceEvents, nonNames, timelessTopics, deferringTopics, nameSuffixes,
+            contestedMeasures, placeNouns, launchedWeapons, captivePeople, eventAuxiliaries, tailStarts, verbCueBlockers,
+            objectVerbs, revisingVerbs, descriptorEndings, sourceHeads, thresholdCues, changeFillers, changeOfPhrases,
+            ordinalFollowers, speechVerbs, nameJoiners, scales.keySet(), irregularPlurals.keySet(), unitDimensions.keySet())) {
+            others.addAll(set);
+        }
+        changeCues.values().forEach(cues -> others.addAll(cues.keySet()));
+        nonClaimCues.values().forEach(cues -> others.addAll(cues.keySet()));
+        for (String w : others) {
+            if (w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                all.add(w); // tokens are looked up by their lower-case form
+            }
+        }
+        for (String key : all) {
+            String w = key.intern();
             words.put(w, new Word(functionWords.get(w), timeWords.get(w), numberWords.get(w), fractions.get(w),
-                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w),
+                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w), w,
                 phraseEdges.getOrDefault(w, 0L)));
         }
+        wordTable = new WordTable(words);
     }
 
     private Lexicon() {

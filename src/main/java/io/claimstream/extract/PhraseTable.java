@@ -56,27 +56,27 @@ final class PhraseTable<V> {
             throw new IllegalStateException("phrase table is read-only: " + phrase);
         }
         String key = caseSensitive ? String.join(" ", phrase.trim().split("\\s+")) : normalise(phrase);
-        if (entries.putIfAbsent(key, value) != null) {
+        if (entries.putIfAbsent(key.intern(), value) != null) {
             return;
         }
         List<Token> tokens = Tokenizer.tokenize(key);
         Node<V> f = forward;
         for (int i = 0; i < tokens.size(); i++) {
-            f = f.child(keyOf(tokens.get(i)), i > 0 && tokens.get(i).joined());
+            f = f.child(storedKeyOf(tokens.get(i)), i > 0 && tokens.get(i).joined());
         }
         f.value = value;
         // Backwards, a step from token i+1 to token i is joined when token i+1 was written against it.
         Node<V> b = backward;
         for (int i = tokens.size() - 1; i >= 0; i--) {
-            b = b.child(keyOf(tokens.get(i)), i < tokens.size() - 1 && tokens.get(i + 1).joined());
+            b = b.child(storedKeyOf(tokens.get(i)), i < tokens.size() - 1 && tokens.get(i + 1).joined());
         }
         b.value = value;
     }
 
     /**
      * Makes the table read-only: lookups only from now on (the lexicon's tables, once loaded). It
-     * becomes the {@code index}th table of {@code edges}, which gains, for the lower-case form of
-     * every word that starts or ends one of its phrases, this table's start or end bit.
+     * becomes the {@code index}th table of {@code edges}, which gains the lower-case form of every
+     * word of its phrases, with this table's start or end bit if the word starts or ends one.
      */
     void freeze(int index, Map<String, Long> edges) {
         if (index < 0 || index >= Long.SIZE / 2) {
@@ -87,10 +87,20 @@ final class PhraseTable<V> {
         endBit = 1L << (2 * index + 1);
         // The first step of a match is never a joined one: the roots' spaced keys are all there is.
         for (String key : forward.spaced.keySet()) {
-            edges.merge(key.toLowerCase(Locale.ROOT), startBit, (a, b) -> a | b);
+            edges.merge(key.toLowerCase(Locale.ROOT).intern(), startBit, (a, b) -> a | b);
         }
         for (String key : backward.spaced.keySet()) {
-            edges.merge(key.toLowerCase(Locale.ROOT), endBit, (a, b) -> a | b);
+            edges.merge(key.toLowerCase(Locale.ROOT).intern(), endBit, (a, b) -> a | b);
+        }
+        addWords(forward, edges);
+    }
+
+    private static void addWords(Node<?> node, Map<String, Long> edges) {
+        for (Map<String, ? extends Node<?>> children : List.of(node.spaced, node.joined)) {
+            for (Map.Entry<String, ? extends Node<?>> child : children.entrySet()) {
+                edges.putIfAbsent(child.getKey().toLowerCase(Locale.ROOT).intern(), 0L);
+                addWords(child.getValue(), edges);
+            }
         }
     }
 
@@ -113,6 +123,11 @@ final class PhraseTable<V> {
 
     private String keyOf(Token t) {
         return caseSensitive ? t.text() : t.lower();
+    }
+
+    /** The key a phrase's token is stored under: one shared instance of it (see {@link LexiconFile#rows}). */
+    private String storedKeyOf(Token t) {
+        return keyOf(t).intern();
     }
 
     /** Longest phrase starting at token {@code from}, not running past {@code limit} (exclusive). */

@@ -22,12 +22,49 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
     /** Text with a digit in it. */
     static final int DIGIT = 4;
 
+    /** One shared string for each single character seen (punctuation, quotes, dashes, symbols): no copy per token. */
+    private static final String[] SINGLE_CHARACTERS = new String[0x2100];
+
     static Token of(String source, int start, int end, Type type, boolean joined,
                     boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
-        String text = source.substring(start, end);
-        String lower = text.toLowerCase(Locale.ROOT);
+        if (type == Type.WORD && lexicon != null) {
+            WordTable table = lexicon.wordTable();
+            int slot = table.find(source, start, end);
+            if (slot >= 0) {
+                // A known word: the lexicon's instance is its lower-case form, and its text too
+                // when it is written in lower case.
+                Lexicon.Word word = table.word(slot);
+                String text = table.writtenAt(slot, source, start) ? word.form() : source.substring(start, end);
+                return new Token(start, end, type, text, word.form(), joined, lineStart, paragraphStart, number, word,
+                    shapeOf(type, text), word.form().hashCode());
+            }
+            if (slot == WordTable.ABSENT) {
+                String text = source.substring(start, end);
+                String lower = text.toLowerCase(Locale.ROOT);
+                return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart,
+                    number, Lexicon.Word.UNKNOWN, shapeOf(type, text), lower.hashCode());
+            }
+        }
+        String text;
+        if (end - start == 1 && type != Type.WORD && source.charAt(start) < SINGLE_CHARACTERS.length) {
+            char c = source.charAt(start);
+            text = SINGLE_CHARACTERS[c];
+            if (text == null) {
+                // A race here only interns the same string twice: the array holds one of them.
+                text = String.valueOf(c).intern();
+                SINGLE_CHARACTERS[c] = text;
+            }
+        } else {
+            text = source.substring(start, end);
+        }
+        String lower = text.toLowerCase(Locale.ROOT); // the same instance when nothing is upper case
         Lexicon.Word word = lexicon == null ? Lexicon.Word.UNREAD
             : type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
+        if (word.form() != null) {
+            // The lexicon's own instance: rules compare it with theirs by identity first.
+            text = text == lower ? word.form() : text;
+            lower = word.form();
+        }
         return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word,
             shapeOf(type, text), lower.hashCode());
     }

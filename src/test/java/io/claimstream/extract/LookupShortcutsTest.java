@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The extractor's fast paths give what the slow ones they replaced gave: a speaker phrase's words
- * are what a whitespace regex split them into, a phrase table's one-AND filter on a token's
+ * are what a whitespace regex split them into, a token read through the lexicon's word table is
+ * the token a copy and a lower-casing give, a phrase table's one-AND filter on a token's
  * lexicon entry turns away no phrase that the table holds, and figures rounded without BigDecimal
  * are the figures BigDecimal gives.
  */
@@ -27,6 +28,23 @@ class LookupShortcutsTest {
         "a  b\tc\nd", "'s", "x's", "it's y's", "a\u000Bb\fc\rd", "a\u00A0b", "a\u2003b"})
     void phraseWordsAreTheWordsOfAWhitespaceSplit(String phrase) {
         assertThat(Mentions.words(phrase)).isEqualTo(List.of(WHITESPACE.split(phrase.replace("'s", " 's"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The agency SAID the Russian troops, according to NATO, lost 5 tanks — “nearly” all.",
+        "İstanbul ΣΟΦΙΑ straße Ünal's données", "A.M. a.m. U.S. don't o'clock N'Djamena", "x", "THE The tHe"})
+    void aTokenReadThroughTheWordTableIsTheTokenACopyGives(String text) {
+        Lexicon lexicon = Lexicon.standard();
+        for (Token t : Tokenizer.tokenize(text, lexicon)) {
+            String written = text.substring(t.start(), t.end());
+            assertThat(t.text()).isEqualTo(written);
+            assertThat(t.lower()).isEqualTo(written.toLowerCase(java.util.Locale.ROOT));
+            assertThat(t.lowerHash()).isEqualTo(t.lower().hashCode());
+            if (t.isWord()) {
+                Lexicon.Word word = lexicon.word(t.lower());
+                assertThat(t.word()).isSameAs(word);
+            }
+        }
     }
 
     @ParameterizedTest
