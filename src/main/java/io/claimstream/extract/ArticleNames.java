@@ -194,9 +194,8 @@ final class ArticleNames {
     private void find(List<Token> tokens, int from, int end, Set<String> midSentence, List<Name> out) {
         int k = Math.max(0, from);
         while (k < end) {
-            boolean multiWord = k + 1 < end && continuesName(tokens, k + 1, end, false) && tokens.get(k + 1).isCapitalised();
             if (!startsName(tokens, k) || (from < 0 || opensClause(tokens, k, from)) && !midSentence.contains(tokens.get(k).text())
-                && !(multiWord && from >= 0) && !(from >= 0 && isUnknownWord(tokens.get(k)))
+                && !(from >= 0 && multiWord(tokens, k, end)) && !(from >= 0 && isUnknownWord(tokens.get(k)))
                 && lexicon.entities.matchForward(tokens, k, end) == null) {
                 k++;
                 continue;
@@ -214,6 +213,11 @@ final class ArticleNames {
             out.add(classify(tokens, k, last, Math.max(0, from), end));
             k = last + 1;
         }
+    }
+
+    /** A capitalised word continues the name begun at {@code k} (asked only where a name may start). */
+    private boolean multiWord(List<Token> tokens, int k, int end) {
+        return k + 1 < end && continuesName(tokens, k + 1, end, false) && tokens.get(k + 1).isCapitalised();
     }
 
     /**

@@ -92,10 +92,16 @@ public final class ClaimExtractor {
     public Result extractWithin(ArticleText article, Consumer<QuantityKind> rejected) {
         Analysis analysis = analyse(article);
         List<NumericClaim> claims = new ArrayList<>();
+        Sentence sentence = null;
+        String sentenceText = null; // one copy of a sentence for all of its claims
         for (Candidate c : analysis.candidates) {
             if (c.isClaim()) {
                 try {
-                    claims.add(toClaim(analysis.text, analysis.tokens, c));
+                    if (c.sentence != sentence) {
+                        sentenceText = analysis.text.substring(c.sentence.start(), c.sentence.stop());
+                        sentence = c.sentence;
+                    }
+                    claims.add(toClaim(analysis.text, sentenceText, analysis.tokens, c));
                 } catch (RuntimeException e) {
                     analysis.truncations.add(ExtractionLimits.Truncation.FAILED_FIGURES);
                 }
@@ -262,10 +268,9 @@ public final class ClaimExtractor {
         return i;
     }
 
-    private static NumericClaim toClaim(String text, List<Token> tokens, Candidate c) {
+    private static NumericClaim toClaim(String text, String sentence, List<Token> tokens, Candidate c) {
         int start = tokens.get(c.first).start();
         int end = tokens.get(c.last).end();
-        String sentence = text.substring(c.sentence.start(), c.sentence.stop());
         return new NumericClaim(start, end, text.substring(start, end), sentence, rounded(c.value),
             c.valueHigh == null ? null : rounded(c.valueHigh), c.unit, c.kind, c.qualifier, c.change, c.claimant,
             c.subject, c.subjectKey, c.claimKey);
@@ -282,6 +287,10 @@ public final class ClaimExtractor {
         }
         if (value == Math.rint(value) || Double.isInfinite(value) || Double.isNaN(value)) {
             return value;
+        }
+        int digits = Decimals.significantDigits(Double.toString(value));
+        if (digits > 0 && digits <= SCALED_PRECISION.getPrecision()) {
+            return value; // already a decimal of at most twelve digits: rounding gives it back (see Decimals)
         }
         return new BigDecimal(value).round(SCALED_PRECISION).doubleValue();
     }

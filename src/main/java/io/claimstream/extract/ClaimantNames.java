@@ -106,7 +106,7 @@ final class ClaimantNames {
     }
 
     boolean isGroup(Token head) {
-        return !head.isCapitalised() && lexicon.singular(head.lower()) != null;
+        return !head.isCapitalised() && lexicon.isPlural(head.lower());
     }
 
     /**

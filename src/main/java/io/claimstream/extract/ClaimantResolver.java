@@ -39,6 +39,9 @@ final class ClaimantResolver {
         int claimIndex = 0;
         List<Attribution> previous = List.of();
         for (Sentence s : sentences) {
+            if (claimIndex == claims.size()) {
+                break; // the names and cues of the sentences after the last figure attribute nothing
+            }
             cx.mentions.scan(s);
             boolean hasClaims = claimIndex < claims.size() && claims.get(claimIndex).sentence == s;
             // Cues matter where there are figures, and in the sentence before one (a quotation's voice).

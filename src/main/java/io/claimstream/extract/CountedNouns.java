@@ -212,15 +212,23 @@ final class CountedNouns {
         if (t.isCapitalised() && !isAcronymPlural(t)) {
             // Nationals ("Ukrainians") and named things ("Dreamliners") count; a proper name does not.
             return lexicon.demonymPlurals.get(w) != null
-                || lexicon.entities.get(t.text()) == null && lexicon.singular(w) != null && !w.endsWith("'s");
+                || lexicon.entities.get(t.text()) == null && lexicon.isPlural(w) && !w.endsWith("'s");
         }
-        return lexicon.singular(w) != null;
+        return lexicon.isPlural(w);
     }
 
     /** "PCs", "SUVs": an acronym with a plural s. */
     private static boolean isAcronymPlural(Token t) {
         String s = t.text();
-        return s.length() >= 3 && s.endsWith("s") && s.substring(0, s.length() - 1).chars().allMatch(Character::isUpperCase);
+        if (s.length() < 3 || !s.endsWith("s")) {
+            return false;
+        }
+        for (int i = 0; i < s.length() - 1; i++) {
+            if (!Character.isUpperCase((int) s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Singular of the head, or the compound it ends ("service member", "North Korean"). */

@@ -53,12 +53,16 @@ final class Lexicon {
 
     /**
      * What the single-word lexicons say about one word, looked up once per token: most rules ask
-     * several of these questions about the same token.
+     * several of these questions about the same token. {@code form} is the word itself, the
+     * instance every lexicon and rule shares (null for an unknown word); {@code phraseEdges} says
+     * which phrase tables have a phrase that it starts or ends ({@link PhraseTable#freeze}).
      */
     record Word(String functionClass, String timeClass, NumberWord number, Double fraction, String reportingForm,
-                String titleClass, boolean organisationHead, boolean documentWord) {
+                String titleClass, boolean organisationHead, boolean documentWord, String form, long phraseEdges) {
 
-        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false);
+        static final Word UNKNOWN = new Word(null, null, null, null, null, null, false, false, null, 0L);
+        /** A token read without a lexicon: unknown, except that it may start or end any phrase. */
+        static final Word UNREAD = new Word(null, null, null, null, null, null, false, false, null, -1L);
 
         boolean isFunction() {
             return functionClass != null;
@@ -152,6 +156,8 @@ final class Lexicon {
     final Set<String> speakerNameJoiners;
 
     private final Map<String, Word> words = new HashMap<>();
+    /** The same words, for the tokenizer to find from the text's characters. */
+    private WordTable wordTable;
 
     static Lexicon standard() {
         return Holder.STANDARD;
@@ -162,8 +168,12 @@ final class Lexicon {
         return words.getOrDefault(lower, Word.UNKNOWN);
     }
 
-    private void indexWords() {
-        Set<String> all = new HashSet<>();
+    WordTable wordTable() {
+        return wordTable;
+    }
+
+    private void indexWords(Map<String, Long> phraseEdges) {
+        Set<String> all = new HashSet<>(phraseEdges.keySet());
         all.addAll(functionWords.keySet());
         all.addAll(timeWords.keySet());
         all.addAll(numberWords.keySet());
@@ -172,10 +182,29 @@ final class Lexicon {
         all.addAll(titles.keySet());
         all.addAll(organisationHeads);
         all.addAll(documentWords);
-        for (String w : all) {
-            words.put(w, new Word(functionWords.get(w), timeWords.get(w), numberWords.get(w), fractions.get(w),
-                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w)));
+        // Words that only the rules' own sets and maps know get entries of their own, so that a
+        // token of one of them shares its instance too (see Word#form).
+        Set<String> others = new HashSet<>();
+        for (Set<String> set : List.of(abbreviations, onceEvents, nonNames, timelessTopics, deferringTopics, nameSuffixes,
+            contestedMeasures, placeNouns, launchedWeapons, captivePeople, eventAuxiliaries, tailStarts, verbCueBlockers,
+            objectVerbs, revisingVerbs, descriptorEndings, sourceHeads, thresholdCues, changeFillers, changeOfPhrases,
+            ordinalFollowers, speechVerbs, nameJoiners, scales.keySet(), irregularPlurals.keySet(), unitDimensions.keySet())) {
+            others.addAll(set);
         }
+        changeCues.values().forEach(cues -> others.addAll(cues.keySet()));
+        nonClaimCues.values().forEach(cues -> others.addAll(cues.keySet()));
+        for (String w : others) {
+            if (w.equals(w.toLowerCase(java.util.Locale.ROOT))) {
+                all.add(w); // tokens are looked up by their lower-case form
+            }
+        }
+        for (String key : all) {
+            String w = key.intern();
+            words.put(w, new Word(functionWords.get(w), timeWords.get(w), numberWords.get(w), fractions.get(w),
+                reportingVerbs.get(w), titles.get(w), organisationHeads.contains(w), documentWords.contains(w), w,
+                phraseEdges.getOrDefault(w, 0L)));
+        }
+        wordTable = new WordTable(words);
     }
 
     private Lexicon() {
@@ -359,12 +388,14 @@ final class Lexicon {
         this.nameSuffixes = Collections.unmodifiableSet(nameSuffixes);
         this.contestedMeasures = Collections.unmodifiableSet(contestedMeasures);
         this.placeNouns = Collections.unmodifiableSet(placeNouns);
-        for (PhraseTable<?> table : List.of(units, currencySubunits, currenciesBefore, currenciesAfter, qualifiersBefore,
+        List<PhraseTable<?>> tables = List.of(units, currencySubunits, currenciesBefore, currenciesAfter, qualifiersBefore,
             qualifiersAfter, qualifierParticles, genericOrganisations, demonymPlurals, entities, places, countedNouns,
-            events, contextUnits, topics)) {
-            table.freeze();
+            events, contextUnits, topics);
+        Map<String, Long> phraseEdges = new HashMap<>();
+        for (int i = 0; i < tables.size(); i++) {
+            tables.get(i).freeze(i, phraseEdges);
         }
-        indexWords();
+        indexWords(phraseEdges);
     }
 
     /** A read-only view of a map of maps, the inner maps read-only too. */
@@ -394,6 +425,17 @@ final class Lexicon {
 
     boolean isFunctionWord(String lower) {
         return functionWords.containsKey(lower);
+    }
+
+    /** Whether {@code lower} looks plural: {@code singular(lower) != null}, without building the singular. */
+    boolean isPlural(String lower) {
+        String irregular = irregularPlurals.get(lower);
+        if (irregular != null) {
+            return !irregular.equals("-");
+        }
+        int n = lower.length();
+        return n >= 3 && lower.charAt(n - 1) == 's' && !functionWords.containsKey(lower)
+            && !(lower.endsWith("ss") || lower.endsWith("us") || lower.endsWith("is") || lower.endsWith("'s"));
     }
 
     /** The singular of a plural noun, or null when {@code lower} does not look plural. */

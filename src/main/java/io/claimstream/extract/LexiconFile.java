@@ -34,7 +34,10 @@ final class LexiconFile {
                 String[] cells = line.split("\t", -1);
                 String[] padded = new String[columns];
                 for (int i = 0; i < columns; i++) {
-                    padded[i] = i < cells.length ? cells[i].strip() : "";
+                    // Interned: a lexicon word, the same word in a rule's string literal and a token
+                    // the lexicon knows (Token#of) are then one instance, and most comparisons of
+                    // them stop at the identity test.
+                    padded[i] = i < cells.length ? cells[i].strip().intern() : "";
                 }
                 rows.add(padded);
             }

@@ -25,7 +25,6 @@ final class Mentions {
      */
     static final int LOOKBACK = 1000;
 
-    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
 
     /** One mention: where it is and the entity it refers to. */
     record Mention(int token, Entity entity) {
@@ -127,6 +126,11 @@ final class Mentions {
     }
 
     private boolean isNameWord(Token t, Sentence s, int k) {
+        // Most tokens are lower case: the cheap test goes first (every test here only says no).
+        if (!t.isCapitalised() && !(k > s.first() && tokens.get(k - 1).isCapitalised() && k + 1 < s.end()
+            && tokens.get(k + 1).isCapitalised() && lexicon.nameParticles.contains(t.lower()))) {
+            return false;
+        }
         if (k + 2 < s.end() && tokens.get(k + 1).type() == Token.Type.DASH && tokens.get(k + 1).joined()
             && tokens.get(k + 2).isNumber() && tokens.get(k + 2).joined()) {
             return false; // "Tu-95", "Su-34": a model, not a name
@@ -137,10 +141,6 @@ final class Mentions {
         if ((t.word().number() != null) || lexicon.nonNames.contains(t.text())
             || t.isAllCaps() && (lexicon.currenciesAfter.get(t.lower()) != null || lexicon.units.get(t.lower()) != null)) {
             return false; // "Eight OPEC+ countries", "USD 48.7 billion", "GDP"
-        }
-        if (!t.isCapitalised() && !(lexicon.nameParticles.contains(t.lower()) && k > s.first() && tokens.get(k - 1).isCapitalised()
-            && k + 1 < s.end() && tokens.get(k + 1).isCapitalised())) {
-            return false;
         }
         if (k == s.first() || startsClause(k)) {
             // A capitalised function word at the start of a sentence is not a name ("The", "In").
@@ -363,19 +363,66 @@ final class Mentions {
         if (part.isEmpty() || part.size() > whole.size()) {
             return false;
         }
-        return whole.subList(whole.size() - part.size(), whole.size()).equals(part);
+        return sameWords(whole, whole.size() - part.size(), part);
     }
 
     private static boolean startsWith(List<String> whole, List<String> part) {
         if (part.isEmpty() || part.size() > whole.size()) {
             return false;
         }
-        return whole.subList(0, part.size()).equals(part);
+        return sameWords(whole, 0, part);
+    }
+
+    /** Whether {@code whole} holds {@code part} from {@code from} on (no sublist: this runs for every earlier mention). */
+    private static boolean sameWords(List<String> whole, int from, List<String> part) {
+        for (int i = 0; i < part.size(); i++) {
+            if (!whole.get(from + i).equals(part.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words of a lower-case phrase, a possessive 's a word of its own: what splitting
+     * {@code phrase.replace("'s", " 's")} at runs of regex whitespace ({@code \\s+}) gives, without
+     * a regex on a path taken for every speaker.
+     */
+    static List<String> words(String phrase) {
+        String p = phrase.replace("'s", " 's");
+        int n = p.length();
+        if (n == 0) {
+            return List.of("");
+        }
+        List<String> words = new ArrayList<>(4);
+        int start = 0;
+        int i = 0;
+        while (i < n) {
+            if (isRegexSpace(p.charAt(i))) {
+                words.add(p.substring(start, i)); // empty for a leading run of spaces, as Pattern.split
+                while (i < n && isRegexSpace(p.charAt(i))) {
+                    i++;
+                }
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        words.add(p.substring(start, n));
+        int size = words.size();
+        while (size > 0 && words.get(size - 1).isEmpty()) {
+            size--; // trailing empty strings are dropped, as Pattern.split does
+        }
+        return List.copyOf(words.subList(0, size));
+    }
+
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Records a speaker phrase that named no capitalised entity ("Russia's defence ministry", "officials in Kyiv"). */
     Entity register(String phrase, Entity.Type type, int at) {
-        List<String> words = List.of(WHITESPACE.split(phrase.toLowerCase(Locale.ROOT).replace("'s", " 's")));
+        List<String> words = words(phrase.toLowerCase(Locale.ROOT));
         Entity e = new Entity(type, phrase, words, null, null);
         add(e);
         mentions.add(new Mention(at, e));
@@ -430,7 +477,7 @@ final class Mentions {
      */
     Entity resolve(String phrase, int at) {
         String lower = phrase.toLowerCase(Locale.ROOT);
-        List<String> words = List.of(WHITESPACE.split(lower.replace("'s", " 's")));
+        List<String> words = words(lower);
         Entity byName = nameOrPart(phrase, words, at);
         if (byName != null) {
             return byName;
@@ -480,16 +527,23 @@ final class Mentions {
      * one-word generic noun, failing that, the organisation named most often.
      */
     private Entity latestOrganisationWith(Set<String> heads, int at, boolean orAny) {
-        java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
-        java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
+        java.util.Map<Entity, Integer> named = new java.util.LinkedHashMap<>();
         for (Mention m : mentions.subList(lookbackStart(), mentions.size())) {
             Entity e = m.entity();
-            if (m.token() >= at || e.type() != Entity.Type.ORGANISATION || isOutlet(e)) {
-                continue;
+            if (m.token() < at && e.type() == Entity.Type.ORGANISATION) {
+                named.merge(e, 1, Integer::sum);
             }
-            any.merge(e, 1, Integer::sum);
-            if (hasHead(e, heads)) {
-                fitting.merge(e, 1, Integer::sum);
+        }
+        // Whether an organisation is the outlet, and whether it has the head, is the same at each of
+        // its mentions: asked once per organisation, in the order they were first named.
+        java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
+        java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<Entity, Integer> n : named.entrySet()) {
+            if (!isOutlet(n.getKey())) {
+                any.put(n.getKey(), n.getValue());
+                if (hasHead(n.getKey(), heads)) {
+                    fitting.put(n.getKey(), n.getValue());
+                }
             }
         }
         Entity best = mostNamed(fitting);
@@ -528,7 +582,31 @@ final class Mentions {
 
     /** The article's own outlet ("according to data compiled by Meridian Post") speaks in its own voice. */
     boolean isOutlet(Entity e) {
-        return outlet != null && e.name().toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
+        if (outlet == null) {
+            return false;
+        }
+        String name = e.name();
+        if (name.length() != outlet.length() || !isAscii(name)) {
+            // Lower-casing keeps an ASCII name's length; other names take the general way.
+            return !isAscii(name) && name.toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            char folded = c == ' ' ? '-' : c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            if (folded != outlet.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "the president", "the Ukrainian leader", "the minister": the class of the title named. */

@@ -124,7 +124,7 @@ final class NonClaimRules {
             if (!t.isWord()) {
                 break;
             }
-            if (lexicon.singular(t.lower()) != null) {
+            if (lexicon.isPlural(t.lower())) {
                 Token next = token(tokens, k + 1, c.sentence);
                 return next == null || lexicon.events.get(next.lower()) == null;
             }
@@ -239,7 +239,7 @@ final class NonClaimRules {
 
     private boolean nextIsNotCountedNoun(List<Token> tokens, Candidate c) {
         Token next = token(tokens, c.numberLast + 1, c.sentence);
-        return next == null || !next.isWord() || next.word().isFunction() || lexicon.singular(next.lower()) == null;
+        return next == null || !next.isWord() || next.word().isFunction() || !lexicon.isPlural(next.lower());
     }
 
     private boolean isDuration(List<Token> tokens, Candidate c) {
@@ -344,7 +344,7 @@ final class NonClaimRules {
         for (int k = c.numberFirst - 2; k >= c.sentence.first(); k--) {
             Token t = tokens.get(k);
             if (t.isNumber() && k + 1 < c.numberFirst && tokens.get(k + 1).isWord()
-                && lexicon.singular(tokens.get(k + 1).lower()) != null) {
+                && lexicon.isPlural(tokens.get(k + 1).lower())) {
                 return true;
             }
         }

@@ -33,6 +33,13 @@ final class PhraseTable<V> {
     private final Node<V> backward = new Node<>();
     private final boolean caseSensitive;
     private boolean frozen;
+    /**
+     * This table's bits in {@link Lexicon.Word#phraseEdges}: whether a word starts or ends one of
+     * its phrases. Most tokens start none, and one AND turns them away before a map is probed.
+     * Zero for a table that no lexicon indexes: then every token is looked up.
+     */
+    private long startBit;
+    private long endBit;
 
     PhraseTable() {
         this(false);
@@ -49,26 +56,60 @@ final class PhraseTable<V> {
             throw new IllegalStateException("phrase table is read-only: " + phrase);
         }
         String key = caseSensitive ? String.join(" ", phrase.trim().split("\\s+")) : normalise(phrase);
-        if (entries.putIfAbsent(key, value) != null) {
+        if (entries.putIfAbsent(key.intern(), value) != null) {
             return;
         }
         List<Token> tokens = Tokenizer.tokenize(key);
         Node<V> f = forward;
         for (int i = 0; i < tokens.size(); i++) {
-            f = f.child(keyOf(tokens.get(i)), i > 0 && tokens.get(i).joined());
+            f = f.child(storedKeyOf(tokens.get(i)), i > 0 && tokens.get(i).joined());
         }
         f.value = value;
         // Backwards, a step from token i+1 to token i is joined when token i+1 was written against it.
         Node<V> b = backward;
         for (int i = tokens.size() - 1; i >= 0; i--) {
-            b = b.child(keyOf(tokens.get(i)), i < tokens.size() - 1 && tokens.get(i + 1).joined());
+            b = b.child(storedKeyOf(tokens.get(i)), i < tokens.size() - 1 && tokens.get(i + 1).joined());
         }
         b.value = value;
     }
 
-    /** Makes the table read-only: lookups only from now on (the lexicon's tables, once loaded). */
-    void freeze() {
+    /**
+     * Makes the table read-only: lookups only from now on (the lexicon's tables, once loaded). It
+     * becomes the {@code index}th table of {@code edges}, which gains the lower-case form of every
+     * word of its phrases, with this table's start or end bit if the word starts or ends one.
+     */
+    void freeze(int index, Map<String, Long> edges) {
+        if (index < 0 || index >= Long.SIZE / 2) {
+            throw new IllegalArgumentException("phrase table index out of range: " + index);
+        }
         frozen = true;
+        startBit = 1L << (2 * index);
+        endBit = 1L << (2 * index + 1);
+        // The first step of a match is never a joined one: the roots' spaced keys are all there is.
+        for (String key : forward.spaced.keySet()) {
+            edges.merge(key.toLowerCase(Locale.ROOT).intern(), startBit, (a, b) -> a | b);
+        }
+        for (String key : backward.spaced.keySet()) {
+            edges.merge(key.toLowerCase(Locale.ROOT).intern(), endBit, (a, b) -> a | b);
+        }
+        addWords(forward, edges);
+    }
+
+    private static void addWords(Node<?> node, Map<String, Long> edges) {
+        for (Map<String, ? extends Node<?>> children : List.of(node.spaced, node.joined)) {
+            for (Map.Entry<String, ? extends Node<?>> child : children.entrySet()) {
+                edges.putIfAbsent(child.getKey().toLowerCase(Locale.ROOT).intern(), 0L);
+                addWords(child.getValue(), edges);
+            }
+        }
+    }
+
+    /**
+     * False when {@code t} starts (or, with {@code bit} the end bit, ends) no phrase of this table.
+     * Only words are looked up in the lexicon; other tokens, and tokens read without it, may.
+     */
+    private static boolean mayEdge(Token t, long bit) {
+        return bit == 0 || t.type() != Token.Type.WORD || (t.word().phraseEdges() & bit) != 0;
     }
 
     /** The value of a whole phrase written with single spaces ("sq km", "the agency"), or null. */
@@ -84,8 +125,16 @@ final class PhraseTable<V> {
         return caseSensitive ? t.text() : t.lower();
     }
 
+    /** The key a phrase's token is stored under: one shared instance of it (see {@link LexiconFile#rows}). */
+    private String storedKeyOf(Token t) {
+        return keyOf(t).intern();
+    }
+
     /** Longest phrase starting at token {@code from}, not running past {@code limit} (exclusive). */
     Match<V> matchForward(List<Token> tokens, int from, int limit) {
+        if (from >= limit || !mayEdge(tokens.get(from), startBit)) {
+            return null;
+        }
         Node<V> node = forward;
         Match<V> longest = null;
         for (int k = from; k < limit; k++) {
@@ -102,6 +151,9 @@ final class PhraseTable<V> {
 
     /** Longest phrase ending at token {@code to}, not starting before {@code floor}. */
     Match<V> matchBackward(List<Token> tokens, int to, int floor) {
+        if (to < floor || !mayEdge(tokens.get(to), endBit)) {
+            return null;
+        }
         Node<V> node = backward;
         Match<V> longest = null;
         for (int k = to; k >= floor; k--) {

@@ -256,6 +256,11 @@ final class SubjectKeys {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString(roundToSignificant((long) value));
         }
+        String written = Double.toString(value);
+        int digits = Decimals.significantDigits(written);
+        if (digits > 0 && digits <= 6) {
+            return written; // "12.1", "0.81": the rounding would give these digits (see Decimals)
+        }
         BigDecimal d = new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
     }

@@ -5,23 +5,95 @@ import java.util.Locale;
 
 /**
  * One token of an article's text with its character offsets. {@code joined} means no
- * whitespace separates it from the previous token ("F-16", "$1.2bn", "15th").
+ * whitespace separates it from the previous token ("F-16", "$1.2bn", "15th"). {@code shape}
+ * holds the {@link #CAPITALISED}, {@link #ALL_CAPS} and {@link #DIGIT} bits, worked out once
+ * here because the rules ask them of the same token many times over; {@code lowerHash} is
+ * {@code lower.hashCode()}, so that {@link #is} turns away a different word without reading it.
  */
 record Token(int start, int end, Type type, String text, String lower, boolean joined,
-             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word) {
+             boolean lineStart, boolean paragraphStart, double number, Lexicon.Word word, int shape, int lowerHash) {
 
     enum Type { WORD, NUMBER, SYMBOL, PUNCT, QUOTE, DASH, POSSESSIVE }
 
+    /** A word whose first character is upper case. */
+    static final int CAPITALISED = 1;
+    /** A word of two or more characters whose letters are all upper case ("NATO", "F16"). */
+    static final int ALL_CAPS = 2;
+    /** Text with a digit in it. */
+    static final int DIGIT = 4;
+
+    /** One shared string for each single character seen (punctuation, quotes, dashes, symbols): no copy per token. */
+    private static final String[] SINGLE_CHARACTERS = new String[0x2100];
+
     static Token of(String source, int start, int end, Type type, boolean joined,
                     boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
-        String text = source.substring(start, end);
-        String lower = text.toLowerCase(Locale.ROOT);
-        Lexicon.Word word = lexicon == null || type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
-        return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word);
+        if (type == Type.WORD && lexicon != null) {
+            WordTable table = lexicon.wordTable();
+            int slot = table.find(source, start, end);
+            if (slot >= 0) {
+                // A known word: the lexicon's instance is its lower-case form, and its text too
+                // when it is written in lower case.
+                Lexicon.Word word = table.word(slot);
+                String text = table.writtenAt(slot, source, start) ? word.form() : source.substring(start, end);
+                return new Token(start, end, type, text, word.form(), joined, lineStart, paragraphStart, number, word,
+                    shapeOf(type, text), word.form().hashCode());
+            }
+            if (slot == WordTable.ABSENT) {
+                String text = source.substring(start, end);
+                String lower = text.toLowerCase(Locale.ROOT);
+                return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart,
+                    number, Lexicon.Word.UNKNOWN, shapeOf(type, text), lower.hashCode());
+            }
+        }
+        String text;
+        if (end - start == 1 && type != Type.WORD && source.charAt(start) < SINGLE_CHARACTERS.length) {
+            char c = source.charAt(start);
+            text = SINGLE_CHARACTERS[c];
+            if (text == null) {
+                // A race here only interns the same string twice: the array holds one of them.
+                text = String.valueOf(c).intern();
+                SINGLE_CHARACTERS[c] = text;
+            }
+        } else {
+            text = source.substring(start, end);
+        }
+        String lower = text.toLowerCase(Locale.ROOT); // the same instance when nothing is upper case
+        Lexicon.Word word = lexicon == null ? Lexicon.Word.UNREAD
+            : type != Type.WORD ? Lexicon.Word.UNKNOWN : lexicon.word(lower);
+        if (word.form() != null) {
+            // The lexicon's own instance: rules compare it with theirs by identity first.
+            text = text == lower ? word.form() : text;
+            lower = word.form();
+        }
+        return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word,
+            shapeOf(type, text), lower.hashCode());
     }
 
+    private static int shapeOf(Type type, String text) {
+        int shape = 0;
+        if (type == Type.WORD && Character.isUpperCase(text.charAt(0))) {
+            shape |= CAPITALISED;
+            if (text.length() >= 2) {
+                shape |= ALL_CAPS;
+            }
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isDigit(c)) {
+                shape |= DIGIT;
+            } else if ((shape & ALL_CAPS) != 0 && Character.isLetter(c) && !Character.isUpperCase(c)) {
+                shape &= ~ALL_CAPS;
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * Whether this token is {@code lowerText}, in any case. The rules ask it of nearly every token,
+     * mostly of words the token is not: the hashes (both kept by their strings) settle those.
+     */
     boolean is(String lowerText) {
-        return lower.equals(lowerText);
+        return lowerHash == lowerText.hashCode() && lower.equals(lowerText);
     }
 
     boolean isWord() {
@@ -33,29 +105,15 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
     }
 
     boolean isCapitalised() {
-        return type == Type.WORD && Character.isUpperCase(text.charAt(0));
+        return (shape & CAPITALISED) != 0;
     }
 
     boolean isAllCaps() {
-        if (type != Type.WORD || text.length() < 2) {
-            return false;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
-                return false;
-            }
-        }
-        return true;
+        return (shape & ALL_CAPS) != 0;
     }
 
     boolean hasDigit() {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isDigit(text.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return (shape & DIGIT) != 0;
     }
 
     /** True for a whole number written with digits only ("2024", not "2,024" or "3.5"). */

@@ -1,0 +1,90 @@
+package io.claimstream.extract;
+
+import java.util.Map;
+
+/**
+ * The lexicon's words, looked up straight from the characters of the text: the tokenizer finds a
+ * known word without first copying and lower-casing it, and a known word that is written in lower
+ * case needs no copy at all (its token shares the lexicon's instance). Open addressing over
+ * arrays; only words written in ASCII take this path, since for them lower-casing is per
+ * character ({@code A-Z} to {@code a-z}), exactly as {@link String#toLowerCase} does it.
+ */
+final class WordTable {
+
+    /** {@link #find}: an ASCII word the lexicon does not know. */
+    static final int ABSENT = -1;
+    /** {@link #find}: a word with a character outside ASCII; look it up by its lower-case string. */
+    static final int NOT_ASCII = -2;
+
+    private final String[] keys;
+    private final Lexicon.Word[] words;
+    private final int[] hashes;
+    private final int mask;
+
+    /** A table of {@code words}, each keyed by its lower-case form. */
+    WordTable(Map<String, Lexicon.Word> words) {
+        int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1; // at most a third full
+        this.keys = new String[capacity];
+        this.words = new Lexicon.Word[capacity];
+        this.hashes = new int[capacity];
+        this.mask = capacity - 1;
+        for (Map.Entry<String, Lexicon.Word> e : words.entrySet()) {
+            int h = e.getKey().hashCode();
+            int i = spread(h) & mask;
+            while (keys[i] != null) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = e.getKey();
+            this.words[i] = e.getValue();
+            hashes[i] = h;
+        }
+    }
+
+    /**
+     * The slot of the word written at {@code text[start, end)} in any case, {@link #ABSENT} or
+     * {@link #NOT_ASCII}.
+     */
+    int find(String text, int start, int end) {
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return NOT_ASCII;
+            }
+            h = 31 * h + lower(c); // String#hashCode of the lower-case form
+        }
+        int length = end - start;
+        for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
+            if (hashes[i] == h && keys[i].length() == length && sameLowerCase(keys[i], text, start)) {
+                return i;
+            }
+        }
+        return ABSENT;
+    }
+
+    Lexicon.Word word(int slot) {
+        return words[slot];
+    }
+
+    /** Whether the word at {@code slot} is written at {@code text[start, ...)} exactly, all lower case. */
+    boolean writtenAt(int slot, String text, int start) {
+        return keys[slot].regionMatches(0, text, start, keys[slot].length());
+    }
+
+    private static boolean sameLowerCase(String key, String text, int start) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) != lower(text.charAt(start + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16);
+    }
+}
