@@ -6,7 +6,6 @@ import java.util.Map;
 import io.claimstream.registry.RegistryException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.slf4j.Logger;
@@ -48,8 +47,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        deadLetterTopic = topic == null ? null : topic.toString();
+        deadLetterTopic = DeadLetterRecords.topic(configs);
         meters = DeadLetterMeters.from(configs);
     }
 }

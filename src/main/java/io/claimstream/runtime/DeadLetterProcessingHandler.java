@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.claimstream.registry.RegistryException;
 
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
@@ -51,8 +50,7 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        deadLetterTopic = topic == null ? null : topic.toString();
+        deadLetterTopic = DeadLetterRecords.topic(configs);
         meters = DeadLetterMeters.from(configs);
     }
 }

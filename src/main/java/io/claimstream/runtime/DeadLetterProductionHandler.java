@@ -8,7 +8,6 @@ import io.claimstream.topology.ClaimsTopics;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
@@ -53,8 +52,7 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
 
     @Override
     public void configure(Map<String, ?> configs) {
-        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
-        deadLetterTopic = topic == null ? null : topic.toString();
+        deadLetterTopic = DeadLetterRecords.topic(configs);
         meters = DeadLetterMeters.from(configs);
     }
 

@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 
@@ -58,6 +60,12 @@ final class DeadLetterRecords {
         letter.headers().add(ExceptionHandlerUtils.HEADER_ERRORS_OFFSET_NAME, utf8(Long.toString(context.offset())));
         long timestamp = context.timestamp();
         return writable(new ProducerRecord<>(topic, null, timestamp < 0 ? null : timestamp, key, value, letter.headers()));
+    }
+
+    /** The dead-letter topic the Streams configuration names ({@code errors.dead.letter.queue.topic.name}), or null. */
+    static String topic(Map<String, ?> configs) {
+        Object topic = configs.get(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG);
+        return topic == null ? null : topic.toString();
     }
 
     /** {@code records}, each made writable; null stays null. */

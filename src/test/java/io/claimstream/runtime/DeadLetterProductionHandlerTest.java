@@ -1,0 +1,84 @@
+package io.claimstream.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import io.claimstream.topology.ClaimsTopics;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
+import org.apache.kafka.streams.processor.TaskId;
+import org.junit.jupiter.api.Test;
+
+class DeadLetterProductionHandlerTest {
+
+    /** A write at commit time, outside any record's processing: no source, no timestamp. */
+    private static final ErrorHandlerContext AT_COMMIT = new ErrorHandlerContext() {
+        public String topic() { return null; }
+        public int partition() { return -1; }
+        public long offset() { return -1; }
+        public Headers headers() { return new RecordHeaders(); }
+        public String processorNodeId() { return "subject-claims-sink"; }
+        public TaskId taskId() { return new TaskId(1, 0); }
+        public long timestamp() { return -1; }
+        public byte[] sourceRawKey() { return null; }
+        public byte[] sourceRawValue() { return null; }
+    };
+
+    private final DeadLetterProductionHandler handler = handler();
+
+    @Test
+    void anOutputRecordTheBrokerRefusesAsTooLargeGoesToTheDeadLettersAndProcessingGoesOn() {
+        ProducerRecord<byte[], byte[]> subject = new ProducerRecord<>(ClaimsTopics.SUBJECT_CLAIMS, bytes("russia/soldier-killed"),
+            new byte[300_000]);
+
+        Response response = handler.handleError(AT_COMMIT, subject, new RecordTooLargeException("too large"));
+
+        assertThat(response.result()).isEqualTo(Result.RESUME);
+        assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(letter -> {
+            assertThat(letter.topic()).isEqualTo(ClaimsTopics.DEAD_LETTERS);
+            assertThat(letter.key()).isEqualTo(bytes("russia/soldier-killed"));
+            assertThat(letter.timestamp()).isNull();
+            assertThat(new String(letter.headers().lastHeader("__streams.errors.exception").value(), StandardCharsets.UTF_8))
+                .isEqualTo(RecordTooLargeException.class.getName());
+        });
+    }
+
+    @Test
+    void aChangelogWriteThatFailsStopsProcessingSoThatNoStateIsLost() {
+        ProducerRecord<byte[], byte[]> changelog = new ProducerRecord<>("claimstream-processor-subject-claim-entries-changelog",
+            bytes("k"), bytes("v"));
+
+        Response response = handler.handleError(AT_COMMIT, changelog, new RecordTooLargeException("too large"));
+
+        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).singleElement()
+            .satisfies(letter -> assertThat(letter.timestamp()).as("writable: no -1").isNull());
+    }
+
+    @Test
+    void aRetriableFailureIsRetried() {
+        ProducerRecord<byte[], byte[]> claim = new ProducerRecord<>(ClaimsTopics.CLAIMS, bytes("k"), bytes("v"));
+        assertThat(handler.handleError(AT_COMMIT, claim, new NotLeaderOrFollowerException("moved")).result())
+            .isEqualTo(Result.RETRY);
+    }
+
+    private static DeadLetterProductionHandler handler() {
+        DeadLetterProductionHandler handler = new DeadLetterProductionHandler();
+        handler.configure(Map.of(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, ClaimsTopics.DEAD_LETTERS));
+        return handler;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
