@@ -42,7 +42,8 @@ public final class ExtractCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--all-quantities", description = "Also emit recognised numbers that are not claims "
-        + "(dates, durations, ages, identifiers, ...), each labelled with its kind and \"claim\": false.")
+        + "(dates, durations, ages, identifiers, ...), each labelled with its kind and \"claim\": false; magnitudes "
+        + "without a number (\"tens of millions of euros\") have kind vague and the least value they can mean.")
     boolean allQuantities;
 
     @Option(names = "--max-text-bytes", paramLabel = "BYTES", description = "UTF-8 bytes of an article's text read; "

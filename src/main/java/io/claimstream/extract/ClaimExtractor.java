@@ -3,6 +3,7 @@ package io.claimstream.extract;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -124,6 +125,8 @@ public final class ClaimExtractor {
                     c.valueHigh == null ? null : rounded(c.valueHigh), c.unit, c.kind, c.qualifier, c.change));
             }
         }
+        quantities.addAll(VagueMagnitudes.find(analysis.tokens, analysis.text));
+        quantities.sort(Comparator.comparingInt(Quantity::start));
         return quantities;
     }
 

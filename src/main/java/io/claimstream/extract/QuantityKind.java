@@ -23,7 +23,9 @@ public enum QuantityKind {
     PHONE(false),
     ADDRESS(false),
     LIST_NUMBER(false),
-    SCORE(false);
+    SCORE(false),
+    /** A magnitude without a number ("tens of millions"): reported with --all-quantities, never a claim. */
+    VAGUE(false);
 
     private final boolean claim;
 

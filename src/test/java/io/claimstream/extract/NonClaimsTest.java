@@ -78,6 +78,26 @@ class NonClaimsTest {
         assertThat(EXTRACTOR.extract(ArticleText.of("a", sentence))).as(sentence).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        The fund lost tens of millions of euros in the collapse.   | tens of millions of euros         | 10000000 | euros
+        Hundreds of thousands of people fled the fighting.         | Hundreds of thousands of people   | 100000   | people
+        Dozens of homes were washed away.                          | Dozens of homes                   | 24       | homes
+        Thousands marched in the capital.                          | Thousands                         | 1000     |
+        """)
+    void aMagnitudeWithoutANumberIsAVagueQuantityAtTheLeastItCanMeanAndNeverAClaim(String sentence, String span,
+                                                                                 double lowerBound, String unit) {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", sentence))).as(sentence).isEmpty();
+        assertThat(EXTRACTOR.quantities(ArticleText.of("a", sentence))).as(sentence)
+            .filteredOn(q -> q.kind() == QuantityKind.VAGUE).singleElement()
+            .satisfies(q -> {
+                assertThat(q.span()).isEqualTo(span);
+                assertThat(q.value()).isEqualTo(lowerBound);
+                assertThat(q.unit()).isEqualTo(unit);
+                assertThat(q.qualifier()).isEqualTo(Qualifier.AT_LEAST);
+            });
+    }
+
     @Test
     void listNumberingIsNotAClaim() {
         String text = "The plan has three parts:\n1. Restore power.\n2. Reopen roads.";
