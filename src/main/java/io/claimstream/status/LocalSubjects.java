@@ -32,6 +32,9 @@ final class LocalSubjects {
      */
     private static final String STORE_SOURCE_SUFFIX = "-" + ClaimsTopology.MENTIONS_REPARTITION + "-repartition";
 
+    /** Read once: parsing the settings per subject of a page would be work done for nothing. */
+    private static final int RECORD_BOUND = ClaimsSettings.defaults().maxSubjectRecordBytes();
+
     private final KafkaStreams streams;
 
     LocalSubjects(KafkaStreams streams) {
@@ -135,6 +138,6 @@ final class LocalSubjects {
 
     /** Rendered within the topic's default size bound, so that one page of subjects stays a bounded answer. */
     private static JsonNode json(SubjectHead head, ReadOnlyKeyValueStore<String, ClaimEntry> claims) {
-        return RecordJson.of(ClaimsTopology.subjectRecord(head, claims, ClaimsSettings.defaults().maxSubjectRecordBytes()));
+        return RecordJson.of(ClaimsTopology.subjectRecord(head, claims, RECORD_BOUND));
     }
 }

@@ -1,11 +1,7 @@
 package io.claimstream.status;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -47,22 +43,15 @@ public final class MonitoringServer implements AutoCloseable {
     /**
      * Binds {@code options} and serves {@code probes}.
      *
-     * @throws UncheckedIOException when the address cannot be bound
+     * @throws java.io.UncheckedIOException when the address cannot be bound
      */
     public static MonitoringServer start(StatusServer.Options options, Probes probes) {
-        HttpServer server;
-        try {
-            server = HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
-        }
-        return new MonitoringServer(server, options.host(), probes, options);
+        return new MonitoringServer(HttpEndpoint.listen(options), options.host(), probes, options);
     }
 
     /** Base URL without a trailing slash, e.g. {@code http://127.0.0.1:8080}; loopback when bound to every interface. */
     public String url() {
-        String shown = server.getAddress().getAddress().isAnyLocalAddress() ? StatusServer.Options.DEFAULT_HOST : host;
-        return "http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port();
+        return HttpEndpoint.baseUrl(server, host);
     }
 
     public int port() {
@@ -76,23 +65,13 @@ public final class MonitoringServer implements AutoCloseable {
             return;
         }
         closed = true;
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HttpEndpoint.stop(server, executor);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
-                String method = exchange.getRequestMethod();
-                if (!method.equals("GET") && !method.equals("HEAD")) {
-                    exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                    throw ApiException.methodNotAllowed(method);
-                }
+                HttpEndpoint.requireGetOrHead(exchange);
                 String path = exchange.getRequestURI().getRawPath();
                 if (!probes.answer(exchange, path)) {
                     throw ApiException.notFound("nothing at " + path + " (this instance only ingests: it serves "

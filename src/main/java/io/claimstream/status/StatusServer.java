@@ -3,7 +3,6 @@ package io.claimstream.status;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -192,18 +190,12 @@ public final class StatusServer implements AutoCloseable {
 
     /** Binds the port of {@code options} without serving yet. */
     public static Binding bind(Options options) {
-        try {
-            return new Binding(HttpServerLimits.create(new InetSocketAddress(InetAddress.getByName(options.host()), options.port())),
-                options.host(), options.credentials());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage(), e);
-        }
+        return new Binding(HttpEndpoint.listen(options), options.host(), options.credentials());
     }
 
     /** The page's address, e.g. {@code http://127.0.0.1:8080/}; loopback when bound to every interface. */
     public String url() {
-        String shown = server.getAddress().getAddress().isAnyLocalAddress() ? Options.DEFAULT_HOST : host;
-        return "http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port() + "/";
+        return HttpEndpoint.baseUrl(server, host) + "/";
     }
 
     public int port() {
@@ -222,13 +214,7 @@ public final class StatusServer implements AutoCloseable {
             return;
         }
         closed = true;
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HttpEndpoint.stop(server, executor);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -245,11 +231,7 @@ public final class StatusServer implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange) throws IOException {
-        String method = exchange.getRequestMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
-            exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-            throw ApiException.methodNotAllowed(method);
-        }
+        HttpEndpoint.requireGetOrHead(exchange);
         String path = exchange.getRequestURI().getRawPath();
         if (path.equals(API_SUBJECTS) || path.equals(API_SUBJECTS + "/")) {
             Map<String, String> parameters = parameters(exchange.getRequestURI().getRawQuery());

@@ -103,20 +103,12 @@ final class ClaimMerge {
             claim.setChange(m.getChange());
             claim.setStatedFrom(position);
         }
-        claim.setSources(earliestAndLatest(claim.getSources(), source(m)));
+        // The earliest and latest of the kept ones and this one are those of every source ever
+        // added: the kept ones hold the earliest and latest of those before.
+        List<SourceState> sources = new ArrayList<>(claim.getSources());
+        sources.add(source(m));
+        claim.setSources(earliestAndLatest(sources));
         addClaimant(claim, m);
-    }
-
-    /**
-     * The earliest and latest sources of {@code kept} and {@code added}. The same as the earliest
-     * and latest of every source ever added: the kept ones hold the earliest and latest of those
-     * before, so no source dropped earlier could be among them now.
-     */
-    private List<SourceState> earliestAndLatest(List<SourceState> kept, SourceState added) {
-        List<SourceState> all = new ArrayList<>(kept.size() + 1);
-        all.addAll(kept);
-        all.add(added);
-        return earliestAndLatest(all);
     }
 
     /** The earliest and latest of {@code sources}, oldest first, within the cap. */

@@ -203,10 +203,14 @@ class BusySubjectIT {
     }
 
     private static String subjectKey(Article a) {
+        return onlyClaim(a).subjectKey();
+    }
+
+    private static NumericClaim onlyClaim(Article a) {
         List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText(a.getId(), a.getTitle(), a.getText(), a.getPublished(),
             a.getLink(), a.getSource()));
         assertThat(claims).as("premise: one claim per article").hasSize(1);
-        return claims.get(0).subjectKey();
+        return claims.get(0);
     }
 
     private static List<ProducerRecord<String, byte[]>> records(List<Article> articles, Map<String, Object> props) {
@@ -221,8 +225,7 @@ class BusySubjectIT {
     private static SubjectState legacySubject(String subjectKey, List<Article> articles) {
         List<ClaimState> claims = new ArrayList<>();
         for (Article a : articles) {
-            NumericClaim c = EXTRACTOR.extract(new ArticleText(a.getId(), a.getTitle(), a.getText(), a.getPublished(),
-                a.getLink(), a.getSource())).get(0);
+            NumericClaim c = onlyClaim(a);
             MentionPosition position = new MentionPosition(a.getPublished(), a.getId(), c.start());
             List<SourceState> sources = new ArrayList<>();
             for (int s = 0; s < LEGACY_SOURCES; s++) {

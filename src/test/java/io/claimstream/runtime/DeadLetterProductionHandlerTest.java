@@ -10,29 +10,16 @@ import io.claimstream.topology.ClaimsTopics;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Response;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler.Result;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterProductionHandlerTest {
 
     /** A write at commit time, outside any record's processing: no source, no timestamp. */
-    private static final ErrorHandlerContext AT_COMMIT = new ErrorHandlerContext() {
-        public String topic() { return null; }
-        public int partition() { return -1; }
-        public long offset() { return -1; }
-        public Headers headers() { return new RecordHeaders(); }
-        public String processorNodeId() { return "subject-claims-sink"; }
-        public TaskId taskId() { return new TaskId(1, 0); }
-        public long timestamp() { return -1; }
-        public byte[] sourceRawKey() { return null; }
-        public byte[] sourceRawValue() { return null; }
-    };
+    private static final ErrorHandlerContext AT_COMMIT = new NoRecordContext("subject-claims-sink");
 
     private final DeadLetterProductionHandler handler = handler();
 

@@ -6,10 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
 class DeadLetterRecordsTest {
@@ -17,17 +15,7 @@ class DeadLetterRecordsTest {
     /** Kafka Streams' own builder throws "Invalid timestamp: -1" here, and the failing record's dead letter fails too. */
     @Test
     void aFailureOutsideARecordsProcessingGetsADeadLetterStampedWhenWritten() {
-        ErrorHandlerContext punctuation = new ErrorHandlerContext() {
-            public String topic() { return null; }
-            public int partition() { return -1; }
-            public long offset() { return -1; }
-            public Headers headers() { return new RecordHeaders(); }
-            public String processorNodeId() { return "subject-aggregator"; }
-            public TaskId taskId() { return new TaskId(1, 0); }
-            public long timestamp() { return -1; }
-            public byte[] sourceRawKey() { return null; }
-            public byte[] sourceRawValue() { return null; }
-        };
+        ErrorHandlerContext punctuation = new NoRecordContext("subject-aggregator");
         ProducerRecord<byte[], byte[]> letter = DeadLetterRecords.of("news.dlq", bytes("subject"), bytes("v"), punctuation,
             new IllegalStateException("boom"));
         assertThat(letter.timestamp()).isNull();
