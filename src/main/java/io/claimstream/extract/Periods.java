@@ -26,6 +26,15 @@ final class Periods {
     /** Adjectives before the figure's noun that make it a rate ("daily losses", "weekly arrivals"). */
     private static final java.util.Map<String, String> RATE_ADJECTIVES = java.util.Map.of(
         "daily", "per-day", "weekly", "per-week", "monthly", "per-month");
+    /** The period suffix of a figure stated for a time before the one reported: "year-earlier". */
+    private static final String EARLIER = "-earlier";
+    private static final Set<String> EARLIER_UNITS = Set.of("year", "quarter", "month", "week", "day");
+    private static final Set<String> EARLIER_ADJECTIVES = Set.of("previous", "prior", "preceding");
+    /** Words that open the base a change is measured from ("over the previous day" is a rate, not a base). */
+    private static final Set<String> COMPARING = Set.of("from", "than", "on", "compared", "versus", "against");
+    /** "quarter-on-quarter", "month-on-month": a change's basis in one word. */
+    private static final java.util.Map<String, String> ON_PERIOD = java.util.Map.of(
+        "year-on-year", "year", "quarter-on-quarter", "quarter", "month-on-month", "month", "week-on-week", "week");
     private static final String[] MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
     private final Lexicon lexicon;
@@ -37,10 +46,23 @@ final class Periods {
     /** The period stated next to the figure, or "". */
     String of(List<Token> tokens, Candidate c, LocalDate published) {
         Sentence s = c.sentence;
+        if (c.change != null) {
+            String basis = changeBasis(tokens, c);
+            if (basis != null) {
+                return basis;
+            }
+        }
         for (int k = c.last + 1; k < Math.min(s.end(), c.last + WINDOW); k++) {
             Token t = tokens.get(k);
             if (t.type() == Token.Type.PUNCT && !t.is(".") || startsComparisonBase(tokens, k, s)) {
                 break;
+            }
+            String earlier = c.change == null ? earlierPeriod(tokens, k, s) : null;
+            if (earlier != null && (earlier.equals("year") || earlier.equals("quarter"))) {
+                return earlier + EARLIER; // "from $18.1bn a year earlier": the figure of a period reported before, not this one's
+            }
+            if (earlier != null) {
+                break; // "up from 23 a day earlier", "77% a month earlier": an earlier reading of the same level
             }
             String p = at(tokens, k, s, published);
             if (p != null) {
@@ -158,6 +180,61 @@ final class Periods {
         }
         Token next = tokens.get(k + 1);
         return next.word().timeClass() == null; // "from January to March" states a period
+    }
+
+    /**
+     * "rose 17% from the previous quarter", "up 0.3% month-on-month": a change against the quarter or
+     * month before is a subject apart from the change over a year, which is what a change of results or
+     * statistics means when it says nothing (so "from a year earlier" adds nothing). A change against
+     * the day or week before is how a running count is told, and adds nothing either.
+     */
+    private static String changeBasis(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.last + 1; k < Math.min(s.end(), c.last + WINDOW); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT || t.isNumber()) {
+                return null;
+            }
+            String on = ON_PERIOD.get(t.lower());
+            String earlier = on != null ? on : COMPARING.contains(t.lower()) && k + 1 < s.end()
+                ? earlierPeriod(tokens, tokens.get(k + 1).is("with") ? k + 2 : k + 1, s) : null;
+            if (earlier != null) {
+                return earlier.equals("quarter") || earlier.equals("month") ? earlier + EARLIER : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The length of time back a comparison phrase starting at {@code k} names: "a year earlier",
+     * "a year ago", "the previous quarter", "the prior month", "the same period last year", "the
+     * year-earlier quarter". Null when there is none.
+     */
+    private static String earlierPeriod(List<Token> tokens, int k, Sentence s) {
+        if (k + 1 >= s.end()) {
+            return null;
+        }
+        Token first = tokens.get(k);
+        Token unit = tokens.get(k + 1);
+        Token after = k + 2 < s.end() ? tokens.get(k + 2) : null;
+        if ((first.is("a") || first.is("one")) && EARLIER_UNITS.contains(unit.lower()) && after != null
+            && (after.is("earlier") || after.is("ago") || after.is("before"))) {
+            return unit.lower();
+        }
+        Token before = k > s.first() ? tokens.get(k - 1) : null;
+        if (!first.is("the") || after == null || before == null || !(COMPARING.contains(before.lower()) || before.is("with"))) {
+            return null; // "over the preceding day" is a rate
+        }
+        if (EARLIER_ADJECTIVES.contains(unit.lower()) && EARLIER_UNITS.contains(after.lower())) {
+            return after.lower(); // "the previous quarter", "the prior year"
+        }
+        if (unit.is("same") && k + 4 < s.end() && tokens.get(k + 3).is("last") && tokens.get(k + 4).is("year")) {
+            return "year"; // "the same quarter last year"
+        }
+        if (unit.lower().startsWith("year-earlier") || unit.lower().startsWith("year-ago")) {
+            return "year"; // "the year-earlier quarter"
+        }
+        return null;
     }
 
     private static boolean isYear(Token t) {

@@ -21,9 +21,11 @@ public final class SubjectKeyScheme {
      * The current scheme. 1: {@code entity/thing/event[/place][@period]} (everything written
      * before versions existed); 2: {@code holder/measure[/scope][@period]}; 3: the same, with a
      * company holding the measures it reports and a forecast or estimate of a figure a subject of
-     * its own beside the actual ({@code nordwind/revenue-forecast}).
+     * its own beside the actual ({@code nordwind/revenue-forecast}); 4: the same, with the figure of
+     * the year or quarter before a subject apart ({@code nordwind/revenue@year-earlier}) and a change
+     * against the quarter or month before apart from the change over a year.
      */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     private SubjectKeyScheme() {
     }

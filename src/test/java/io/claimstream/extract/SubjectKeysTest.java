@@ -174,6 +174,22 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aFigureOfTheYearOrQuarterBeforeIsASubjectApart() {
+        String text = "Corvell Labs said revenue rose to $812 million from $640 million a year earlier. "
+            + "Revenue climbed 6% from the previous quarter and 27% from a year ago.";
+        String revenue = only(text, "$812 million").subjectKey();
+        assertThat(only(text, "$640 million").subjectKey()).isEqualTo(revenue + "@year-earlier");
+        assertThat(only(text, "6%").subjectKey()).endsWith("-change@quarter-earlier");
+        assertThat(only(text, "27%").subjectKey()).doesNotContain("@"); // a change over a year is what "up 27%" means
+    }
+
+    @Test
+    void anEarlierReadingOfARunningCountIsTheSameSubject() {
+        String text = "The storm has killed 31 people in Kaloa, officials said, up from 23 a day earlier.";
+        assertThat(only(text, "23").subjectKey()).isEqualTo(only(text, "31 people").subjectKey());
+    }
+
+    @Test
     void aForecastAndAnEstimateAreSubjectsApartFromTheActual() {
         String text = "Corvell Labs reported revenue of $812 million, ahead of the $790 million consensus. "
             + "Corvell Labs forecast first-quarter revenue of $840 million to $860 million, below the $875 million "

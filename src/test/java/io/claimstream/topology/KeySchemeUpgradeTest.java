@@ -90,8 +90,8 @@ class KeySchemeUpgradeTest {
     }
 
     @Test
-    void theCurrentSchemeIsThree() {
-        assertThat(SubjectKeyScheme.VERSION).isEqualTo(3);
+    void theCurrentSchemeIsFour() {
+        assertThat(SubjectKeyScheme.VERSION).isEqualTo(4);
         assertThat(KeyScheme.current().version()).isEqualTo(SubjectKeyScheme.VERSION);
     }
 
