@@ -104,11 +104,13 @@ final class CountedNouns {
         // The head is the first plural noun: a plural rarely modifies another noun, while a verb
         // may follow ("two dozen landslides blocked roads").
         int named = -1; // a capitalised plural ("Dreamliners") counts only when no common noun follows
+        int lastWord = -1; // for "one": the last word of its phrase ("one gold medal")
         for (int taken = 0; k < s.end() && taken < MAX_PHRASE && head < 0; k++, taken++) {
             Token t = tokens.get(k);
             if (!continuesPhrase(tokens, k, s)) {
                 break;
             }
+            lastWord = t.isWord() && !t.isCapitalised() && !t.word().isFunction() ? k : -1;
             boolean counted = t.isWord() && isPluralNoun(t) || (c.value == 1 && t.isWord() && lexicon.countedNouns.get(t.lower()) != null);
             if (counted && t.isCapitalised() && lexicon.demonymPlurals.get(t.lower()) == null) {
                 named = named < 0 ? k : named;
@@ -118,6 +120,9 @@ final class CountedNouns {
         }
         if (head < 0) {
             head = named;
+        }
+        if (head < 0 && c.value == 1 && c.valueHigh == null && lastWord >= 0 && singularNoun(tokens.get(lastWord))) {
+            head = lastWord; // "won one gold medal": a singular noun no lexicon lists ends the phrase
         }
         if (head < 0) {
             c.bareCount = true;
@@ -197,6 +202,12 @@ final class CountedNouns {
         Token t = tokens.get(k);
         return (t.is("and") || t.is("or")) && k > 0 && k + 1 < s.end()
             && (tokens.get(k - 1).isNumber() || tokens.get(k - 1).hasDigit()) && tokens.get(k + 1).isCapitalised();
+    }
+
+    /** A word that may be a singular noun: not a verb's -ed or -ing form, an adverb's -ly, or a plural. */
+    private boolean singularNoun(Token t) {
+        String w = t.lower();
+        return !(w.endsWith("ed") || w.endsWith("ing") || w.endsWith("ly") || isPluralNoun(t) || t.word().timeClass() != null);
     }
 
     boolean isPluralNoun(Token t) {

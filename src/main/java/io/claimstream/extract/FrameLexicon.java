@@ -25,6 +25,9 @@ final class FrameLexicon {
     /** Verbs, mostly irregular, after which a name is its clause's subject (holder-verbs.tsv): "the party took 38%". */
     static final Set<String> HOLDER_VERBS = firstColumn("holder-verbs.tsv");
 
+    /** Verbs after which "one" counts what is held (holder-verbs.tsv, second column "one"): "won one gold medal". */
+    static final Set<String> ONE_COUNTING_VERBS = marked("holder-verbs.tsv", "one");
+
     /** Measures scoped by what they are levied on (scoped-measures.tsv): "a 10% duty on lentils". */
     static final Set<String> LEVIED_MEASURES = firstColumn("scoped-measures.tsv");
 
@@ -37,6 +40,16 @@ final class FrameLexicon {
             map.put(r[0] + " " + r[1], r[2]);
         }
         return Map.copyOf(map);
+    }
+
+    private static Set<String> marked(String file, String mark) {
+        Set<String> words = new HashSet<>();
+        for (String[] r : LexiconFile.rows(file, 2)) {
+            if (mark.equals(r[1])) {
+                words.add(r[0]);
+            }
+        }
+        return Set.copyOf(words);
     }
 
     private static Set<String> firstColumn(String file) {

@@ -438,6 +438,9 @@ final class NonClaimRules {
         if (after != null && after.is("in") && listsPlaces(tokens, c)) {
             return false; // "207 in Valencia, seven in Castilla-La Mancha and one in Andalusia"
         }
+        if (heldByVerb(tokens, c, after)) {
+            return false; // "Britain won one gold medal", "the party took one seat": the object of holding
+        }
         Token noun = after;
         if (noun != null && noun.isWord() && lexicon.countedNouns.get(noun.lower()) == null
             && c.numberLast + 2 < c.sentence.end()) {
@@ -456,6 +459,23 @@ final class NonClaimRules {
             }
         }
         return true;
+    }
+
+    /**
+     * "won one gold medal", "took just one seat": "one" right after a verb of holding (holder-verbs.tsv),
+     * past "just", "only" or "a mere", with a noun after it, is the count of what is held. "One fund
+     * manager said" opens its clause, so it is no count.
+     */
+    private static boolean heldByVerb(List<Token> tokens, Candidate c, Token after) {
+        if (after == null || !after.isWord() || after.word().isFunction() || after.isCapitalised()) {
+            return false;
+        }
+        int k = c.numberFirst - 1;
+        while (k > c.sentence.first() && (tokens.get(k).is("just") || tokens.get(k).is("only") || tokens.get(k).is("mere")
+            || tokens.get(k).is("a") && tokens.get(k + 1).is("mere"))) {
+            k--;
+        }
+        return k >= c.sentence.first() && FrameLexicon.ONE_COUNTING_VERBS.contains(tokens.get(k).lower());
     }
 
     /** "N in Place, ... and one in Place": the figure before it in the sentence is also "N in" a name. */

@@ -114,6 +114,10 @@ final class Tokenizer {
             }
             return j + 1;
         }
+        if (start > 0 && text.charAt(start - 1) == '$' && i - start <= 3 && i < n && Character.isDigit(text.charAt(i))
+            && isUpperCase(text, start, i)) {
+            return i; // "$US42 billion", "$A3.2bn": the currency's country, then the figure
+        }
         while (i < n) {
             char c = text.charAt(i);
             if (Character.isLetterOrDigit(c)) {
@@ -125,6 +129,15 @@ final class Tokenizer {
             }
         }
         return i;
+    }
+
+    private static boolean isUpperCase(String text, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (!Character.isUpperCase(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 's or ’s followed by a non-letter: a possessive, not a contraction or a quote. */

@@ -133,7 +133,12 @@ class NonClaimsTest {
         assertThat(EXTRACTOR.extract(ArticleText.of("a",
             "The floods killed 215 people: 207 in Valencia, seven in Castilla-La Mancha and one in Andalusia.")))
             .extracting(NumericClaim::value).containsExactly(215.0, 207.0, 7.0, 1.0);
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "Norway won one gold medal and took just one bronze.")))
+            .extracting(NumericClaim::span, NumericClaim::unit).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("one gold medal", "medal"), org.assertj.core.groups.Tuple.tuple("one bronze", "bronze"));
         assertThat(EXTRACTOR.extract(ArticleText.of("a", "One fund manager said the cut was overdue."))).isEmpty();
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "The fund has one goal: to beat the index."))).isEmpty();
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "It was one of the largest attacks of the war."))).isEmpty();
         assertThat(EXTRACTOR.extract(ArticleText.of("a", "One of the largest attacks of the war came in March."))).isEmpty();
     }
 }

@@ -25,6 +25,8 @@ class NumberFormsTest {
         The deal was valued at $400m.                                        | 400000000     |        | usd       | =
         The city received €2.5bn in aid.                                     | 2500000000    |        | eur       | =
         The bank lent US$1.2 bn to the utility.                              | 1200000000    |        | usd       | =
+        The miner sold the unit for $US42 billion.                           | 42000000000   |        | usd       | =
+        The airline earned $A1.2bn last year.                                | 1200000000    |        | aud       | =
         Sales fell to 5k units.                                              | 5000          |        | unit      | =
         Pensions will cost 3.1 mn euros.                                     | 3100000       |        | eur       | =
         Debt rose to ¥1.2tn.                                                 | 1200000000000 |        | jpy       | =
