@@ -16,6 +16,8 @@ import java.util.Set;
 final class Periods {
 
     private static final int WINDOW = 8;
+    /** How long a sentence's opening adverbial may be: "Over the past seven days," has six tokens. */
+    private static final int OPENER_WINDOW = 7;
     /** How far after a figure a rate stands that is the figure's own ("1,190 killed or wounded over the preceding day"). */
     private static final int PER_WINDOW = 7;
     /** A month this close after publication is the coming one; further on, last year's. */
@@ -83,6 +85,29 @@ final class Periods {
                 return rate; // "Daily losses have hovered between 1,100 and 1,500": a day's figure, not the total
             }
         }
+        return opener(tokens, c, published);
+    }
+
+    /**
+     * "This week alone, Russia has sent more than 1,150 drones", "In 2024, the army lost 430,790
+     * troops": a period that opens the sentence, set off by a comma, dates every figure after it
+     * that states none of its own.
+     */
+    private String opener(List<Token> tokens, Candidate c, LocalDate published) {
+        Sentence s = c.sentence;
+        int comma = -1;
+        for (int k = s.first(); k < Math.min(c.first, s.first() + OPENER_WINDOW); k++) {
+            if (tokens.get(k).is(",")) {
+                comma = k;
+                break;
+            }
+        }
+        for (int k = s.first(); k < comma; k++) {
+            String p = at(tokens, k, s, published);
+            if (p != null) {
+                return p;
+            }
+        }
         return "";
     }
 
@@ -99,6 +124,9 @@ final class Periods {
             }
         }
         String cls = t.word().timeClass();
+        if (before != null && (before.is("early") || before.is("late") || before.is("mid")) && k - 2 >= s.first()) {
+            before = tokens.get(k - 2); // "in late November": the month is the period
+        }
         if ("month".equals(cls) && t.isCapitalised() && before != null && published != null
             && (before.is("in") || before.is("for") || before.is("by"))) {
             return monthPeriod(tokens, k, s, published, before.is("by"));

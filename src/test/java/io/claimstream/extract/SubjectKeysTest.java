@@ -184,6 +184,15 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aPeriodOpeningTheSentenceDatesItsFigures() {
+        assertThat(only("This week alone, Russia has sent more than 1,150 attack drones against Ukraine.").subjectKey())
+            .isEqualTo(only("Over the past seven days, Russia used upwards of 1,150 attack drones.").subjectKey())
+            .startsWith("russia/drone-launched@per-week");
+        assertThat(only("In 2024, the army lost 430,790 troops.").subjectKey()).endsWith("@2024");
+        assertThat(only("The record of 188 drones was set in late November.").subjectKey()).endsWith("@2024-11");
+    }
+
+    @Test
     void anEarlierReadingOfARunningCountIsTheSameSubject() {
         String text = "The storm has killed 31 people in Kaloa, officials said, up from 23 a day earlier.";
         assertThat(only(text, "23").subjectKey()).isEqualTo(only(text, "31 people").subjectKey());
