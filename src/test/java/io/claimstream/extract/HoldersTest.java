@@ -78,7 +78,7 @@ class HoldersTest {
             + "Its net income rose to $240 million, and the margin widened to 9.2%, the Norwegian company said. "
             + "Brennvik has 40 ships.");
         assertThat(keyOf(claims, "$3.1 billion")).startsWith("brennvik/revenue");
-        assertThat(keyOf(claims, "$240 million")).startsWith("brennvik/income");
+        assertThat(keyOf(claims, "$240 million")).startsWith("brennvik/profit");
         assertThat(keyOf(claims, "9.2%")).startsWith("brennvik/margin");
     }
 

@@ -193,6 +193,19 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aMeasureTakesOneKeyWhateverItsSynonym() {
+        assertThat(only("Nordwind reported turnover of $5.1bn.").subjectKey())
+            .isEqualTo(only("Nordwind reported sales of $5.1bn.").subjectKey()).isEqualTo("nordwind/revenue");
+        assertThat(only("Nordwind's net income was $1.2bn.").subjectKey())
+            .isEqualTo(only("Nordwind's net profit was $1.2bn.").subjectKey()).isEqualTo("nordwind/profit");
+        assertThat(only("Nordwind's operating profit was $0.4bn.").subjectKey()).isEqualTo("nordwind/operating-profit");
+        assertThat(only("Nordwind's market capitalisation is $40bn.").subjectKey())
+            .isEqualTo(only("Nordwind's market value is $40bn.").subjectKey()).isEqualTo("nordwind/market-value");
+        assertThat(only("Valmora's jobless rate rose to 4.5%.").subjectKey())
+            .isEqualTo(only("Unemployment in Valmora rose to 4.5%.").subjectKey());
+    }
+
+    @Test
     void anEarlierReadingOfARunningCountIsTheSameSubject() {
         String text = "The storm has killed 31 people in Kaloa, officials said, up from 23 a day earlier.";
         assertThat(only(text, "23").subjectKey()).isEqualTo(only(text, "31 people").subjectKey());
