@@ -28,6 +28,12 @@ final class FrameLexicon {
     /** Verbs after which "one" counts what is held (holder-verbs.tsv, second column "one"): "won one gold medal". */
     static final Set<String> ONE_COUNTING_VERBS = marked("holder-verbs.tsv", "one");
 
+    /**
+     * Measures of a sum paid for something (purchase-measures.tsv): the name after "for" holds them
+     * ("a fee of £116m for Florian Wirtz", "$69bn for Activision").
+     */
+    static final Set<String> PURCHASE_MEASURES = firstColumn("purchase-measures.tsv");
+
     /** Measures scoped by what they are levied on (scoped-measures.tsv): "a 10% duty on lentils". */
     static final Set<String> LEVIED_MEASURES = firstColumn("scoped-measures.tsv");
 

@@ -18,6 +18,8 @@ final class Holders {
     private static final int POSSESSIVE_WINDOW = 7;
     /** How far before a figure its holder may be named: "Labour won 412 seats", "the Conservatives 121". */
     private static final int CLAUSE_WINDOW = 8;
+    /** How far from a sum "for" may name what it buys: "for a British record fee of up to £116m". */
+    private static final int PURCHASE_WINDOW = 9;
     /** A relative clause set off by commas ("Nordwind, which supplies Veltra, ...") names no holder. */
     private static final Set<String> RELATIVES = Set.of("which", "who", "whose", "where", "whom");
     /** Prepositions after which a name is the object of something, not whose figure it is. */
@@ -90,6 +92,80 @@ final class Holders {
                 return index.latestBefore(generic.first(), generic.value());
             }
             k--;
+        }
+        return null;
+    }
+
+    /**
+     * What a sum is paid for: "as much as €150m for Florian Wirtz", "sign Florian Wirtz for a fee of
+     * up to £116m", "sold Jeremie Frimpong to Liverpool for €35m", "paid $69bn for Activision". The
+     * player, company or asset bought is the figure's holder, whoever pays or receives it; null when
+     * no name follows "for" next to the figure.
+     */
+    String purchased(ArticleNames index, List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.last + 1; k < Math.min(s.end() - 1, c.last + PURCHASE_WINDOW); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT && !t.is("(") && !t.is(")")) {
+                break;
+            }
+            if (t.is("for")) {
+                ArticleNames.Name n = nameStartingAt(index, tokens.get(k + 1).is("the") ? k + 2 : k + 1, s);
+                return n == null ? null : purchasable(tokens, n);
+            }
+        }
+        for (int k = c.first - 1; k > Math.max(s.first(), c.first - PURCHASE_WINDOW); k--) {
+            Token t = tokens.get(k);
+            if (!t.isWord() || t.isNumber()) {
+                return null;
+            }
+            if (t.is("for")) {
+                ArticleNames.Name n = index.endingAt(k - 1);
+                if (n != null && n.first() - 2 > s.first() && (tokens.get(n.first() - 1).is("to") || tokens.get(n.first() - 1).is("from"))) {
+                    n = index.endingAt(n.first() - 2); // "Jeremie Frimpong to Liverpool for": the player, not the club
+                }
+                return n == null ? null : purchasable(tokens, n);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The key of what is bought: a person by surname, as outlets name a player after the first
+     * mention ("Florian Wirtz", "Wirtz"); an organisation by its key.
+     */
+    private String purchasable(List<Token> tokens, ArticleNames.Name n) {
+        if (n.kind() != ArticleNames.Kind.PERSON && n.kind() != ArticleNames.Kind.ORGANISATION) {
+            return null;
+        }
+        return personLike(tokens, n) ? tokens.get(n.last()).lower() : n.key();
+    }
+
+    /** Two or three capitalised words, none an organisation's head word, a suffix or an acronym: "Florian Wirtz". */
+    private boolean personLike(List<Token> tokens, ArticleNames.Name n) {
+        if (n.kind() == ArticleNames.Kind.PERSON) {
+            return true;
+        }
+        if (n.last() == n.first() || n.last() - n.first() > 2) {
+            return false;
+        }
+        for (int k = n.first(); k <= n.last(); k++) {
+            Token t = tokens.get(k);
+            if (!t.isWord() || t.isAllCaps() || t.word().organisationHead() || t.word().isFunction()
+                || lexicon.nameSuffixes.contains(t.lower()) || lexicon.organisationHeads.contains(t.lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The name whose first token is {@code first}, looking a few tokens on for its end. */
+    private static ArticleNames.Name nameStartingAt(ArticleNames index, int first, Sentence s) {
+        for (int j = first; j < Math.min(s.end(), first + 5); j++) {
+            ArticleNames.Name n = index.endingAt(j);
+            if (n != null) {
+                return n.first() == first ? n : null;
+            }
         }
         return null;
     }

@@ -69,6 +69,13 @@ final class SubjectKeys {
         SubjectFrame companyFrame = null; // the last figure of a company measure, for the figures set against it
         Candidate previous = null;
         for (Candidate c : claims) {
+            if (previous != null && converts(tokens, previous, c)) {
+                SubjectFrame same = assigned.get(assigned.size() - 1);
+                assigned.add(same);
+                keyClaim(c, same); // "£116m (€136m)": the same figure in another currency
+                previous = c;
+                continue;
+            }
             boolean share = isShareOfGroup(tokens, c) && lastCount != null;
             String thing = share ? lastCount.thing() + "-share" : measures.thing(tokens, c);
             if (c.kind == QuantityKind.MONEY && (thing.equals("money") || thing.equals("share")) && previous != null
@@ -110,6 +117,11 @@ final class SubjectKeys {
                     contender = companyFrame != null && companyFrame.sentence() == c.sentence.index()
                         ? companyFrame.entity() : names.main();
                 }
+            }
+            if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)) {
+                names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
+                contender = holders.purchased(names, tokens, c); // "€150m for Florian Wirtz": what the sum buys
+                thing = contender == null ? thing : "value"; // the price of what is bought, however worded
             }
             if (contender == null && lexicon.contestedMeasures.contains(thing) && previous != null && previous.sentence == c.sentence
                 && listedWithNouns(tokens, previous, c) && lexicon.contestedMeasures.contains(assigned.get(assigned.size() - 1).thing())) {
@@ -158,12 +170,25 @@ final class SubjectKeys {
             if (company && !entity.equals(NONE)) {
                 companyFrame = parts;
             }
-            c.subjectKey = parts.key();
-            c.subject = parts.label();
-            c.claimKey = c.subjectKey + "=" + canonical(c.value) + (c.valueHigh == null ? "" : "-" + canonical(c.valueHigh))
-                + (c.kind == QuantityKind.COUNT ? "" : c.unit);
+            keyClaim(c, parts);
             previous = c;
         }
+    }
+
+    private static void keyClaim(Candidate c, SubjectFrame parts) {
+        c.subjectKey = parts.key();
+        c.subject = parts.label();
+        c.claimKey = c.subjectKey + "=" + canonical(c.value) + (c.valueHigh == null ? "" : "-" + canonical(c.valueHigh))
+            + (c.kind == QuantityKind.COUNT ? "" : c.unit);
+    }
+
+    /**
+     * "£116m (€136m)", "9 gigawatts (9,000 megawatts)": a figure in brackets right after another of
+     * the same kind states it again in another unit, so it has the other's subject.
+     */
+    private static boolean converts(List<Token> tokens, Candidate first, Candidate next) {
+        return first.sentence == next.sentence && first.kind == next.kind && next.first == first.last + 2
+            && tokens.get(first.last + 1).is("(") && next.last + 1 < next.sentence.end() && tokens.get(next.last + 1).is(")");
     }
 
     private static boolean refersBack(Candidate c, boolean share) {

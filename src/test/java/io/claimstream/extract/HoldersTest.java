@@ -83,6 +83,25 @@ class HoldersTest {
     }
 
     @Test
+    void whatASumBuysHoldsItWhoeverPaysOrReceivesIt() {
+        List<NumericClaim> buyer = extract("LONDON (Wire) — Rovers have agreed to sign midfielder Tomas Vell for a club "
+            + "record fee of up to £64m, the club said.");
+        List<NumericClaim> seller = extract("BERLIN (Wire) — Eastholm stand to receive as much as €75m for Tomas Vell, "
+            + "a newspaper reported. The club sold Anton Rask to Rovers for €20m in the summer.");
+        assertThat(keyOf(buyer, "up to £64m")).isEqualTo("vell/value");
+        assertThat(keyOf(seller, "as much as €75m")).isEqualTo("vell/value");
+        assertThat(keyOf(seller, "€20m")).as("the player sold, not the club he went to").isEqualTo("rask/value");
+    }
+
+    @Test
+    void aFigureInBracketsAfterAnotherIsTheSameFigureInAnotherUnit() {
+        List<NumericClaim> claims = extract("Rovers will sign Tomas Vell for £64m (€75m), the club said. "
+            + "The fire has burned 22,660 acres (9,170 hectares).");
+        assertThat(keyOf(claims, "€75m")).isEqualTo(keyOf(claims, "£64m"));
+        assertThat(keyOf(claims, "9,170 hectares")).isEqualTo(keyOf(claims, "22,660 acres"));
+    }
+
+    @Test
     void aCompanyMeasureWithNoNameInItsClauseIsTheStorysCompany() {
         List<NumericClaim> claims = extract("Tolvane Mills beat forecasts on Monday. Tolvane Mills shares rose. "
             + "Turnover climbed 4% to $880 million. Contract revenue slipped to $95 million, according to Norrfield Research.");
