@@ -12,6 +12,11 @@ import java.util.Set;
 final class NonClaimRules {
 
     private static final double MAX_AGE = 120;
+    /**
+     * How far apart a list's items may be: "took 43 seats, Renewal 36 and the Liberal Movement 31"
+     * has its items a few tokens apart; "Pixel 9" a dozen tokens after "737 jets" is no item.
+     */
+    private static final int LIST_ITEM_GAP = 10;
 
     private final Lexicon lexicon;
 
@@ -27,6 +32,8 @@ final class NonClaimRules {
                 c.kind = countKind(tokens, c, previous);
             } else if (c.kind == QuantityKind.FRACTION && isFractionWord(tokens, c) && !isFraction(tokens, c)) {
                 c.kind = null;
+            } else if (namesEvent(tokens, c)) {
+                c.kind = QuantityKind.IDENTIFIER;
             }
             previous = c;
         }
@@ -296,6 +303,11 @@ final class NonClaimRules {
         if (!number.isPlainInteger()) {
             return null;
         }
+        if (before != null && before.is("of") && c.numberFirst - 2 > c.sentence.first() && c.last == c.numberLast
+            && tokens.get(c.numberFirst - 2).isCapitalised() && !tokens.get(c.numberFirst - 2).word().isFunction()
+            && nextIsNotCountedNoun(tokens, c)) {
+            return QuantityKind.IDENTIFIER; // "the Group of 77", "the Class of 92": a name, not a count
+        }
         if (before != null) {
             String cue = lexicon.nonClaimCue("before", before.lower());
             if (cue == null && before.is(".") && c.numberFirst >= 2) {
@@ -340,13 +352,27 @@ final class NonClaimRules {
             && tokens.get(open + 1).joined() && tokens.get(open + 2).is(")");
     }
 
+    /** "the 10m platform", "the +81kg class": a distance or weight that names a sports event. */
+    private boolean namesEvent(List<Token> tokens, Candidate c) {
+        if (c.unit == null || c.kind != QuantityKind.MEASURE) {
+            return false;
+        }
+        Token next = token(tokens, c.last + 1, c.sentence);
+        return next != null && "identifier".equals(lexicon.nonClaimCue("after", next.lower()));
+    }
+
+    /** A count with its noun shortly before: the list this bare figure may be an item of. */
     private boolean previousCountWithNoun(List<Token> tokens, Candidate c) {
-        for (int k = c.numberFirst - 2; k >= c.sentence.first(); k--) {
+        int item = c.numberFirst; // the nearest item found so far: the gap is counted from item to item
+        for (int k = c.numberFirst - 2; k >= Math.max(c.sentence.first(), item - LIST_ITEM_GAP); k--) {
             Token t = tokens.get(k);
-            if (t.isNumber() && k + 1 < c.numberFirst && tokens.get(k + 1).isWord()
-                && lexicon.isPlural(tokens.get(k + 1).lower())) {
+            if (!t.isNumber()) {
+                continue;
+            }
+            if (k + 1 < c.numberFirst && tokens.get(k + 1).isWord() && lexicon.isPlural(tokens.get(k + 1).lower())) {
                 return true;
             }
+            item = k; // "the Civic Alliance had 28, the Rural People's Party 22": a bare item of the same list
         }
         return false;
     }

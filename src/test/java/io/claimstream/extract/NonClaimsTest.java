@@ -121,6 +121,17 @@ class NonClaimsTest {
     }
 
     @Test
+    void namesWithNumbersAreNoClaims() {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "The ministers of the Group of 77 met in Geneva."))).isEmpty();
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "She won the 10m platform and he took the +81kg class."))).isEmpty();
+        assertThat(EXTRACTOR.extract(ArticleText.of("a",
+            "The carrier bought 40 jets this year, and its staff use the Galaxy S25 and the Pixel 9.")))
+            .extracting(NumericClaim::span).containsExactly("40 jets");
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "The swimmer covered 10m in the final seconds.")))
+            .extracting(NumericClaim::span).containsExactly("10m");
+    }
+
+    @Test
     void aCountOfModelsWithDigitsIsStillAClaim() {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "Pyongyang shipped about 100 KN-23 missiles."));
         assertThat(claims).extracting(NumericClaim::value).containsExactly(100.0);
