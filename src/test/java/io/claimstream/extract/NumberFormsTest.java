@@ -68,6 +68,8 @@ class NumberFormsTest {
         The base model comes with 128GB of storage.                          | 128           |        | gb        | =
         The top version has 1TB of storage.                                  | 1             |        | tb        | =
         It carries a 5,000mAh battery.                                       | 5000          |        | mah       | =
+        The engine makes 720Nm of torque.                                    | 720           |        | nm        | =
+        The engine makes 531 lb-ft of torque.                                | 531           |        | lb-ft     | =
         The display measures 6.9in across.                                   | 6.9           |        | inch      | =
         Buyers can pick a 6.3-inch screen.                                   | 6.3           |        | inch      | =
         The handset weighs 218g without its case.                            | 218           |        | g         | =
