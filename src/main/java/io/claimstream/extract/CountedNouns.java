@@ -110,6 +110,9 @@ final class CountedNouns {
             if (!continuesPhrase(tokens, k, s)) {
                 break;
             }
+            if (NOT_NOUNS.contains(t.lower())) {
+                break; // "one gold medal ahead": the phrase ends before the adverb
+            }
             lastWord = t.isWord() && !t.isCapitalised() && !t.word().isFunction() ? k : -1;
             boolean counted = t.isWord() && isPluralNoun(t) || (c.value == 1 && t.isWord() && lexicon.countedNouns.get(t.lower()) != null);
             if (counted && t.isCapitalised() && lexicon.demonymPlurals.get(t.lower()) == null) {
@@ -203,6 +206,10 @@ final class CountedNouns {
         return (t.is("and") || t.is("or")) && k > 0 && k + 1 < s.end()
             && (tokens.get(k - 1).isNumber() || tokens.get(k - 1).hasDigit()) && tokens.get(k + 1).isCapitalised();
     }
+
+    /** Adverbs after a figure that end its phrase without the -ly of most: "one medal ahead", "one point behind". */
+    private static final java.util.Set<String> NOT_NOUNS = java.util.Set.of(
+        "ahead", "behind", "apart", "away", "clear", "short", "ago", "earlier", "later", "each");
 
     /** A word that may be a singular noun: not a verb's -ed or -ing form, an adverb's -ly, or a plural. */
     private boolean singularNoun(Token t) {

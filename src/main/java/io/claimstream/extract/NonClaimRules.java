@@ -17,6 +17,8 @@ final class NonClaimRules {
      * has its items a few tokens apart; "Pixel 9" a dozen tokens after "737 jets" is no item.
      */
     private static final int LIST_ITEM_GAP = 10;
+    /** Words for a person before "is" or "was" and a bare number, which is then an age: "he was 16". */
+    private static final java.util.Set<String> PERSONS = java.util.Set.of("he", "she", "who");
 
     private final Lexicon lexicon;
 
@@ -240,12 +242,30 @@ final class NonClaimRules {
         // "John Doe, 58, said", "said its director, Paul Ashby, 56.": a number set off right after a name.
         Token next = token(tokens, c.numberLast + 1, c.sentence);
         boolean closes = next == null || next.is(",") || next.is(".") || next.is(";") || next.is(")");
+        if ((closes || next.is("and")) && c.last == c.numberLast && personIs(tokens, c)) {
+            return true; // "when he was 16,", "a patient who is over 65 and": a person's age
+        }
         return before != null && before.is(",") && closes && c.last == c.numberLast
             && c.numberFirst >= 2 && tokens.get(c.numberFirst - 2).isCapitalised() && tokens.get(c.numberFirst).isNumber();
     }
 
+    /** "he was", "she is", "who is over": a person, then a form of "be", then the figure (its qualifier aside). */
+    private static boolean personIs(List<Token> tokens, Candidate c) {
+        int k = c.first - 1;
+        if (k - 1 < c.sentence.first()) {
+            return false;
+        }
+        Token verb = tokens.get(k);
+        Token person = tokens.get(k - 1);
+        return (verb.is("is") || verb.is("was")) && PERSONS.contains(person.lower());
+    }
+
     private boolean nextIsNotCountedNoun(List<Token> tokens, Candidate c) {
-        Token next = token(tokens, c.numberLast + 1, c.sentence);
+        return nextIsNotCountedNoun(tokens, c.numberLast, c.sentence);
+    }
+
+    private boolean nextIsNotCountedNoun(List<Token> tokens, int last, Sentence s) {
+        Token next = token(tokens, last + 1, s);
         return next == null || !next.isWord() || next.word().isFunction() || !lexicon.isPlural(next.lower());
     }
 
@@ -292,6 +312,13 @@ final class NonClaimRules {
         // "H5N1", "A330", "B3.13": digits written against the letters before them, unless the
         // letters are a currency ("RM59", "Rs500").
         if (before != null && before.isWord() && number.joined() && !isCurrencyWord(before)) {
+            return QuantityKind.IDENTIFIER;
+        }
+        // "8K video", "a 4K screen", "the 5K run": a resolution or a race, not thousands of anything.
+        Token scale = token(tokens, c.numberFirst + 1, c.sentence);
+        if (scale != null && scale.joined() && scale.text().equals("K") && c.numberLast <= c.numberFirst + 1
+            && number.isPlainInteger() && number.number() <= 16 && c.currency == null && c.unit == null
+            && nextIsNotCountedNoun(tokens, c.numberFirst + 1, c.sentence)) {
             return QuantityKind.IDENTIFIER;
         }
         // "5G", "3D": letters written against the digits.
@@ -464,6 +491,9 @@ final class NonClaimRules {
         if (after != null && after.is("in") && listsPlaces(tokens, c)) {
             return false; // "207 in Valencia, seven in Castilla-La Mancha and one in Andalusia"
         }
+        if (statesMargin(tokens, c)) {
+            return false; // "one gold medal ahead of the United States", "beat France by a single point"
+        }
         if (heldByVerb(tokens, c, after)) {
             return false; // "Britain won one gold medal", "the party took one seat": the object of holding
         }
@@ -504,11 +534,37 @@ final class NonClaimRules {
         return k >= c.sentence.first() && FrameLexicon.ONE_COUNTING_VERBS.contains(tokens.get(k).lower());
     }
 
+    /** "one gold medal ahead", "one point behind", "by one goal": a margin, which is a count. */
+    private static boolean statesMargin(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        if (c.numberFirst > s.first() && tokens.get(c.numberFirst - 1).is("by")) {
+            return true;
+        }
+        for (int k = c.numberLast + 1; k < Math.min(s.end(), c.numberLast + 4); k++) {
+            Token t = tokens.get(k);
+            if (t.is("ahead") || t.is("behind") || t.is("clear") || t.is("short")) {
+                return true;
+            }
+            if (!t.isWord() || t.word().isFunction()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** "N in Place, ... and one in Place": the figure before it in the sentence is also "N in" a name. */
     private static boolean listsPlaces(List<Token> tokens, Candidate c) {
         for (int k = c.numberFirst - 1; k > c.sentence.first() + 1; k--) {
-            if (tokens.get(k).is("in") && tokens.get(k + 1).isCapitalised()
-                && (tokens.get(k - 1).isNumber() || tokens.get(k - 1).word().number() != null)) {
+            if (tokens.get(k).is("in") && tokens.get(k + 1).isCapitalised() && numberShortlyBefore(tokens, k, c.sentence)) {
+                return true; // "207 in Valencia", "Two people died in Castilla-La Mancha"
+            }
+        }
+        return false;
+    }
+
+    private static boolean numberShortlyBefore(List<Token> tokens, int k, Sentence s) {
+        for (int j = k - 1; j >= Math.max(s.first(), k - 3); j--) {
+            if (tokens.get(j).isNumber() || tokens.get(j).word().number() != null) {
                 return true;
             }
         }

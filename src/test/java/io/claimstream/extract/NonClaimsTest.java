@@ -129,6 +129,22 @@ class NonClaimsTest {
             .extracting(NumericClaim::span).containsExactly("40 jets");
         assertThat(EXTRACTOR.extract(ArticleText.of("a", "The swimmer covered 10m in the final seconds.")))
             .extracting(NumericClaim::span).containsExactly("10m");
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "It can record 8K video and she ran the 5K. The firm hired 5K workers.")))
+            .extracting(NumericClaim::span).containsExactly("5K workers");
+    }
+
+    @Test
+    void aPersonsAgeIsNoClaim() {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "The club signed him in 2020, when he was 16, from a rival."))).isEmpty();
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "A patient, who is over 65 and has other conditions, died."))).isEmpty();
+    }
+
+    @Test
+    void oneIsACountWhenItStatesAMargin() {
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "China starts the final day one gold medal ahead of the United States.")))
+            .extracting(NumericClaim::value, NumericClaim::unit).containsExactly(org.assertj.core.groups.Tuple.tuple(1.0, "medal"));
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "Two people died in Castilla-La Mancha and one in Andalusia.")))
+            .extracting(NumericClaim::value).containsExactly(2.0, 1.0);
     }
 
     @Test
