@@ -149,7 +149,12 @@ final class OperatorView {
         html.append("</p>\n<table class=\"grid\" id=\"feed-table\"><thead><tr><th scope=\"col\">Feed</th><th scope=\"col\">Status</th>"
             + "<th scope=\"col\">Last poll</th><th scope=\"col\" class=\"num\">HTTP</th><th scope=\"col\">Next poll</th>"
             + "<th scope=\"col\" class=\"num\">Articles</th></tr></thead><tbody>\n");
-        for (OperatorReport.Feed f : ingest.feeds()) {
+        // Failing feeds first, the longest failing at the top: what an operator came to see.
+        List<OperatorReport.Feed> feeds = ingest.feeds().stream()
+            .sorted(java.util.Comparator.comparingInt(OperatorReport.Feed::consecutiveErrors).reversed()
+                .thenComparing(OperatorReport.Feed::url))
+            .toList();
+        for (OperatorReport.Feed f : feeds) {
             String status;
             if (f.lastFetch() == null) {
                 status = "<span class=\"quiet\">not polled yet</span>";
