@@ -2,8 +2,11 @@ package io.claimstream.runtime;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -70,17 +73,30 @@ public final class OperatorReports implements Supplier<OperatorReport> {
 
     /**
      * The lag of each partition the stream threads' main consumers are assigned; the restore
-     * consumers' (changelogs being restored) are left out: they are not behind the news.
+     * consumers' (changelogs being restored) are left out: they are not behind the news. The
+     * consumer registers each partition's lag twice, the second time under the topic name with
+     * its dots as underscores (deprecated); that copy is left out too.
      */
     static List<OperatorReport.Lag> lag(Map<MetricName, ? extends Metric> metrics) {
-        List<OperatorReport.Lag> lag = new ArrayList<>();
+        record Seen(String client, String topic, String partition) {
+        }
+        Map<Seen, Object> values = new LinkedHashMap<>();
         metrics.forEach((name, metric) -> {
             Map<String, String> tags = name.tags();
+            String client = tags.getOrDefault("client-id", "");
             if (name.name().equals(LAG_METRIC) && name.group().equals(FETCH_GROUP) && tags.containsKey("partition")
-                && !tags.getOrDefault("client-id", "").endsWith("-restore-consumer")) {
-                Object value = metric.metricValue();
+                && tags.containsKey("topic") && !client.endsWith("-restore-consumer")) {
+                values.put(new Seen(client, tags.get("topic"), tags.get("partition")), metric.metricValue());
+            }
+        });
+        Set<Seen> deprecated = new HashSet<>();
+        values.keySet().stream().filter(s -> s.topic().contains("."))
+            .forEach(s -> deprecated.add(new Seen(s.client(), s.topic().replace('.', '_'), s.partition())));
+        List<OperatorReport.Lag> lag = new ArrayList<>();
+        values.forEach((seen, value) -> {
+            if (!deprecated.contains(seen)) {
                 Double records = value instanceof Double d && !d.isNaN() ? d : null;
-                lag.add(new OperatorReport.Lag(tags.get("topic"), Integer.parseInt(tags.get("partition")), records));
+                lag.add(new OperatorReport.Lag(seen.topic(), Integer.parseInt(seen.partition()), records));
             }
         });
         return lag;

@@ -107,8 +107,8 @@ final class SubjectApi {
             }
         });
         SubjectPage merged = SubjectPage.merge(pages, query.order(), query.limit());
-        body.put("order", query.order().parameter());
         body.set("subjects", JSON.valueToTree(merged.subjects()));
+        body.put("order", query.order().parameter());
         body.put("next", merged.next(query.order()));
         body.set("cursors", JSON.valueToTree(merged.cursors(query.order())));
         body.set("unreachable", unreachable);

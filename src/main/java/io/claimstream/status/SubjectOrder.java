@@ -11,8 +11,9 @@ import java.util.Locale;
  *
  * <ul>
  * <li>{@code key}: by key, as the store holds them (UTF-8 bytes); the cursor is the last key;
- * <li>{@code recent}: the subjects whose claims changed last first; the cursor is
- *     {@code <updated epoch millis>|<key>};
+ * <li>{@code recent}: the subjects whose claims changed last first, and of those changed at the
+ *     same time (one article often gives several subjects) the most mentioned; the cursor is
+ *     {@code <updated epoch millis>|<mentions>|<key>};
  * <li>{@code reported}: the most mentions first, then the most recent; the cursor is
  *     {@code <mentions>|<updated epoch millis>|<key>}.
  * </ul>
@@ -24,6 +25,7 @@ enum SubjectOrder {
 
     KEY(Comparator.comparing(SubjectRank::key, SubjectKeyOrder.ORDER)),
     RECENT(Comparator.comparing(SubjectRank::updated).reversed()
+        .thenComparing(Comparator.comparingLong(SubjectRank::mentions).reversed())
         .thenComparing(SubjectRank::key, SubjectKeyOrder.ORDER)),
     REPORTED(Comparator.comparingLong(SubjectRank::mentions).reversed()
         .thenComparing(Comparator.comparing(SubjectRank::updated).reversed())
@@ -69,7 +71,7 @@ enum SubjectOrder {
     String cursor(SubjectRank rank) {
         return switch (this) {
             case KEY -> rank.key();
-            case RECENT -> rank.updated().toEpochMilli() + "" + SEPARATOR + rank.key();
+            case RECENT -> rank.updated().toEpochMilli() + "" + SEPARATOR + rank.mentions() + SEPARATOR + rank.key();
             case REPORTED -> rank.mentions() + "" + SEPARATOR + rank.updated().toEpochMilli() + SEPARATOR + rank.key();
         };
     }
@@ -88,10 +90,11 @@ enum SubjectOrder {
         }
         try {
             int first = cursor.indexOf(SEPARATOR);
-            if (this == RECENT) {
-                return new SubjectRank(cursor.substring(first + 1), Instant.ofEpochMilli(Long.parseLong(cursor.substring(0, first))), 0);
-            }
             int second = cursor.indexOf(SEPARATOR, first + 1);
+            if (this == RECENT) {
+                return new SubjectRank(cursor.substring(second + 1), Instant.ofEpochMilli(Long.parseLong(cursor.substring(0, first))),
+                    Long.parseLong(cursor.substring(first + 1, second)));
+            }
             return new SubjectRank(cursor.substring(second + 1),
                 Instant.ofEpochMilli(Long.parseLong(cursor.substring(first + 1, second))), Long.parseLong(cursor.substring(0, first)));
         } catch (RuntimeException e) {

@@ -14,16 +14,21 @@ import org.junit.jupiter.api.Test;
 class OperatorReportsTest {
 
     @Test
-    void lagIsTheMainConsumersPerPartitionNotTheRestoreConsumersNorTheirMaxima() {
+    void lagIsTheMainConsumersPerPartitionOnceNotTheRestoreConsumersNorTheirMaxima() {
         Map<MetricName, Metric> metrics = new LinkedHashMap<>();
         put(metrics, "records-lag", "app-StreamThread-1-consumer", "news.articles", "0", 12.0);
         put(metrics, "records-lag", "app-StreamThread-1-consumer", "news.articles", "1", Double.NaN);
+        // The same partitions again under the deprecated names; a topic really named with underscores stays.
+        put(metrics, "records-lag", "app-StreamThread-1-consumer", "news_articles", "0", 12.0);
+        put(metrics, "records-lag", "app-StreamThread-1-consumer", "news_articles", "1", Double.NaN);
+        put(metrics, "records-lag", "app-StreamThread-1-consumer", "raw_feed", "0", 2.0);
         put(metrics, "records-lag", "app-StreamThread-1-restore-consumer", "app-subject-heads-changelog", "0", 900.0);
         put(metrics, "records-lag-max", "app-StreamThread-1-consumer", "news.articles", "0", 40.0);
 
         assertThat(OperatorReports.lag(metrics)).containsExactly(
             new OperatorReport.Lag("news.articles", 0, 12.0),
-            new OperatorReport.Lag("news.articles", 1, null));
+            new OperatorReport.Lag("news.articles", 1, null),
+            new OperatorReport.Lag("raw_feed", 0, 2.0));
     }
 
     private static void put(Map<MetricName, Metric> metrics, String name, String client, String topic, String partition, double value) {

@@ -207,9 +207,11 @@ class StatusServerIT {
         HeadlessChromium chromium = HeadlessChromium.require();
         Document page = Jsoup.parse(chromium.dumpDom(server.url(), Files.createDirectories(dataDir.resolve("chromium-all"))));
 
-        // The first screen: the latest changes first (the page's default), ties by key.
+        // The first screen: the latest changes first (the page's default), ties by mentions, then key.
         List<String> latestFirst = topic.values().stream()
-            .sorted(Comparator.comparing(SubjectClaims::getUpdated).reversed().thenComparing(SubjectClaims::getSubjectKey))
+            .sorted(Comparator.comparing(SubjectClaims::getUpdated).reversed()
+                .thenComparing(Comparator.comparingLong(StatusServerIT::mentions).reversed())
+                .thenComparing(SubjectClaims::getSubjectKey))
             .map(SubjectClaims::getSubjectKey).toList();
         assertThat(latestFirst.get(0)).as("the hostile feed's floods of October come last in time").isEqualTo(StatusTestData.VALENCIA);
         assertThat(page.select("section.subject")).extracting(s -> s.attr("data-subject-key"))
@@ -239,7 +241,7 @@ class StatusServerIT {
         Document page = Jsoup.parse(chromium.dumpDom(server.url() + "?order=reported",
             Files.createDirectories(dataDir.resolve("chromium-reported"))));
         List<String> mostReported = topic.values().stream()
-            .sorted(Comparator.comparingLong((SubjectClaims s) -> s.getClaims().stream().mapToLong(c -> c.getMentions()).sum()).reversed()
+            .sorted(Comparator.comparingLong(StatusServerIT::mentions).reversed()
                 .thenComparing(Comparator.comparing(SubjectClaims::getUpdated).reversed())
                 .thenComparing(SubjectClaims::getSubjectKey))
             .map(SubjectClaims::getSubjectKey).toList();
@@ -374,6 +376,10 @@ class StatusServerIT {
             .containsExactly(RUSSIA_LOST, StatusTestData.RUSSIA_KILLED);
         assertThat(page.selectFirst("#status").text()).isEqualTo("2 subjects with keys starting “russia/”, latest change first.");
         assertThat(page.select("section.subject a.permalink")).hasSize(2);
+    }
+
+    private static long mentions(SubjectClaims subject) {
+        return subject.getClaims().stream().mapToLong(c -> c.getMentions()).sum();
     }
 
     private static List<String> keys(JsonNode page) {
