@@ -113,7 +113,7 @@ final class OperatorView {
             html.append("<tr data-topic=\"").append(Html.text(topic)).append("\"><td>").append(Html.text(topic))
                 .append("</td><td class=\"num\">").append(lags.size()).append("</td><td class=\"num lag\">")
                 .append(known == 0 ? "not known yet" : String.format(Locale.ROOT, "%,d", Math.round(total)))
-                .append("</td><td>").append(most == null ? "" : "partition " + most.partition() + ": "
+                .append("</td><td>").append(most == null || most.records() == 0 ? "" : "partition " + most.partition() + ": "
                     + String.format(Locale.ROOT, "%,d", Math.round(most.records())))
                 .append("</td></tr>\n");
         });
