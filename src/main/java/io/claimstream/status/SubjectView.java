@@ -30,6 +30,8 @@ final class SubjectView {
     private static final int MAX_TIME_TICKS = 7;
     private static final int VALUE_TICKS = 5;
     private static final int COLOURS = 8; // .c0 … .c7 in status.css
+    /** Beyond this many figures in one chart their labels would cover each other: the list below names them. */
+    private static final int MAX_VALUE_LABELS = 12;
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
         .withZone(ZoneOffset.UTC);
@@ -86,11 +88,15 @@ final class SubjectView {
 
     /** A page saying why there is no subject to show: unknown (404), or the store not answering yet (503). */
     static String problem(int status, String message, String base, int retrySeconds) {
-        String title = status == 404 ? "No such subject" : "Not available now";
+        String title = switch (status) {
+            case 404 -> "No such subject";
+            case 400 -> "Not a subject key";
+            default -> "Not available now";
+        };
         StringBuilder html = Html.page(title + " — claimstream", base, "subject-page", retrySeconds);
         html.append("<header>\n<nav class=\"crumbs\"><a href=\"").append(base).append("\">← All subjects</a></nav>\n")
             .append("<h1>").append(title).append("</h1>\n</header>\n<main>\n<p class=\"problem\">").append(Html.text(message))
-            .append(retrySeconds > 0 ? " This page reloads in " + retrySeconds + " s." : "").append("</p>\n</main>\n</body>\n</html>\n");
+            .append(retrySeconds > 0 ? (message.endsWith(".") ? "" : ".") + " This page reloads in " + retrySeconds + " s." : "").append("</p>\n</main>\n</body>\n</html>\n");
         return html.toString();
     }
 
@@ -149,14 +155,14 @@ final class SubjectView {
         html.append("<text class=\"unit\" x=\"").append(num(LEFT + plotWidth / 2)).append("\" y=\"").append(HEIGHT - 8)
             .append("\" text-anchor=\"middle\">published (UTC)</text>\n</g>\n");
         for (int i : indexes) {
-            marks(html, claims.get(i), i, x, y);
+            marks(html, claims.get(i), i, x, y, indexes.size() <= MAX_VALUE_LABELS);
         }
         html.append("</svg>\n<figcaption>").append(Html.text(unit)).append(": ").append(count(indexes.size(), "figure"))
             .append(", ").append(count(points, "report")).append(" marked; hover over a mark for its source.</figcaption>\n</figure>\n");
     }
 
     private static void marks(StringBuilder html, JsonNode claim, int index, java.util.function.Function<Instant, Double> x,
-                              java.util.function.DoubleUnaryOperator y) {
+                              java.util.function.DoubleUnaryOperator y, boolean labelled) {
         String figure = figure(claim);
         double from = x.apply(instant(claim.path("first_seen")));
         double to = x.apply(instant(claim.path("last_seen")));
@@ -181,8 +187,11 @@ final class SubjectView {
                 .append("\" cy=\"").append(num(at)).append("\"><title>").append(Html.text(tip)).append("</title></circle>");
             html.append(href != null ? "</a>\n" : "\n");
         }
-        html.append("<text class=\"value-label\" x=\"").append(num(from + 8)).append("\" y=\"").append(num(at - 9)).append("\">")
-            .append(Html.text(figure)).append("</text>\n</g>\n");
+        if (labelled) {
+            html.append("<text class=\"value-label\" x=\"").append(num(from + 8)).append("\" y=\"").append(num(at - 9)).append("\">")
+                .append(Html.text(figure)).append("</text>\n");
+        }
+        html.append("</g>\n");
     }
 
     private static void figure(StringBuilder html, JsonNode claim, int index) {
