@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -173,7 +174,11 @@ public final class ClaimstreamService implements AutoCloseable {
         Supplier<KafkaStreams.State> streamsState = processing == null ? null : processing::state;
         FeedIngester ingesting = ingester;
         readiness = new Readiness(streamsState, ingesting, admin, topics, Duration.ofSeconds(5));
-        Probes probes = new Probes(monitoring::scrape, readiness::check, () -> Readiness.liveness(streamsState, ingesting));
+        ProcessingApplication processed = processing;
+        OperatorReports operator = new OperatorReports(
+            String.valueOf(values.getOrDefault(StreamsConfig.APPLICATION_ID_CONFIG, ProcessingApplication.DEFAULT_APPLICATION_ID)),
+            processed == null ? null : processed::streams, ingesting, monitoring.registry(), readiness::check, Clock.systemUTC());
+        Probes probes = new Probes(monitoring::scrape, readiness::check, () -> Readiness.liveness(streamsState, ingesting), operator);
         if (settings.httpPort() < 0) {
             return;
         }

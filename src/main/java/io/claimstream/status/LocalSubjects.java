@@ -1,8 +1,11 @@
 package io.claimstream.status;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +38,9 @@ final class LocalSubjects {
     /** Read once: parsing the settings per subject of a page would be work done for nothing. */
     private static final int RECORD_BOUND = ClaimsSettings.defaults().maxSubjectRecordBytes();
 
+    /** Between the subject key and the claim key in the claim store's keys; subject keys hold none. */
+    private static final char ENTRY_SEPARATOR = '\u0000';
+
     private final KafkaStreams streams;
 
     LocalSubjects(KafkaStreams streams) {
@@ -58,23 +64,27 @@ final class LocalSubjects {
     }
 
     /**
-     * The query's page of the local partitions. Each partition's store is scanned in key order
+     * The query's page of the local partitions. In key order each partition's store is scanned
      * from the query's start and stops after at most {@code limit} + 1 keys, so a page costs the
-     * same whatever the store holds.
+     * same whatever the store holds. The other orders rank every subject with the prefix: they
+     * read each claim entry of the partition once (its times and counts), and build the records
+     * of only the subjects on the page.
      */
     SubjectPage list(SubjectQuery query) {
         List<SubjectPage> pages = new ArrayList<>();
         for (int partition : partitions()) {
             StoreQueryParameters<ReadOnlyKeyValueStore<String, SubjectHead>> heads = storeQuery(ClaimsTopology.SUBJECT_STORE);
             StoreQueryParameters<ReadOnlyKeyValueStore<String, ClaimEntry>> claims = storeQuery(ClaimsTopology.CLAIM_STORE);
-            pages.add(scan(store(heads.withPartition(partition)), store(claims.withPartition(partition)), query));
+            ReadOnlyKeyValueStore<String, SubjectHead> headStore = store(heads.withPartition(partition));
+            ReadOnlyKeyValueStore<String, ClaimEntry> claimStore = store(claims.withPartition(partition));
+            pages.add(query.order().followsTheStore() ? scan(headStore, claimStore, query) : rank(headStore, claimStore, query));
         }
-        return SubjectPage.merge(pages, query.limit());
+        return SubjectPage.merge(pages, query.order(), query.limit());
     }
 
     private SubjectPage scan(ReadOnlyKeyValueStore<String, SubjectHead> heads, ReadOnlyKeyValueStore<String, ClaimEntry> claims,
                              SubjectQuery query) {
-        List<JsonNode> subjects = new ArrayList<>();
+        List<SubjectPage.Ranked> subjects = new ArrayList<>();
         try (KeyValueIterator<String, SubjectHead> range = heads.range(query.scanFrom(), null)) {
             while (range.hasNext()) {
                 KeyValue<String, SubjectHead> entry = range.next();
@@ -87,12 +97,76 @@ final class LocalSubjects {
                 if (subjects.size() == query.limit()) {
                     return new SubjectPage(subjects, true);
                 }
-                subjects.add(json(entry.value, claims));
+                JsonNode subject = json(entry.value, claims);
+                subjects.add(new SubjectPage.Ranked(SubjectRank.of(subject), subject));
             }
         } catch (InvalidStateStoreException e) {
             throw unavailable(e);
         }
         return new SubjectPage(subjects, false);
+    }
+
+    /**
+     * The first {@code limit} subjects of the partition in the query's order, of those after its
+     * cursor: one pass over the claim entries, whose keys start with their subject's key and a
+     * NUL, so that a subject's entries come together; only the best {@code limit} + 1 are kept.
+     */
+    private SubjectPage rank(ReadOnlyKeyValueStore<String, SubjectHead> heads, ReadOnlyKeyValueStore<String, ClaimEntry> claims,
+                             SubjectQuery query) {
+        Comparator<SubjectRank> order = query.order().comparator();
+        SubjectRank after = query.order().after(query.after());
+        // The worst of the best kept is at the head, to be dropped when a better one comes.
+        PriorityQueue<SubjectRank> best = new PriorityQueue<>(order.reversed());
+        String subject = null;
+        Instant updated = Instant.EPOCH;
+        long mentions = 0;
+        try (KeyValueIterator<String, ClaimEntry> range = claims.range(query.prefix(), null)) {
+            while (true) {
+                KeyValue<String, ClaimEntry> entry = range.hasNext() ? range.next() : null;
+                String key = entry == null ? null : subjectKeyOf(entry.key);
+                if (subject != null && !subject.equals(key)) {
+                    SubjectRank rank = new SubjectRank(subject, updated, mentions);
+                    if (subject.startsWith(query.prefix()) && (after == null || order.compare(rank, after) > 0)) {
+                        best.add(rank);
+                        if (best.size() > query.limit() + 1) {
+                            best.poll();
+                        }
+                    }
+                    subject = null;
+                }
+                if (entry == null || !entry.key.startsWith(query.prefix())) {
+                    break;
+                }
+                if (subject == null) {
+                    subject = key;
+                    updated = Instant.EPOCH;
+                    mentions = 0;
+                }
+                if (entry.value.getLastSeen().isAfter(updated)) {
+                    updated = entry.value.getLastSeen();
+                }
+                mentions += entry.value.getMentions();
+            }
+            List<SubjectRank> ranks = new ArrayList<>(best);
+            ranks.sort(order);
+            boolean more = ranks.size() > query.limit();
+            List<SubjectPage.Ranked> subjects = new ArrayList<>();
+            for (SubjectRank rank : ranks.subList(0, Math.min(query.limit(), ranks.size()))) {
+                SubjectHead head = heads.get(rank.key());
+                if (head != null) { // else deleted since the scan
+                    subjects.add(new SubjectPage.Ranked(rank, json(head, claims)));
+                }
+            }
+            return new SubjectPage(subjects, more);
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The subject key of a claim entry's store key: what comes before the NUL (see the topology's SubjectStores). */
+    private static String subjectKeyOf(String entryKey) {
+        int end = entryKey.indexOf(ENTRY_SEPARATOR);
+        return end < 0 ? entryKey : entryKey.substring(0, end);
     }
 
     /** Partitions of the subject store whose active task runs on this instance now. */

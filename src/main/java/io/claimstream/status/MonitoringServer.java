@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP port of a process that runs no Kafka Streams (an ingest-only instance): only the
  * {@link Probes}, {@code /metrics} and {@code /health/live}, {@code /health/ready}, {@code /health},
+ * and the operator view {@code /operator} (with its style sheet),
  * with the status server's binding rules (loopback unless told otherwise, basic auth when given
  * credentials) and limits. Every other path answers 404.
  */
@@ -23,7 +24,10 @@ public final class MonitoringServer implements AutoCloseable {
 
     private final HttpServer server;
     private final String host;
+    private static final String STYLE_SHEET = "/status.css";
+
     private final Probes probes;
+    private final StatusPage page = StatusPage.load();
     private final ExecutorService executor;
     private boolean closed;
 
@@ -73,9 +77,12 @@ public final class MonitoringServer implements AutoCloseable {
             try {
                 HttpEndpoint.requireGetOrHead(exchange);
                 String path = exchange.getRequestURI().getRawPath();
-                if (!probes.answer(exchange, path)) {
+                if (path.equals(STYLE_SHEET)) { // for the operator view
+                    StatusPage.Asset style = page.asset(STYLE_SHEET);
+                    StatusServer.sendPage(exchange, 200, style.contentType(), style.body());
+                } else if (!probes.answer(exchange, path)) {
                     throw ApiException.notFound("nothing at " + path + " (this instance only ingests: it serves "
-                        + Probes.METRICS + ", " + Probes.LIVE + " and " + Probes.READY + ")");
+                        + Probes.METRICS + ", " + Probes.LIVE + ", " + Probes.READY + " and " + OperatorView.PATH + ")");
                 }
             } catch (ApiException e) {
                 StatusServer.sendError(exchange, e.status(), e.getMessage(), e.retryAfterSeconds());

@@ -63,12 +63,17 @@ final class PeerClient {
     /** The instance's own page of {@code query}; fails with the instance's message when it cannot give one. */
     CompletableFuture<SubjectPage> list(HostInfo peer, SubjectQuery query) {
         URI uri = URI.create(base(peer) + "/api/subjects?scope=" + LOCAL_SCOPE + "&limit=" + query.limit()
-            + "&prefix=" + encode(query.prefix()) + "&after=" + encode(query.after()));
+            + "&prefix=" + encode(query.prefix()) + "&after=" + encode(query.after()) + "&order=" + query.order().parameter());
         return client().sendAsync(request(uri).build(), HttpResponse.BodyHandlers.ofByteArray())
-            .thenApply(response -> page(peer, response));
+            .thenApply(response -> page(peer, response, query.order()));
     }
 
-    private static SubjectPage page(HostInfo peer, HttpResponse<byte[]> response) {
+    /**
+     * The peer's page, each subject placed by the cursor the peer gave it: the peer ranked it by
+     * all its figures. An instance of an earlier version sends no cursors (and lists in key
+     * order whatever was asked); its subjects are then ranked by what they show.
+     */
+    private static SubjectPage page(HostInfo peer, HttpResponse<byte[]> response, SubjectOrder order) {
         JsonNode body;
         try {
             body = JSON.readTree(response.body());
@@ -79,8 +84,15 @@ final class PeerClient {
             throw new IllegalStateException("instance " + name(peer) + " answered " + response.statusCode() + ": "
                 + body.path("message").asText("no message"));
         }
-        List<JsonNode> subjects = new ArrayList<>();
-        body.get("subjects").forEach(subjects::add);
+        List<SubjectPage.Ranked> subjects = new ArrayList<>();
+        JsonNode cursors = body.path("cursors");
+        boolean ranked = cursors.isArray() && cursors.size() == body.get("subjects").size();
+        int i = 0;
+        for (JsonNode subject : body.get("subjects")) {
+            SubjectRank rank = ranked ? order.after(cursors.get(i).asText()) : SubjectRank.of(subject);
+            subjects.add(new SubjectPage.Ranked(rank, subject));
+            i++;
+        }
         return new SubjectPage(subjects, !body.path("next").isNull() && !body.path("next").isMissingNode());
     }
 

@@ -20,15 +20,24 @@ import com.sun.net.httpserver.HttpExchange;
  * <li>{@code GET /health/ready}: readiness, 200 {@code {"ready":true,"checks":{...}}} when the
  *     process does its work (Kafka Streams RUNNING, the ingester in its group, the topics there),
  *     else 503: a probe that takes the instance out of a load balancer until it is;
- * <li>{@code GET /health}: the same as {@code /health/ready}, as earlier versions served it.
+ * <li>{@code GET /health}: the same as {@code /health/ready}, as earlier versions served it;
+ * <li>{@code GET /operator}: the operator view, a page of how the process's parts are doing
+ *     (see {@link OperatorView}).
  * </ul>
  *
  * @param prometheusScrape the text of {@code /metrics}; null answers 404 there
  * @param readiness the answer of {@code /health/ready} and {@code /health}; null answers 404 there
  * @param liveness the answer of {@code /health/live} ({@link Health#ready()} meaning live); null:
  *     live whenever the server answers
+ * @param operator the report of {@code /operator}; null answers 404 there
  */
-public record Probes(Supplier<String> prometheusScrape, Supplier<Health> readiness, Supplier<Health> liveness) {
+public record Probes(Supplier<String> prometheusScrape, Supplier<Health> readiness, Supplier<Health> liveness,
+                     Supplier<OperatorReport> operator) {
+
+    /** Without an operator view. */
+    public Probes(Supplier<String> prometheusScrape, Supplier<Health> readiness, Supplier<Health> liveness) {
+        this(prometheusScrape, readiness, liveness, null);
+    }
 
     public static final String METRICS = "/metrics";
     public static final String HEALTH = "/health";
@@ -40,7 +49,8 @@ public record Probes(Supplier<String> prometheusScrape, Supplier<Health> readine
 
     /** Whether {@code path} is one of the probes' paths. */
     public static boolean serves(String path) {
-        return path.equals(METRICS) || path.equals(HEALTH) || path.equals(LIVE) || path.equals(READY);
+        return path.equals(METRICS) || path.equals(HEALTH) || path.equals(LIVE) || path.equals(READY)
+            || path.equals(OperatorView.PATH);
     }
 
     /**
@@ -70,6 +80,15 @@ public record Probes(Supplier<String> prometheusScrape, Supplier<Health> readine
                 body.put("live", now.ready());
                 body.put("checks", now.checks());
                 StatusServer.sendJson(exchange, now.ready() ? 200 : 503, JSON.writeValueAsBytes(body), null);
+            }
+            case OperatorView.PATH -> {
+                if (operator == null) {
+                    throw ApiException.notFound("no operator view is served here");
+                }
+                OperatorReport report = operator.get();
+                // The subject pages are served where the processing application runs.
+                StatusServer.sendPage(exchange, 200, StatusServer.HTML_TYPE,
+                    OperatorView.render(report, report.processing() != null).getBytes(StandardCharsets.UTF_8));
             }
             default -> {
                 return false;

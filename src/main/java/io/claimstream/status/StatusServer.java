@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
@@ -31,8 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  * <li>{@code GET /} the status page (static HTML and JavaScript that read the API);
- * <li>{@code GET /api/subjects?prefix=&after=&limit=} a page of subjects in key order;
+ * <li>{@code GET /api/subjects?prefix=&after=&limit=&order=} a page of subjects, by key unless
+ *     {@code order} is {@code recent} or {@code reported} (see {@link SubjectOrder});
  * <li>{@code GET /api/subjects/{key}} one subject (key percent-encoded, or with its slashes as they are);
+ * <li>{@code GET /subject/{key}} the subject's page: its figures over time and their sources;
  * <li>{@code GET /metrics} Prometheus text; {@code GET /health/live}, {@code GET /health/ready} (and
  * {@code GET /health}, the same as ready) 200 or 503 with the checks: see {@link Probes}.
  * </ul>
@@ -47,6 +50,9 @@ public final class StatusServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StatusServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String API_SUBJECTS = "/api/subjects";
+    /** Followed by a subject key, percent-encoded: the subject's own page. */
+    static final String SUBJECT_PAGE = "/subject/";
+    static final String HTML_TYPE = "text/html; charset=utf-8";
     /** The instance whose store answered a subject request: this one, or the one it was forwarded to. */
     static final String INSTANCE_HEADER = "X-Claimstream-Instance";
     private static final String JSON_TYPE = "application/json; charset=utf-8";
@@ -243,6 +249,8 @@ public final class StatusServer implements AutoCloseable {
             boolean forwarded = exchange.getRequestHeaders().containsKey(PeerClient.FORWARDED_HEADER);
             SubjectApi.Reply reply = subjects.get(key, forwarded);
             sendJson(exchange, reply.status(), reply.body(), reply.servedBy());
+        } else if (path.startsWith(SUBJECT_PAGE) && path.length() > SUBJECT_PAGE.length()) {
+            subjectPage(exchange, path);
         } else if (Probes.serves(path)) {
             probes.answer(exchange, path);
         } else {
@@ -250,11 +258,48 @@ public final class StatusServer implements AutoCloseable {
             if (asset == null) {
                 throw ApiException.notFound("nothing at " + path);
             }
-            exchange.getResponseHeaders().set("Content-Security-Policy", PAGE_POLICY);
-            exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            send(exchange, 200, asset.contentType(), asset.body());
+            sendPage(exchange, 200, asset.contentType(), asset.body());
         }
+    }
+
+    /**
+     * The page of one subject, drawn from the same answer as {@code /api/subjects/{key}} (so
+     * forwarded to the instance that holds it), or a page saying why there is none.
+     */
+    private void subjectPage(HttpExchange exchange, String path) throws IOException {
+        String base = SubjectView.base(path);
+        String html;
+        int status;
+        int retry = 0;
+        try {
+            String key = decodePath(path.substring(SUBJECT_PAGE.length()));
+            SubjectQuery.checkLength("subject key", key);
+            SubjectApi.Reply reply = subjects.get(key, false);
+            status = reply.status();
+            JsonNode body = JSON.readTree(reply.body());
+            if (status == 200) {
+                html = SubjectView.render(body, base);
+            } else {
+                retry = status == 503 ? 5 : 0;
+                html = SubjectView.problem(status, body.path("message").asText("HTTP " + status), base, retry);
+            }
+        } catch (ApiException e) {
+            status = e.status();
+            retry = e.retryAfterSeconds();
+            html = SubjectView.problem(status, e.getMessage(), base, retry);
+        }
+        if (retry > 0) {
+            exchange.getResponseHeaders().set("Retry-After", Integer.toString(retry));
+        }
+        sendPage(exchange, status, HTML_TYPE, html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A page for the browser, under the policy that runs only the server's own script and styles. */
+    static void sendPage(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Security-Policy", PAGE_POLICY);
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        send(exchange, status, contentType, body);
     }
 
     /** Query parameters, form-decoded; a parameter given twice keeps its last value. */

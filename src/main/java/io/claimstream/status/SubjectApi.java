@@ -106,9 +106,11 @@ final class SubjectApi {
                 unreachable.add(JSON.createObjectNode().put("instance", instance).put("message", String.valueOf(cause.getMessage())));
             }
         });
-        SubjectPage merged = SubjectPage.merge(pages, query.limit());
+        SubjectPage merged = SubjectPage.merge(pages, query.order(), query.limit());
         body.set("subjects", JSON.valueToTree(merged.subjects()));
-        body.put("next", merged.next());
+        body.put("order", query.order().parameter());
+        body.put("next", merged.next(query.order()));
+        body.set("cursors", JSON.valueToTree(merged.cursors(query.order())));
         body.set("unreachable", unreachable);
         return body;
     }

@@ -3,12 +3,13 @@ package io.claimstream.status;
 import java.util.Map;
 
 /**
- * A page of the subject list: the subjects whose key starts with {@code prefix}, in key order,
- * after the key {@code after} (exclusive; empty for the first page), at most {@code limit}.
+ * A page of the subject list: the subjects whose key starts with {@code prefix}, in
+ * {@code order}, after the place {@code after} names (exclusive; empty for the first page; in
+ * key order a key), at most {@code limit}.
  *
  * <p>Keys are ordered by their UTF-8 bytes, as the state store orders them.
  */
-record SubjectQuery(String prefix, String after, int limit) {
+record SubjectQuery(String prefix, String after, int limit, SubjectOrder order) {
 
     static final int DEFAULT_LIMIT = 20;
     /** A subject holds up to a few hundred claims with their sources: a page stays a few MB at most. */
@@ -22,9 +23,15 @@ record SubjectQuery(String prefix, String after, int limit) {
         }
         checkLength("prefix", prefix);
         checkLength("after", after);
+        order.after(after); // a cursor of another order is a 400 before any store is asked
     }
 
-    /** The query of {@code prefix}, {@code after} and {@code limit} request parameters, each optional. */
+    /** A query in key order, as the API had only that. */
+    SubjectQuery(String prefix, String after, int limit) {
+        this(prefix, after, limit, SubjectOrder.KEY);
+    }
+
+    /** The query of {@code prefix}, {@code after}, {@code limit} and {@code order} request parameters, each optional. */
     static SubjectQuery of(Map<String, String> parameters) {
         String limit = parameters.getOrDefault("limit", "");
         int parsed;
@@ -38,7 +45,8 @@ record SubjectQuery(String prefix, String after, int limit) {
                     + abbreviate(limit) + "'");
             }
         }
-        return new SubjectQuery(parameters.getOrDefault("prefix", ""), parameters.getOrDefault("after", ""), parsed);
+        return new SubjectQuery(parameters.getOrDefault("prefix", ""), parameters.getOrDefault("after", ""), parsed,
+            SubjectOrder.of(parameters.get("order")));
     }
 
     /** Where a scan of the sorted keys starts: the prefix, or {@code after} when that comes later. */

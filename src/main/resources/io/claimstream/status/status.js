@@ -1,18 +1,19 @@
-// The status page: reads /api/subjects and draws each subject, its claims and a chart of its
-// figures over time. Text from the news only ever reaches the page as text nodes and attribute
-// values (never as HTML), and links only when they are http(s).
+// The status page: reads /api/subjects and draws each subject with its claims, linking to the
+// subject's own page (its figures over time, drawn by the server). Text from the news only ever
+// reaches the page as text nodes and attribute values (never as HTML), and links only when they
+// are http(s).
 'use strict';
 
 (() => {
-  const SVG = 'http://www.w3.org/2000/svg';
   const QUALIFIERS = {EXACT: '', APPROXIMATE: '~', AT_LEAST: '>', AT_MOST: '<'};
   const QUALIFIER_WORDS = {EXACT: 'exactly', APPROXIMATE: 'about', AT_LEAST: 'at least', AT_MOST: 'at most'};
   const CHANGES = {UP: '▲ ', DOWN: '▼ '};
   const REFRESH_MS = 15000;
   const COLOURS = 8; // .c0 … .c7 in status.css
-  const CHART = {width: 440, height: 150, left: 58, right: 14, top: 14, bottom: 26};
+  const ORDERS = {recent: 'latest change first', reported: 'most reported first', key: 'by key'};
+  const DEFAULT_ORDER = 'recent'; // what a reader wants first: what the news changed last
 
-  const state = {prefix: '', limit: 20, after: '', previous: []};
+  const state = {prefix: '', limit: 20, order: DEFAULT_ORDER, after: '', previous: []};
   let latestRequest = 0;
   let retryTimer = null;
 
@@ -22,10 +23,6 @@
 
   function el(tag, attributes, ...children) {
     return build(document.createElement(tag), attributes, children);
-  }
-
-  function svg(tag, attributes, ...children) {
-    return build(document.createElementNS(SVG, tag), attributes, children);
   }
 
   function build(node, attributes, children) {
@@ -61,18 +58,6 @@
     return value.toLocaleString('en-US', {maximumFractionDigits: 4});
   }
 
-  /** Short form for axis labels: 250k, 1.2M, 3.5bn. */
-  function compact(value) {
-    const abs = Math.abs(value);
-    const scales = [[1e12, 'tn'], [1e9, 'bn'], [1e6, 'M'], [1e3, 'k']];
-    for (const [scale, suffix] of scales) {
-      if (abs >= scale) {
-        return (value / scale).toLocaleString('en-US', {maximumFractionDigits: 1}) + suffix;
-      }
-    }
-    return value.toLocaleString('en-US', {maximumFractionDigits: 2});
-  }
-
   function figure(claim) {
     const range = claim.value_high === null ? '' : '–' + number(claim.value_high);
     return (CHANGES[claim.change] || '') + (QUALIFIERS[claim.qualifier] || '') + number(claim.value) + range + ' ' + claim.unit;
@@ -95,14 +80,15 @@
   function subjectSection(subject) {
     const claims = subject.claims;
     const mentions = claims.reduce((sum, c) => sum + c.mentions, 0);
+    const page = 'subject/' + encodeURIComponent(subject.subject_key);
     return el('section', {class: 'subject', 'data-subject-key': subject.subject_key},
       el('header', null,
-        el('h2', null, subject.subject),
+        el('h2', null, el('a', {href: page, class: 'permalink'}, subject.subject)),
         el('code', {class: 'key'}, subject.subject_key),
         el('p', {class: 'meta'},
           claims.length + (claims.length === 1 ? ' figure' : ' figures') + ' · ' +
-          mentions + (mentions === 1 ? ' mention' : ' mentions') + ' · updated ', time(subject.updated))),
-      el('div', {class: 'charts'}, charts(subject)),
+          mentions + (mentions === 1 ? ' mention' : ' mentions') + ' · updated ', time(subject.updated),
+          ' · ', el('a', {href: page}, 'figures over time'))),
       claimsTable(claims));
   }
 
@@ -148,91 +134,6 @@
         source.span ? [', “', source.span, '”'] : null, ')'));
   }
 
-  // --- charts ------------------------------------------------------------------------------
-
-  /** One chart per unit: figures in different units do not share an axis. */
-  function charts(subject) {
-    const byUnit = new Map();
-    subject.claims.forEach((claim, index) => {
-      if (!byUnit.has(claim.unit)) {
-        byUnit.set(claim.unit, []);
-      }
-      byUnit.get(claim.unit).push({claim, index});
-    });
-    return [...byUnit].map(([unit, claims]) => chart(subject, unit, claims));
-  }
-
-  function chart(subject, unit, claims) {
-    const c = CHART;
-    const times = [];
-    const values = [];
-    for (const {claim} of claims) {
-      times.push(Date.parse(claim.first_seen), Date.parse(claim.last_seen));
-      claim.sources.forEach((s) => times.push(Date.parse(s.published)));
-      values.push(claim.value);
-      if (claim.value_high !== null) {
-        values.push(claim.value_high);
-      }
-    }
-    const [first, last] = [Math.min(...times), Math.max(...times)];
-    let [t0, t1] = [first, last];
-    if (t1 - t0 < 3600e3) { // one moment: widen to a day around it
-      t0 -= 12 * 3600e3;
-      t1 += 12 * 3600e3;
-    }
-    const margin = (t1 - t0) * 0.04; // keeps the first and last points off the axes
-    t0 -= margin;
-    t1 += margin;
-    const highest = Math.max(...values);
-    const v0 = Math.min(0, ...values);
-    let v1 = highest === v0 ? v0 + 1 : highest;
-    v1 += (v1 - v0) * 0.1;
-    const x = (t) => c.left + (t - t0) / (t1 - t0) * (c.width - c.left - c.right);
-    const y = (v) => c.height - c.bottom - (v - v0) / (v1 - v0) * (c.height - c.top - c.bottom);
-    const bottom = c.height - c.bottom;
-    const points = claims.reduce((n, {claim}) => n + claim.sources.length, 0);
-
-    const label = 'Figures for ' + subject.subject + ' in ' + unit + ' over time';
-    return svg('svg', {
-      class: 'chart', viewBox: `0 0 ${c.width} ${c.height}`, width: c.width, height: c.height,
-      role: 'img', 'aria-label': label, 'data-unit': unit, 'data-points': points},
-    svg('title', null, label),
-    svg('line', {class: 'axis', x1: c.left, y1: c.top, x2: c.left, y2: bottom}),
-    svg('line', {class: 'axis', x1: c.left, y1: bottom, x2: c.width - c.right, y2: bottom}),
-    svg('line', {class: 'grid', x1: c.left, y1: y(highest), x2: c.width - c.right, y2: y(highest)}),
-    svg('text', {class: 'tick', x: c.left - 6, y: y(highest) + 4, 'text-anchor': 'end'}, compact(highest)),
-    svg('text', {class: 'tick', x: c.left - 6, y: bottom + 4, 'text-anchor': 'end'}, compact(v0)),
-    timeTicks(first, last, x, c.height - 6),
-    svg('text', {class: 'unit', x: c.left + 6, y: c.top + 4}, unit),
-    claims.map(({claim, index}) => claimMarks(claim, index, x, y)));
-  }
-
-  /** The dates of the first and last points, under them; one date when they fall on the same day. */
-  function timeTicks(first, last, x, baseline) {
-    const [from, to] = [day(new Date(first).toISOString()), day(new Date(last).toISOString())];
-    if (from === to) {
-      return svg('text', {class: 'tick', x: x((first + last) / 2), y: baseline, 'text-anchor': 'middle'}, from);
-    }
-    return [svg('text', {class: 'tick', x: x(first), y: baseline, 'text-anchor': 'start'}, from),
-      svg('text', {class: 'tick', x: x(last), y: baseline, 'text-anchor': 'end'}, to)];
-  }
-
-  function claimMarks(claim, index, x, y) {
-    const from = x(Date.parse(claim.first_seen));
-    const to = x(Date.parse(claim.last_seen));
-    const marks = [svg('title', null, figure(claim) + ', ' + claim.mentions + ' mentions')];
-    if (claim.value_high !== null) {
-      marks.push(svg('rect', {class: 'range', x: from - 3, width: Math.max(6, to - from + 6),
-        y: y(claim.value_high), height: Math.max(1, y(claim.value) - y(claim.value_high))}));
-    }
-    marks.push(svg('line', {class: 'span', x1: from, x2: to, y1: y(claim.value), y2: y(claim.value)}));
-    for (const source of claim.sources) {
-      marks.push(svg('circle', {class: 'point', r: 4, cx: x(Date.parse(source.published)), cy: y(claim.value)},
-        svg('title', null, source.source + ': ' + figure(claim) + ' (' + minute(source.published) + ')')));
-    }
-    return svg('g', {class: 'claim c' + (index % COLOURS)}, marks);
-  }
-
   // --- loading -----------------------------------------------------------------------------
 
   function query() {
@@ -244,6 +145,7 @@
       params.set('after', state.after);
     }
     params.set('limit', String(state.limit));
+    params.set('order', state.order);
     return params;
   }
 
@@ -252,6 +154,9 @@
     const params = query();
     if (state.limit === 20) {
       params.delete('limit');
+    }
+    if (state.order === DEFAULT_ORDER) {
+      params.delete('order');
     }
     const search = params.toString();
     history.replaceState(null, '', search ? '?' + search : location.pathname);
@@ -299,6 +204,7 @@
     if (state.prefix) {
       text += ' with keys starting “' + state.prefix + '”';
     }
+    text += ', ' + ORDERS[state.order];
     if (state.previous.length) {
       text += ', page ' + (state.previous.length + 1);
     }
@@ -330,8 +236,12 @@
     if ([10, 20, 50, 100].includes(limit)) {
       state.limit = limit;
     }
+    if (Object.hasOwn(ORDERS, params.get('order'))) {
+      state.order = params.get('order');
+    }
     $('prefix').value = state.prefix;
     $('limit').value = String(state.limit);
+    $('order').value = state.order;
 
     let typing = null;
     $('prefix').addEventListener('input', () => {
@@ -349,6 +259,10 @@
     });
     $('limit').addEventListener('change', () => {
       state.limit = Number($('limit').value);
+      restart();
+    });
+    $('order').addEventListener('change', () => {
+      state.order = $('order').value;
       restart();
     });
     $('next').addEventListener('click', () => {

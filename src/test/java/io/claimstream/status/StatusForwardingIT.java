@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -195,6 +196,32 @@ class StatusForwardingIT {
             after = page.get("next").isNull() ? null : page.get("next").asText();
         }
         assertThat(paged).containsExactlyElementsOf(topic.keySet());
+    }
+
+    @Test
+    void theLatestChangesAndTheMostReportedArePagedAcrossBothInstancesInOneOrder() throws Exception {
+        Comparator<SubjectClaims> latest = Comparator.comparing(SubjectClaims::getUpdated).reversed();
+        Comparator<SubjectClaims> mentioned = Comparator.comparingLong(
+            (SubjectClaims s) -> s.getClaims().stream().mapToLong(c -> c.getMentions()).sum()).reversed();
+        Map<String, Comparator<SubjectClaims>> orders = Map.of(
+            "recent", latest.thenComparing(mentioned).thenComparing(SubjectClaims::getSubjectKey),
+            "reported", mentioned.thenComparing(latest).thenComparing(SubjectClaims::getSubjectKey));
+        for (Map.Entry<String, Comparator<SubjectClaims>> order : orders.entrySet()) {
+            List<String> expected = topic.values().stream().sorted(order.getValue()).map(SubjectClaims::getSubjectKey).toList();
+            for (Instance instance : List.of(a, b)) {
+                // One subject per page: each page's end is where both instances' rankings continue.
+                List<String> paged = new ArrayList<>();
+                String after = "";
+                while (after != null && paged.size() <= topic.size()) {
+                    JsonNode page = json(get(instance.url() + "api/subjects?limit=1&order=" + order.getKey() + "&after="
+                        + PeerClient.encode(after)), 200);
+                    assertThat(page.get("unreachable")).isEmpty();
+                    page.get("subjects").forEach(s -> paged.add(s.get("subject_key").asText()));
+                    after = page.get("next").isNull() ? null : page.get("next").asText();
+                }
+                assertThat(paged).as("%s through %s", order.getKey(), instance.name()).containsExactlyElementsOf(expected);
+            }
+        }
     }
 
     @Test

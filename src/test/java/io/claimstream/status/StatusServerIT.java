@@ -11,12 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +29,14 @@ import io.claimstream.avro.SubjectClaims;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
 import io.claimstream.runtime.KafkaTestClients;
+import io.claimstream.runtime.OperatorReports;
 import io.claimstream.runtime.ProcessingApplication;
+import io.claimstream.topology.ClaimsTopics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -55,6 +64,7 @@ class StatusServerIT {
     private static ProcessingApplication app;
     private static StatusServer server;
     private static Map<String, SubjectClaims> topic;
+    private static final MeterRegistry meters = new SimpleMeterRegistry();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
@@ -62,18 +72,22 @@ class StatusServerIT {
         broker = EmbeddedKafkaBroker.start(dataDir.resolve("broker"), 0);
         registry = EmbeddedSchemaRegistry.start(broker.bootstrapServers(), 0);
         Map<String, Object> props = StatusTestData.properties(broker, registry, APPLICATION_ID, dataDir.resolve("state"));
-        app = ProcessingApplication.create(props).start();
+        app = ProcessingApplication.create(props, meters).start();
         assertThat(app.awaitRunning(Duration.ofSeconds(60))).isTrue();
         List<io.claimstream.avro.Article> articles = new ArrayList<>(StatusTestData.articles());
         articles.addAll(StatusTestData.hostileFeedArticles());
         StatusTestData.publish(broker, props, articles);
+        // Bytes that are no Avro article: a dead letter the operator view counts.
+        KafkaTestClients.produce(broker.bootstrapServers(), List.of(new ProducerRecord<>(ClaimsTopics.ARTICLES, "garbled",
+            "not an article".getBytes(StandardCharsets.UTF_8))));
         try (Admin admin = Admin.create(broker.adminConfig())) {
             KafkaTestClients.awaitProcessed(admin, APPLICATION_ID, Duration.ofSeconds(60));
         }
         topic = StatusTestData.subjectTopic(broker, registry);
-        server = StatusServer.start(StatusServer.Options.loopback(0), app.streams(), null,
-            () -> "# TYPE claimstream_test_total counter\nclaimstream_test_total 3.0\n",
-            () -> new Health(app.state() == KafkaStreams.State.RUNNING, Map.of("streams", app.state().name())));
+        Supplier<Health> health = () -> new Health(app.state() == KafkaStreams.State.RUNNING, Map.of("streams", app.state().name()));
+        server = StatusServer.start(StatusServer.Options.loopback(0), app.streams(), null, new Probes(
+            () -> "# TYPE claimstream_test_total counter\nclaimstream_test_total 3.0\n", health, null,
+            new OperatorReports(APPLICATION_ID, app::streams, null, meters, health, Clock.systemUTC())));
     }
 
     @AfterAll
@@ -189,26 +203,29 @@ class StatusServerIT {
     }
 
     @Test
-    void headlessChromiumDrawsTheSubjectsWithTheirChartsAndNoMarkupFromTheNews() throws Exception {
+    void headlessChromiumOpensOnTheSubjectsThatChangedLastWithLinksToTheirPagesAndNoMarkupFromTheNews() throws Exception {
         HeadlessChromium chromium = HeadlessChromium.require();
         Document page = Jsoup.parse(chromium.dumpDom(server.url(), Files.createDirectories(dataDir.resolve("chromium-all"))));
 
+        // The first screen: the latest changes first (the page's default), ties by mentions, then key.
+        List<String> latestFirst = topic.values().stream()
+            .sorted(Comparator.comparing(SubjectClaims::getUpdated).reversed()
+                .thenComparing(Comparator.comparingLong(StatusServerIT::mentions).reversed())
+                .thenComparing(SubjectClaims::getSubjectKey))
+            .map(SubjectClaims::getSubjectKey).toList();
+        assertThat(latestFirst.get(0)).as("the hostile feed's floods of October come last in time").isEqualTo(StatusTestData.VALENCIA);
         assertThat(page.select("section.subject")).extracting(s -> s.attr("data-subject-key"))
-            .containsExactlyElementsOf(topic.keySet());
+            .containsExactlyElementsOf(latestFirst);
+        assertThat(page.selectFirst("#status").text()).isEqualTo(topic.size() + " subjects, latest change first.");
         Element sudan = page.selectFirst("section.subject[data-subject-key=" + SUDAN + "]");
         assertThat(sudan).isNotNull();
         assertThat(sudan.selectFirst("h2").text()).isEqualTo(topic.get(SUDAN).getSubject());
-        Element chart = sudan.selectFirst("svg.chart");
-        assertThat(chart).as("chart of %s", SUDAN).isNotNull();
-        assertThat(chart.attr("data-unit")).isEqualTo("person");
-        // One point per source: 12 twice (coastal-times, metro-ledger), 19 and 31 once each.
-        assertThat(chart.select("circle.point")).hasSize(4);
-        assertThat(chart.select("g.claim")).hasSize(3);
+        assertThat(sudan.selectFirst("h2 a.permalink").attr("href")).isEqualTo("subject/sudan%2Fperson-killed");
         assertThat(sudan.select("tr.claim")).extracting(r -> r.selectFirst("td.figure").text())
             .containsExactly(">12 person", "19 person", "31 person");
         assertThat(sudan.select("a[href]")).extracting(a -> a.attr("href"))
             .contains("https://coastal-times.example/s1", "https://metro-ledger.example/s4");
-        assertThat(page.selectFirst("#status").text()).startsWith(topic.size() + " subjects");
+        assertThat(page.selectFirst("a[href=operator]").text()).isEqualTo("Operator view");
 
         // Outlet, title and link of the hostile article are shown as text, never as markup or a link.
         Element lost = page.selectFirst("section.subject[data-subject-key=" + RUSSIA_LOST + "]");
@@ -216,6 +233,106 @@ class StatusServerIT {
         assertThat(lost.selectFirst("li.source .title").text()).isEqualTo(HOSTILE_TITLE);
         assertThat(page.select("img, b, script:not([src])")).isEmpty();
         assertThat(page.select("a[href]")).extracting(a -> a.attr("href")).noneMatch(href -> href.contains(HOSTILE_LINK));
+    }
+
+    @Test
+    void theReaderChoosesTheOrderAndItsPagesFollowEachOtherThroughTheApi() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Document page = Jsoup.parse(chromium.dumpDom(server.url() + "?order=reported",
+            Files.createDirectories(dataDir.resolve("chromium-reported"))));
+        List<String> mostReported = topic.values().stream()
+            .sorted(Comparator.comparingLong(StatusServerIT::mentions).reversed()
+                .thenComparing(Comparator.comparing(SubjectClaims::getUpdated).reversed())
+                .thenComparing(SubjectClaims::getSubjectKey))
+            .map(SubjectClaims::getSubjectKey).toList();
+        assertThat(page.select("section.subject")).extracting(s -> s.attr("data-subject-key")).containsExactlyElementsOf(mostReported);
+        assertThat(page.selectFirst("#status").text()).endsWith(", most reported first.");
+
+        for (String order : List.of("recent", "reported", "key")) {
+            List<String> all = keys(json(get("api/subjects?limit=100&order=" + order), 200));
+            List<String> paged = new ArrayList<>();
+            String after = "";
+            for (int pages = 0; after != null && pages < 20; pages++) {
+                JsonNode one = json(get("api/subjects?limit=2&order=" + order + "&after=" + PeerClient.encode(after)), 200);
+                assertThat(one.get("order").asText()).isEqualTo(order);
+                paged.addAll(keys(one));
+                after = one.get("next").isNull() ? null : one.get("next").asText();
+            }
+            assertThat(paged).as(order).isEqualTo(all).hasSize(topic.size());
+        }
+        assertThat(keys(json(get("api/subjects?limit=100&order=recent"), 200)).get(0)).isEqualTo(StatusTestData.VALENCIA);
+        assertThat(json(get("api/subjects?order=newest"), 400).get("message").asText())
+            .isEqualTo("order must be recent, reported or key, not 'newest'");
+    }
+
+    @Test
+    void headlessChromiumShowsASubjectsPageWithItsFiguresOverTimeAndTheirSources() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Document page = Jsoup.parse(chromium.dumpDom(server.url() + "subject/" + PeerClient.encode(SUDAN),
+            Files.createDirectories(dataDir.resolve("chromium-subject"))));
+
+        assertThat(page.selectFirst("h1").text()).isEqualTo(topic.get(SUDAN).getSubject());
+        Element chart = page.selectFirst("svg.chart");
+        assertThat(chart).as("chart of %s in%n%s", SUDAN, page.body()).isNotNull();
+        assertThat(chart.attr("data-unit")).isEqualTo("person");
+        // 10 to 16 June: every other day; 12, 19 and 31 people: from 0 in tens.
+        assertThat(chart.select(".time-axis text.tick")).extracting(Element::ownText)
+            .containsExactly("9 Jun 2025", "11 Jun", "13 Jun", "15 Jun", "17 Jun");
+        assertThat(chart.select(".value-axis text.tick")).extracting(Element::text).containsExactly("0", "10", "20", "30", "40");
+        // One mark per report: 12 twice (coastal-times, metro-ledger), 19 and 31 once each, each linked to its article.
+        assertThat(chart.select("circle.point")).hasSize(4);
+        assertThat(chart.select("g.claim")).hasSize(3);
+        assertThat(chart.select("g.claim text.value-label")).extracting(Element::text).containsExactly(">12 person", "19 person", "31 person");
+        assertThat(chart.select("a circle.point title")).extracting(Element::text)
+            .contains("coastal-times: >12 person, 2025-06-10 07:45 UTC", "metro-ledger: 31 person, 2025-06-16 18:30 UTC");
+        assertThat(page.select("article.figure h3")).extracting(Element::text).containsExactly(">12 person", "19 person", "31 person");
+        assertThat(page.select("article.figure").get(0).select("li.source")).extracting(li -> li.selectFirst(".outlet").text())
+            .containsExactly("coastal-times", "metro-ledger");
+        assertThat(page.select("li.source a[href]")).extracting(a -> a.attr("href"))
+            .contains("https://coastal-times.example/s1", "https://metro-ledger.example/s4");
+        // The page's style sheet and the way back resolve from the subject's address.
+        assertThat(page.selectFirst("nav.crumbs a").attr("href")).isEqualTo("../");
+
+        // A subject with one report: an axis of several ticks, not a lone dot between 0 and its value.
+        Document lost = Jsoup.parse(chromium.dumpDom(server.url() + "subject/" + PeerClient.encode(RUSSIA_LOST),
+            Files.createDirectories(dataDir.resolve("chromium-subject-lost"))));
+        assertThat(lost.select("svg.chart .time-axis text.tick")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(lost.select("svg.chart .value-axis text.tick")).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(lost.selectFirst("li.source .outlet").text()).isEqualTo(HOSTILE_OUTLET);
+        assertThat(lost.select("img, b, script")).isEmpty();
+    }
+
+    @Test
+    void anUnknownSubjectsPageIsA404PageAndTheSlashesOfAKeyMayStandAsTheyAre() throws Exception {
+        HttpResponse<String> unknown = get("subject/" + PeerClient.encode("atlantis/unicorn-counted"));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(Jsoup.parse(unknown.body()).selectFirst("p.problem").text()).isEqualTo("no subject atlantis/unicorn-counted");
+
+        HttpResponse<String> plain = get("subject/" + SUDAN);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(plain.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
+        assertThat(Jsoup.parse(plain.body()).selectFirst("link[rel=stylesheet]").attr("href")).isEqualTo("../../status.css");
+    }
+
+    @Test
+    void headlessChromiumShowsTheOperatorViewOfAProcessOnlyInstance() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.require();
+        Document page = Jsoup.parse(chromium.dumpDom(server.url() + "operator",
+            Files.createDirectories(dataDir.resolve("chromium-operator"))));
+
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Operator view");
+        assertThat(page.selectFirst("#processing strong.state").text()).isEqualTo("RUNNING");
+        assertThat(page.select("#threads tbody tr")).isNotEmpty();
+        // Everything published has been processed: this instance is 0 behind on every partition of news.articles.
+        Element articles = page.selectFirst("#lag tr[data-topic=" + ClaimsTopics.ARTICLES + "]");
+        assertThat(articles).as("lag of %s in%n%s", ClaimsTopics.ARTICLES, page.body()).isNotNull();
+        assertThat(articles.selectFirst("td.lag").text()).isEqualTo("0");
+        assertThat(page.selectFirst("#dead-letters tr[data-stage=deserialization] td.num").text()).isEqualTo("1");
+        assertThat(page.selectFirst("#dead-letters tr[data-stage=processing] td.num").text()).isEqualTo("0");
+        assertThat(page.selectFirst("#feeds").text()).contains("Not polled by this process");
+        assertThat(page.selectFirst("#readiness h2").text()).isEqualTo("Readiness: ready");
+        assertThat(page.selectFirst("nav.crumbs a").attr("href")).isEqualTo("./");
     }
 
     /**
@@ -254,10 +371,21 @@ class StatusServerIT {
         Document page = Jsoup.parse(chromium.dumpDom(server.url() + "?prefix=russia%2F",
             Files.createDirectories(dataDir.resolve("chromium-prefix"))));
 
+        // Latest change first: the hostile outlet's 300,000 (1 March) after Zelensky's (14-15 February).
         assertThat(page.select("section.subject")).extracting(s -> s.attr("data-subject-key"))
-            .containsExactly(StatusTestData.RUSSIA_KILLED, RUSSIA_LOST);
-        assertThat(page.selectFirst("#status").text()).isEqualTo("2 subjects with keys starting “russia/”.");
-        assertThat(page.select("section.subject svg.chart")).hasSize(2);
+            .containsExactly(RUSSIA_LOST, StatusTestData.RUSSIA_KILLED);
+        assertThat(page.selectFirst("#status").text()).isEqualTo("2 subjects with keys starting “russia/”, latest change first.");
+        assertThat(page.select("section.subject a.permalink")).hasSize(2);
+    }
+
+    private static long mentions(SubjectClaims subject) {
+        return subject.getClaims().stream().mapToLong(c -> c.getMentions()).sum();
+    }
+
+    private static List<String> keys(JsonNode page) {
+        List<String> keys = new ArrayList<>();
+        page.get("subjects").forEach(s -> keys.add(s.get("subject_key").asText()));
+        return keys;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

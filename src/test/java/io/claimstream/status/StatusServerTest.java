@@ -77,6 +77,14 @@ class StatusServerTest {
             }
             // Input is checked first: a bad request is a 400 whatever the store's state.
             assertThat(get(server, "api/subjects?limit=101").statusCode()).isEqualTo(400);
+
+            // A subject's page says the same to a reader, and reloads itself.
+            HttpResponse<String> page = get(server, "subject/russia%2Fsoldier-killed");
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(org.jsoup.Jsoup.parse(page.body()).selectFirst("p.problem").text())
+                .isEqualTo("the subject store cannot be queried: Kafka Streams is CREATED. This page reloads in 2 s.");
         }
     }
 
