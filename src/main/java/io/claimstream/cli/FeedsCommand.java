@@ -29,7 +29,7 @@ import io.claimstream.ingest.FeedsFile;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestTopics;
 import io.claimstream.runtime.KafkaClients;
-import io.claimstream.kafka.TopicCreation;
+import io.claimstream.kafka.TopicProvisioner;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -408,9 +408,12 @@ public final class FeedsCommand implements Runnable {
     /** Creates news.feeds and news.feed-state, with equal partition counts, unless they exist. */
     static void createFeedTopics(Map<String, Object> client, Duration timeout, int partitions, short replicationFactor)
         throws InterruptedException {
-        try (Admin admin = Admin.create(client)) {
+        Admin admin = Admin.create(client);
+        try {
             // Within the command's time limit: a cluster that does not answer fails here, not never.
-            TopicCreation.createIfAbsent(admin, IngestTopics.feedTopics(partitions, replicationFactor), timeout);
+            new TopicProvisioner(admin, timeout).provision(IngestTopics.feedTopics(partitions, replicationFactor));
+        } finally {
+            KafkaClients.close(admin);
         }
     }
 }

@@ -22,6 +22,8 @@ import io.claimstream.ingest.FeedIngester;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestTopics;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.kafka.TopicSpec;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.status.Health;
@@ -56,7 +58,7 @@ public final class ClaimstreamService implements AutoCloseable {
     private static final Duration SAMPLE_CLAIM_RETENTION = Duration.ofDays(400);
     private static final String INGESTER_NAME = "claimstream-ingest";
     /** What an ingest-only process reads and writes. */
-    private static final List<String> INGEST_TOPICS = List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE, IngestTopics.ARTICLES);
+    private static final List<String> INGEST_TOPICS = IngestTopics.all(1, (short) 1).stream().map(TopicSpec::name).toList();
 
     private final Deque<Step> running = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -144,7 +146,8 @@ public final class ClaimstreamService implements AutoCloseable {
         if (parts.contains(Part.PROCESS)) {
             processing = ProcessingApplication.create(values, monitoring.registry());
             started("processing", processing);
-            processing.start();
+            // The topics were provisioned above, once for the whole process.
+            processing.startOnProvisionedTopics();
         }
         if (parts.contains(Part.INGEST)) {
             IngestSerdes serdes = KafkaClients.ingestSerdes(values);

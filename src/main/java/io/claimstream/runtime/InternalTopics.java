@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.claimstream.kafka.TopicSpec;
 import io.claimstream.topology.ClaimsSerdes;
 import io.claimstream.topology.ClaimsSettings;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
 import io.claimstream.topology.ClaimsTopology;
 
 import org.apache.kafka.common.config.TopicConfig;

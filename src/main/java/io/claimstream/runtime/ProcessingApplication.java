@@ -10,6 +10,7 @@ import io.claimstream.avro.Article;
 import io.claimstream.avro.NumericClaim;
 import io.claimstream.avro.SubjectClaims;
 import io.claimstream.config.ClaimstreamSettings;
+import io.claimstream.kafka.TopicProvisioner;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.RegistryClientConfig;
@@ -108,9 +109,11 @@ public final class ProcessingApplication implements AutoCloseable {
     }
 
     /**
-     * Creates or checks the topics, then starts processing in the background.
+     * Creates or checks the topics of processing, then starts processing in the background: for a
+     * caller that runs processing alone. A {@link ClaimstreamService} provisions every topic of
+     * the process once and calls {@link #startOnProvisionedTopics()}.
      *
-     * @throws IllegalStateException when a topic exists with settings the application cannot work with
+     * @throws TopicProvisioner.TopicMismatchException when a topic exists with settings the application cannot work with
      */
     public synchronized ProcessingApplication start() {
         if (streams != null || closed) {
@@ -118,6 +121,14 @@ public final class ProcessingApplication implements AutoCloseable {
         }
         try (Admin admin = Admin.create(adminProperties(properties))) {
             new TopicProvisioner(admin, ADMIN_TIMEOUT).provision(ProjectTopics.processing(settings, runtimeSettings));
+        }
+        return startOnProvisionedTopics();
+    }
+
+    /** Starts processing in the background on topics the caller has created or checked. */
+    public synchronized ProcessingApplication startOnProvisionedTopics() {
+        if (streams != null || closed) {
+            throw new IllegalStateException("already started");
         }
         Properties streamsProps = streamsProperties(properties);
         streamsProps.put(DeadLetterMeters.CONFIG, DeadLetterMeters.register(registry));

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.topology.ClaimsSettings;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
+import io.claimstream.kafka.TopicSpec;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
