@@ -30,6 +30,7 @@ import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestTopics;
 import io.claimstream.runtime.KafkaClients;
 import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.registry.SchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ public final class FeedsCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public FeedsCommand() {
-        this(config -> KafkaClients.ingestSerdes(config.values()));
+        this(config -> KafkaClients.ingestSerdes(new SchemaRegistryClient(config.parsed().requireRegistry()),
+            config.parsed().serdes()));
     }
 
     /** With the value formats of the ingest topics supplied, as tests do. */
@@ -384,7 +386,7 @@ public final class FeedsCommand implements Runnable {
     int withCatalog(KafkaOptions options, CatalogWork work) throws InterruptedException {
         Configuration config = options.config.loadClient(b -> { });
         Map<String, Object> client = KafkaClients.common(config.values());
-        try (FeedCatalog catalog = new FeedCatalog(KafkaClients.ingest(config.values()), serdes.apply(config), options.timeout())) {
+        try (FeedCatalog catalog = new FeedCatalog(KafkaClients.ingest(config.values(), config.claimstream()), serdes.apply(config), options.timeout())) {
             return work.run(catalog, client);
         } catch (InterruptedException e) {
             throw e;

@@ -102,7 +102,7 @@ public final class TopicsCommand implements Runnable {
     private static List<TopicStatus> statuses(ConfigOptions options, Duration timeout, boolean create) {
         Configuration config = options.loadClient(b -> { });
         Map<String, Object> values = config.values();
-        ClaimsSettings settings = ClaimsSettings.from(values);
+        ClaimsSettings settings = config.parsed().claims();
         List<TopicSpec> specs = ProjectTopics.ahead(settings, config.claimstream());
         Admin admin = Admin.create(KafkaClients.common(values));
         try {
@@ -114,7 +114,7 @@ public final class TopicsCommand implements Runnable {
             int partitions = statuses.stream()
                 .filter(s -> s.exists() && s.spec().name().equals(IngestTopics.ARTICLES))
                 .mapToInt(TopicStatus::partitions).findFirst().orElse(settings.topicPartitions());
-            List<TopicSpec> internal = InternalTopics.of(values, partitions);
+            List<TopicSpec> internal = InternalTopics.of(values, settings, partitions);
             if (create) {
                 provisioner.provision(internal);
             }

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
+import io.claimstream.config.Settings;
 import io.claimstream.ingest.AddressPolicy;
 import io.claimstream.ingest.FeedCatalog;
 import io.claimstream.ingest.FeedIngester;
@@ -26,6 +27,7 @@ import io.claimstream.kafka.TopicProvisioner;
 import io.claimstream.kafka.TopicSpec;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.status.Health;
 import io.claimstream.status.Probes;
 import io.claimstream.topology.ClaimsSettings;
@@ -66,6 +68,7 @@ public final class ClaimstreamService implements AutoCloseable {
     private Configuration config;
     private Endpoints endpoints;
     private ProcessingApplication processing;
+    private SchemaRegistryClient registryClient;
     private FeedIngester ingester;
     private Readiness readiness;
     private StatusEndpoint status;
@@ -129,12 +132,16 @@ public final class ClaimstreamService implements AutoCloseable {
         }
         Map<String, Object> values = config.values();
         Map<String, Object> client = KafkaClients.common(values);
-        ClaimsSettings claimsSettings = ClaimsSettings.from(values);
+        Settings parsed = config.parsed();
+        ClaimsSettings claimsSettings = parsed.claims();
+        // One client, so one cache of schemas, for every part of the process: what the ingester
+        // registers, processing reads without asking the registry again.
+        registryClient = parts.isEmpty() ? null : new SchemaRegistryClient(parsed.requireRegistry());
         Admin admin = Admin.create(client);
         started("admin client", () -> KafkaClients.close(admin));
         new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings, settings));
         boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
-            && serveSampleFeeds(KafkaClients.ingest(values), KafkaClients.ingestSerdes(values));
+            && serveSampleFeeds(KafkaClients.ingest(values, settings), KafkaClients.ingestSerdes(registryClient, parsed.serdes()));
         if (samples) {
             // The sample stories span most of 2025: with the 30-day default, claims from their
             // first months would expire as soon as the later stories moved event time on.
@@ -144,17 +151,17 @@ public final class ClaimstreamService implements AutoCloseable {
         }
 
         if (parts.contains(Part.PROCESS)) {
-            processing = ProcessingApplication.create(values, monitoring.registry());
+            processing = ProcessingApplication.create(values, config.parsed(), registryClient, monitoring.registry());
             started("processing", processing);
             // The topics were provisioned above, once for the whole process.
             processing.startOnProvisionedTopics();
         }
         if (parts.contains(Part.INGEST)) {
-            IngestSerdes serdes = KafkaClients.ingestSerdes(values);
+            IngestSerdes serdes = KafkaClients.ingestSerdes(registryClient, parsed.serdes());
             // Embedded mode serves its sample feeds on loopback, so it lets its ingester fetch from there;
             // against a cluster only the ranges configured are allowed.
             IngestSettings ingest = embedded ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
-            ingester = FeedIngester.start(KafkaClients.ingest(values), settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
+            ingester = FeedIngester.start(KafkaClients.ingest(values, settings), settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
                 monitoring.registry());
             started("ingester", ingester);
         }
@@ -244,6 +251,11 @@ public final class ClaimstreamService implements AutoCloseable {
 
     public Optional<String> statusUrl() {
         return Optional.ofNullable(status).map(StatusEndpoint::url);
+    }
+
+    /** The process's one schema registry client, shared by its parts; null before start or when it runs no part. */
+    public SchemaRegistryClient registryClient() {
+        return registryClient;
     }
 
     public Monitoring monitoring() {

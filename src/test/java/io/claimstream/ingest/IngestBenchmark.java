@@ -22,6 +22,7 @@ import io.claimstream.bench.Benchmark;
 import io.claimstream.bench.Metric;
 import io.claimstream.bench.Scale;
 import io.claimstream.bench.Target;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.registry.SpecificAvroSerde;
@@ -79,7 +80,7 @@ public final class IngestBenchmark implements Benchmark {
             // As an ingester's clients: claimstream.ingest.compression.type (gzip) unless --set otherwise.
             Map<String, Object> settingsGiven = new HashMap<>(BenchCluster.overrides());
             settingsGiven.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-            Map<String, Object> client = KafkaClients.ingest(settingsGiven);
+            Map<String, Object> client = KafkaClients.ingest(settingsGiven, ClaimstreamSettings.from(settingsGiven));
             SchemaRegistryClient registry = SchemaRegistryClient.of(cluster.registryUrl());
             var articleSerde = new SpecificAvroSerde<>(Article.class, registry, AvroSerdeConfig.defaults(), false);
             var stateSerde = new SpecificAvroSerde<>(FeedState.class, registry, AvroSerdeConfig.defaults(), false);
