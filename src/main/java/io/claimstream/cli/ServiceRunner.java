@@ -58,6 +58,11 @@ final class ServiceRunner {
                     : " (metrics at %1$s/metrics, health at %1$s/health/live and %1$s/health/ready)";
                 out.println(running + service.statusUrl().map(url -> String.format(where, url)).orElse(""));
                 out.flush();
+                if (service.servesSampleFeeds()) {
+                    // A demo on a cluster (docker compose): its subjects are printed as they land, as embedded mode's are.
+                    service.closeFirst("subject printer", SubjectPrinter.start(service.configuration().values(),
+                        KafkaClients.genericSerde(service.registryClient(), service.configuration().parsed().serdes()), out));
+                }
             }
             return service.awaitStopped();
         } finally {

@@ -69,6 +69,7 @@ public final class ClaimstreamService implements AutoCloseable {
     private Endpoints endpoints;
     private ProcessingApplication processing;
     private SchemaRegistryClient registryClient;
+    private boolean servesSampleFeeds;
     private FeedIngester ingester;
     private Readiness readiness;
     private StatusEndpoint status;
@@ -140,8 +141,10 @@ public final class ClaimstreamService implements AutoCloseable {
         Admin admin = Admin.create(client);
         started("admin client", () -> KafkaClients.close(admin));
         new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings, settings));
-        boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
+        boolean sampleFeeds = embedded ? settings.sampleFeeds() : settings.sampleFeedsOnCluster();
+        boolean samples = parts.contains(Part.INGEST) && sampleFeeds
             && serveSampleFeeds(KafkaClients.ingest(values, settings), KafkaClients.ingestSerdes(registryClient, parsed.serdes()));
+        servesSampleFeeds = samples;
         if (samples) {
             // The sample stories span most of 2025: with the 30-day default, claims from their
             // first months would expire as soon as the later stories moved event time on.
@@ -158,9 +161,10 @@ public final class ClaimstreamService implements AutoCloseable {
         }
         if (parts.contains(Part.INGEST)) {
             IngestSerdes serdes = KafkaClients.ingestSerdes(registryClient, parsed.serdes());
-            // Embedded mode serves its sample feeds on loopback, so it lets its ingester fetch from there;
-            // against a cluster only the ranges configured are allowed.
-            IngestSettings ingest = embedded ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
+            // The sample feeds are served on loopback, so a process serving them lets its ingester fetch
+            // from there (embedded mode always: it is all on loopback); otherwise only the ranges configured.
+            IngestSettings ingest = embedded || samples
+                ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
             ingester = FeedIngester.start(KafkaClients.ingest(values, settings), settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
                 monitoring.registry());
             started("ingester", ingester);
@@ -251,6 +255,11 @@ public final class ClaimstreamService implements AutoCloseable {
 
     public Optional<String> statusUrl() {
         return Optional.ofNullable(status).map(StatusEndpoint::url);
+    }
+
+    /** Whether this process serves and ingests the bundled sample feeds: a demo, embedded or on a cluster. */
+    public boolean servesSampleFeeds() {
+        return servesSampleFeeds;
     }
 
     /** The process's one schema registry client, shared by its parts; null before start or when it runs no part. */
