@@ -98,6 +98,7 @@ public final class ProcessingApplication implements AutoCloseable {
      */
     public static ProcessingApplication create(Map<?, ?> properties, MeterRegistry registry) {
         Map<String, Object> props = withStringKeys(properties);
+        requireConnections(props);
         Settings settings = Settings.from(props);
         return create(props, settings, new SchemaRegistryClient(settings.requireRegistry()), registry);
     }
@@ -112,11 +113,7 @@ public final class ProcessingApplication implements AutoCloseable {
     public static ProcessingApplication create(Map<?, ?> properties, Settings settings, SchemaRegistryClient client,
                                                MeterRegistry registry) {
         Map<String, Object> props = withStringKeys(properties);
-        for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
-            if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
-                throw new ConfigException(required, null, "is required");
-            }
-        }
+        requireConnections(props);
         return new ProcessingApplication(props, settings.claims(), settings.claimstream(), serdes(client, settings.serdes()),
             new ClaimExtractor(settings.claims().extractionLimits()), registry);
     }
@@ -302,6 +299,15 @@ public final class ProcessingApplication implements AutoCloseable {
             new SpecificAvroSerde<>(Article.class, client, config, false),
             new SpecificAvroSerde<>(SubjectClaims.class, client, config, false),
             new SpecificAvroSerde<>(NumericClaim.class, client, config, false));
+    }
+
+    /** Refuses properties without a cluster or a registry, in that order, naming the key. */
+    private static void requireConnections(Map<String, Object> props) {
+        for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
+            if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
+                throw new ConfigException(required, null, "is required");
+            }
+        }
     }
 
     private static Map<String, Object> withStringKeys(Map<?, ?> properties) {
