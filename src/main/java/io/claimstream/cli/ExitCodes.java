@@ -2,8 +2,8 @@ package io.claimstream.cli;
 
 import java.util.List;
 
+import io.claimstream.kafka.TopicProvisioner;
 import io.claimstream.registry.RegistryException;
-import io.claimstream.runtime.TopicProvisioner;
 import io.claimstream.runtime.UnavailableException;
 
 import org.apache.kafka.common.config.ConfigException;

@@ -29,7 +29,8 @@ import io.claimstream.ingest.FeedsFile;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestTopics;
 import io.claimstream.runtime.KafkaClients;
-import io.claimstream.kafka.TopicCreation;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.registry.SchemaRegistryClient;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ public final class FeedsCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public FeedsCommand() {
-        this(config -> KafkaClients.ingestSerdes(config.values()));
+        this(config -> KafkaClients.ingestSerdes(new SchemaRegistryClient(config.parsed().requireRegistry()),
+            config.parsed().serdes()));
     }
 
     /** With the value formats of the ingest topics supplied, as tests do. */
@@ -384,7 +386,7 @@ public final class FeedsCommand implements Runnable {
     int withCatalog(KafkaOptions options, CatalogWork work) throws InterruptedException {
         Configuration config = options.config.loadClient(b -> { });
         Map<String, Object> client = KafkaClients.common(config.values());
-        try (FeedCatalog catalog = new FeedCatalog(KafkaClients.ingest(config.values()), serdes.apply(config), options.timeout())) {
+        try (FeedCatalog catalog = new FeedCatalog(KafkaClients.ingest(config.values(), config.claimstream()), serdes.apply(config), options.timeout())) {
             return work.run(catalog, client);
         } catch (InterruptedException e) {
             throw e;
@@ -408,9 +410,12 @@ public final class FeedsCommand implements Runnable {
     /** Creates news.feeds and news.feed-state, with equal partition counts, unless they exist. */
     static void createFeedTopics(Map<String, Object> client, Duration timeout, int partitions, short replicationFactor)
         throws InterruptedException {
-        try (Admin admin = Admin.create(client)) {
+        Admin admin = Admin.create(client);
+        try {
             // Within the command's time limit: a cluster that does not answer fails here, not never.
-            TopicCreation.createIfAbsent(admin, IngestTopics.feedTopics(partitions, replicationFactor), timeout);
+            new TopicProvisioner(admin, timeout).provision(IngestTopics.feedTopics(partitions, replicationFactor));
+        } finally {
+            KafkaClients.close(admin);
         }
     }
 }

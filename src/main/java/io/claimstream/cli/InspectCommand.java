@@ -17,6 +17,7 @@ import io.claimstream.inspect.RecordText;
 import io.claimstream.inspect.TopicReader;
 import io.claimstream.registry.GenericAvroSerde;
 import io.claimstream.runtime.KafkaClients;
+import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.runtime.ProjectTopics;
 import io.claimstream.runtime.UnavailableException;
 import io.claimstream.topology.ClaimsSettings;
@@ -85,7 +86,8 @@ public final class InspectCommand implements Callable<Integer> {
         Map<String, Object> values = config.values();
         Map<String, Object> client = KafkaClients.common(values);
         boolean table = !history && compacted(client);
-        GenericAvroSerde serde = KafkaClients.genericSerde(values);
+        GenericAvroSerde serde = KafkaClients.genericSerde(new SchemaRegistryClient(config.parsed().requireRegistry()),
+            config.parsed().serdes());
         PrintWriter out = spec.commandLine().getOut();
         AtomicInteger printed = new AtomicInteger();
         Predicate<String> keys = key == null ? k -> true : k -> Objects.equals(k, key);
@@ -106,7 +108,7 @@ public final class InspectCommand implements Callable<Integer> {
             });
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage() + "; claimstream's topics are "
-                + String.join(", ", ProjectTopics.names(ClaimsSettings.from(values))));
+                + String.join(", ", ProjectTopics.names(config.parsed().claims())));
         }
         if (!json && !follow) {
             out.println("-- " + printed.get() + (table ? " keys (latest value of each) in " : " records in ") + topic);

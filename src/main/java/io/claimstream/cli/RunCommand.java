@@ -3,6 +3,7 @@ package io.claimstream.cli;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
 import io.claimstream.runtime.ClaimstreamService.Part;
 
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code claimstream run}: ingesting and processing in one process; embedded mode when no Kafka cluster is configured. */
@@ -34,12 +36,22 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     EmbeddedOptions ports;
 
+    @Option(names = "--sample-feeds",
+        description = "On a cluster too: serve and ingest the bundled sample feeds while no other feeds are configured, "
+            + "as embedded mode does (" + ClaimstreamSettings.SAMPLE_FEEDS_ON_CLUSTER + "=true); for a demo stack.")
+    boolean sampleFeeds;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
-        Configuration config = options.load(ports::applyTo);
+        Configuration config = options.load(b -> {
+            ports.applyTo(b);
+            if (sampleFeeds) {
+                b.set(ClaimstreamSettings.SAMPLE_FEEDS_ON_CLUSTER, "true", "--sample-feeds");
+            }
+        });
         boolean embedded = config.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG).isEmpty();
         return ServiceRunner.run(spec, config, EnumSet.allOf(Part.class), embedded, "run: ingesting and processing");
     }

@@ -10,6 +10,7 @@ import io.claimstream.config.Configuration;
 import io.claimstream.runtime.ClaimstreamService;
 import io.claimstream.runtime.Endpoints;
 import io.claimstream.runtime.ShutdownHook;
+import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.SubjectPrinter;
 import io.claimstream.topology.ClaimsTopics;
 
@@ -47,7 +48,8 @@ final class ServiceRunner {
                 endpoints.lines().forEach(out::println);
                 out.println(inspectHint(config.claimstream().dataDir()));
                 out.flush();
-                service.closeFirst("subject printer", SubjectPrinter.start(service.configuration().values(), out));
+                service.closeFirst("subject printer", SubjectPrinter.start(service.configuration().values(),
+                    KafkaClients.genericSerde(service.registryClient(), service.configuration().parsed().serdes()), out));
             } else {
                 if (service.processing() != null) {
                     service.processing().awaitRunning(Duration.ofMinutes(2));
@@ -56,6 +58,11 @@ final class ServiceRunner {
                     : " (metrics at %1$s/metrics, health at %1$s/health/live and %1$s/health/ready)";
                 out.println(running + service.statusUrl().map(url -> String.format(where, url)).orElse(""));
                 out.flush();
+                if (service.servesSampleFeeds()) {
+                    // A demo on a cluster (docker compose): its subjects are printed as they land, as embedded mode's are.
+                    service.closeFirst("subject printer", SubjectPrinter.start(service.configuration().values(),
+                        KafkaClients.genericSerde(service.registryClient(), service.configuration().parsed().serdes()), out));
+                }
             }
             return service.awaitStopped();
         } finally {

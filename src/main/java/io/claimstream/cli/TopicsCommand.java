@@ -9,14 +9,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.claimstream.config.Configuration;
+import io.claimstream.ingest.IngestTopics;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.kafka.TopicProvisioner.TopicStatus;
+import io.claimstream.kafka.TopicSpec;
 import io.claimstream.runtime.InternalTopics;
 import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.ProjectTopics;
-import io.claimstream.runtime.TopicProvisioner;
-import io.claimstream.runtime.TopicProvisioner.TopicStatus;
 import io.claimstream.topology.ClaimsSettings;
-import io.claimstream.topology.ClaimsTopics;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
 
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {"Creates or describes claimstream's topics and their configuration.", "",
         "The topics: news.feeds, news.feed-state, news.articles, claims.by-subject, "
         + "news.claims and news.dlq, with the partitions, replication and configs of claimstream.topic.* and "
-        + "claimstream.subject.topic.* settings; then Kafka Streams' internal topics of the processing application "
+        + "claimstream.subject.topic.* settings; the schema registry's store _schemas (one partition, compacted); "
+        + "then Kafka Streams' internal topics of the processing application "
         + "(its repartition topic and the changelogs of its stores), named for its application.id and configured as "
         + "Kafka Streams creates them, with as many partitions as news.articles."},
     subcommands = {TopicsCommand.Create.class, TopicsCommand.Describe.class, CommandLine.HelpCommand.class})
@@ -101,8 +102,8 @@ public final class TopicsCommand implements Runnable {
     private static List<TopicStatus> statuses(ConfigOptions options, Duration timeout, boolean create) {
         Configuration config = options.loadClient(b -> { });
         Map<String, Object> values = config.values();
-        ClaimsSettings settings = ClaimsSettings.from(values);
-        List<TopicSpec> specs = ProjectTopics.all(settings, config.claimstream());
+        ClaimsSettings settings = config.parsed().claims();
+        List<TopicSpec> specs = ProjectTopics.ahead(settings, config.claimstream());
         Admin admin = Admin.create(KafkaClients.common(values));
         try {
             TopicProvisioner provisioner = new TopicProvisioner(admin, timeout);
@@ -111,9 +112,9 @@ public final class TopicsCommand implements Runnable {
             }
             List<TopicStatus> statuses = new ArrayList<>(provisioner.describe(specs));
             int partitions = statuses.stream()
-                .filter(s -> s.exists() && s.spec().name().equals(ClaimsTopics.ARTICLES))
+                .filter(s -> s.exists() && s.spec().name().equals(IngestTopics.ARTICLES))
                 .mapToInt(TopicStatus::partitions).findFirst().orElse(settings.topicPartitions());
-            List<TopicSpec> internal = InternalTopics.of(values, partitions);
+            List<TopicSpec> internal = InternalTopics.of(values, settings, partitions);
             if (create) {
                 provisioner.provision(internal);
             }

@@ -42,6 +42,8 @@ import org.apache.kafka.common.config.types.Password;
  * @param shutdownTimeout how long a graceful shutdown may take before the process halts
  * @param topicCompression compression.type set on the public topics when claimstream creates them
  * @param ingestCompression compression.type of the ingester's producers
+ * @param sampleFeedsOnCluster whether a process on a cluster serves and ingests the bundled sample feeds
+ *     when no other feeds are configured, as embedded mode does: a demo stack's way to show subjects
  */
 public record ClaimstreamSettings(
     Path dataDir,
@@ -59,7 +61,8 @@ public record ClaimstreamSettings(
     Duration threadFailureWindow,
     Duration shutdownTimeout,
     String topicCompression,
-    String ingestCompression) {
+    String ingestCompression,
+    boolean sampleFeedsOnCluster) {
 
     public static final String DATA_DIR = "claimstream.data.dir";
     public static final String KAFKA_PORT = "claimstream.embedded.kafka.port";
@@ -70,6 +73,7 @@ public record ClaimstreamSettings(
     public static final String STATUS_AUTH_USER = "claimstream.status.auth.basic.user";
     public static final String STATUS_AUTH_PASSWORD = "claimstream.status.auth.basic.password";
     public static final String SAMPLE_FEEDS = "claimstream.embedded.sample.feeds";
+    public static final String SAMPLE_FEEDS_ON_CLUSTER = "claimstream.sample.feeds";
     public static final String HTTP_HOST = "claimstream.http.host";
     public static final String HTTP_PORT = "claimstream.http.port";
     public static final String INGEST_GROUP_ID = "claimstream.ingest.group.id";
@@ -175,7 +179,8 @@ public record ClaimstreamSettings(
             millis(v, THREAD_FAILURES_WINDOW_MS),
             millis(v, SHUTDOWN_TIMEOUT_MS),
             (String) v.get(PUBLIC_TOPICS_COMPRESSION_TYPE),
-            (String) v.get(INGEST_COMPRESSION_TYPE));
+            (String) v.get(INGEST_COMPRESSION_TYPE),
+            (Boolean) v.get(SAMPLE_FEEDS_ON_CLUSTER));
     }
 
     /**
@@ -246,6 +251,10 @@ public record ClaimstreamSettings(
             .define(SAMPLE_FEEDS, Type.BOOLEAN, true, Importance.LOW,
                 "Embedded mode: serve and ingest the bundled sample feeds while no other feeds are configured "
                     + "(their stories span most of 2025, so claim retention then defaults to 400 days).")
+            .define(SAMPLE_FEEDS_ON_CLUSTER, Type.BOOLEAN, false, Importance.LOW,
+                "On a cluster (run, ingest): serve the bundled sample feeds inside the process on 127.0.0.1 and ingest them "
+                    + "while no other feeds are configured, as embedded mode does, for a demo stack such as "
+                    + "docker/docker-compose.yml; the ingester may then fetch from loopback. Same as run --sample-feeds.")
             .define(HTTP_HOST, Type.STRING, "127.0.0.1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Address the status server (page, JSON API, /metrics, /health) binds. A wider one (0.0.0.0: every interface) "
                     + "exposes it to the network: set claimstream.status.auth.basic.user and .password with it.")

@@ -16,10 +16,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.claimstream.registry.AvroSerdeConfig;
-import io.claimstream.registry.RegistryClientConfig;
-import io.claimstream.topology.ClaimsSettings;
-
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.ConfigKey;
 import org.apache.kafka.common.config.ConfigException;
@@ -28,8 +24,9 @@ import org.apache.kafka.common.config.ConfigException;
  * The settings of one run, from three layers: a properties file ({@code --config}), overridden by
  * environment variables ({@code CLAIMSTREAM_...}, see {@link EnvironmentVariables}), overridden by
  * command-line options. Each value remembers where it came from, so that a message about it can
- * say which file line, variable or option to fix. Values are passed on as strings: every
- * component parses its own keys.
+ * say which file line, variable or option to fix. Each feature's keys are parsed once per
+ * configuration into {@link #parsed()}; the Kafka clients and Kafka Streams take their own keys
+ * from {@link #values()} as strings.
  */
 public final class Configuration {
 
@@ -46,6 +43,8 @@ public final class Configuration {
         Pattern.DOTALL);
 
     private final Map<String, Setting> settings;
+    /** Parsed on first use: a configuration is immutable, so once is enough. */
+    private volatile Settings parsed;
 
     private Configuration(Map<String, Setting> settings) {
         this.settings = Collections.unmodifiableMap(new TreeMap<>(settings));
@@ -99,7 +98,25 @@ public final class Configuration {
 
     /** The claimstream settings of the running process. */
     public ClaimstreamSettings claimstream() {
-        return ClaimstreamSettings.from(values());
+        return parsed().claimstream();
+    }
+
+    /**
+     * Every feature's settings, typed, parsed the first time they are asked for.
+     *
+     * @throws ConfigException naming the key, its origin, the value and what is wrong
+     */
+    public Settings parsed() {
+        Settings p = parsed;
+        if (p == null) {
+            try {
+                p = Settings.from(values());
+            } catch (ConfigException e) {
+                throw withOrigin(e);
+            }
+            parsed = p;
+        }
+        return p;
     }
 
     /** The keys that neither claimstream nor Kafka nor the serdes know, with their origins: likely typos. */
@@ -130,17 +147,7 @@ public final class Configuration {
      */
     public Configuration validate() {
         settings.forEach(this::validate);
-        Map<String, Object> values = values();
-        try {
-            ClaimsSettings.from(values);
-            ClaimstreamSettings.from(values);
-            AvroSerdeConfig.from(values);
-            if (get(RegistryClientConfig.SCHEMA_REGISTRY_URL).isPresent()) {
-                RegistryClientConfig.from(values);
-            }
-        } catch (ConfigException e) {
-            throw withOrigin(e);
-        }
+        parsed();
         return this;
     }
 

@@ -51,7 +51,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         CompatibilityLevel defaultCompatibility,
         BasicCredentials credentials) {
 
-        public static final String DEFAULT_TOPIC = "_schemas";
+        public static final String DEFAULT_TOPIC = SchemaStoreTopic.DEFAULT_NAME;
         public static final String DEFAULT_HOST = RegistryHttpServer.HOST;
 
         public Settings {

@@ -5,19 +5,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
-import io.claimstream.kafka.TopicCreation;
-import io.claimstream.kafka.TopicReadiness;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.kafka.TopicSpec;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,9 +23,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -200,53 +193,17 @@ final class KafkaSchemaLog implements SchemaLog {
     }
 
     private void ensureTopic(Admin admin) {
-        try {
-            Map<String, TopicDescription> described = describe(admin);
-            if (described == null) {
-                NewTopic newTopic = new NewTopic(topic, Optional.of(1), replicationFactor)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                // Metadata of a topic created moments ago can lag: it is described once its leader answers.
-                if (!TopicCreation.createIfAbsent(admin, List.of(newTopic), timeout).isEmpty()) {
-                    log.info("Created schema registry store topic {}", topic);
-                }
-                described = describe(admin);
-            }
-            if (described == null || described.get(topic) == null) {
-                throw new IllegalStateException("schema store topic " + topic + " was created but cannot be described");
-            }
-            int partitions = described.get(topic).partitions().size();
-            if (partitions != 1) {
-                throw new IllegalStateException("schema store topic " + topic + " has " + partitions
-                    + " partitions; it needs exactly one, so that its records keep one order");
-            }
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Config config = admin.describeConfigs(List.of(resource)).all()
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(resource);
-            String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-            if (!policy.contains(TopicConfig.CLEANUP_POLICY_COMPACT) || policy.contains(TopicConfig.CLEANUP_POLICY_DELETE)) {
-                throw new IllegalStateException("schema store topic " + topic + " has cleanup.policy=" + policy
-                    + "; it must be compact alone, or registered schemas would expire");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while preparing " + topic, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot prepare schema store topic " + topic + ": " + e, e);
+        TopicProvisioner provisioner = new TopicProvisioner(admin, timeout);
+        TopicSpec spec = SchemaStoreTopic.spec(topic, replicationFactor);
+        // Creates it, or checks an existing one is compacted alone, and waits until it answers:
+        // a topic created moments ago can drop the first idempotent batch (KAFKA-15591).
+        if (!provisioner.provision(List.of(spec)).isEmpty()) {
+            log.info("Created schema registry store topic {}", topic);
         }
-        // A topic created moments ago can drop the first idempotent batch (KAFKA-15591).
-        TopicReadiness.await(admin, List.of(topic), timeout);
-    }
-
-    /** The topic's description, or null when it does not exist. */
-    private Map<String, TopicDescription> describe(Admin admin)
-        throws InterruptedException, ExecutionException, TimeoutException {
-        try {
-            return admin.describeTopics(Set.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                return null;
-            }
-            throw e;
+        int partitions = provisioner.describe(List.of(spec)).get(0).partitions();
+        if (partitions != 1) {
+            throw new IllegalStateException("schema store topic " + topic + " has " + partitions
+                + " partitions; it needs exactly one, so that its records keep one order");
         }
     }
 

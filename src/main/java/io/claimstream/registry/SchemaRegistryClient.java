@@ -87,7 +87,12 @@ public final class SchemaRegistryClient {
     public int register(String subject, Schema schema) {
         return registeredIds.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
             JsonNode response = call("POST", "/subjects/" + encode(subject) + "/versions", body(schema));
-            return response.path("id").asInt();
+            int id = response.path("id").asInt();
+            // The id now stands for this schema, as Confluent's client remembers too: a reader in
+            // the same process (processing reading what its ingester wrote) need not fetch it. Kept
+            // in the form the registry holds and would answer, as if fetched.
+            schemasById.computeIfAbsent(id, registered -> CanonicalSchema.parse(CanonicalSchema.of(schema)));
+            return id;
         });
     }
 

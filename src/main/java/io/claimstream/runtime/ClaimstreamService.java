@@ -17,14 +17,18 @@ import java.util.function.Supplier;
 
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
+import io.claimstream.config.Settings;
 import io.claimstream.ingest.AddressPolicy;
 import io.claimstream.ingest.FeedCatalog;
 import io.claimstream.ingest.FeedIngester;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.ingest.IngestTopics;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.kafka.TopicSpec;
 import io.claimstream.registry.EmbeddedSchemaRegistry;
 import io.claimstream.registry.RegistryClientConfig;
+import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.status.Health;
 import io.claimstream.status.Probes;
 import io.claimstream.topology.ClaimsSettings;
@@ -57,7 +61,7 @@ public final class ClaimstreamService implements AutoCloseable {
     private static final Duration SAMPLE_CLAIM_RETENTION = Duration.ofDays(400);
     private static final String INGESTER_NAME = "claimstream-ingest";
     /** What an ingest-only process reads and writes. */
-    private static final List<String> INGEST_TOPICS = List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE, IngestTopics.ARTICLES);
+    private static final List<String> INGEST_TOPICS = IngestTopics.all(1, (short) 1).stream().map(TopicSpec::name).toList();
 
     private final Deque<Step> running = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -65,6 +69,8 @@ public final class ClaimstreamService implements AutoCloseable {
     private Configuration config;
     private Endpoints endpoints;
     private ProcessingApplication processing;
+    private SchemaRegistryClient registryClient;
+    private boolean servesSampleFeeds;
     private FeedIngester ingester;
     private Readiness readiness;
     private StatusEndpoint status;
@@ -128,12 +134,18 @@ public final class ClaimstreamService implements AutoCloseable {
         }
         Map<String, Object> values = config.values();
         Map<String, Object> client = KafkaClients.common(values);
-        ClaimsSettings claimsSettings = ClaimsSettings.from(values);
+        Settings parsed = config.parsed();
+        ClaimsSettings claimsSettings = parsed.claims();
+        // One client, so one cache of schemas, for every part of the process: what the ingester
+        // registers, processing reads without asking the registry again.
+        registryClient = parts.isEmpty() ? null : new SchemaRegistryClient(parsed.requireRegistry());
         Admin admin = Admin.create(client);
         started("admin client", () -> KafkaClients.close(admin));
         new TopicProvisioner(admin, KAFKA_TIMEOUT).provision(ProjectTopics.all(claimsSettings, settings));
-        boolean samples = parts.contains(Part.INGEST) && embedded && settings.sampleFeeds()
-            && serveSampleFeeds(KafkaClients.ingest(values), KafkaClients.ingestSerdes(values));
+        boolean sampleFeeds = embedded ? settings.sampleFeeds() : settings.sampleFeedsOnCluster();
+        boolean samples = parts.contains(Part.INGEST) && sampleFeeds
+            && serveSampleFeeds(KafkaClients.ingest(values, settings), KafkaClients.ingestSerdes(registryClient, parsed.serdes()));
+        servesSampleFeeds = samples;
         if (samples) {
             // The sample stories span most of 2025: with the 30-day default, claims from their
             // first months would expire as soon as the later stories moved event time on.
@@ -143,16 +155,18 @@ public final class ClaimstreamService implements AutoCloseable {
         }
 
         if (parts.contains(Part.PROCESS)) {
-            processing = ProcessingApplication.create(values, monitoring.registry());
+            processing = ProcessingApplication.create(values, config.parsed(), registryClient, monitoring.registry());
             started("processing", processing);
-            processing.start();
+            // The topics were provisioned above, once for the whole process.
+            processing.startOnProvisionedTopics();
         }
         if (parts.contains(Part.INGEST)) {
-            IngestSerdes serdes = KafkaClients.ingestSerdes(values);
-            // Embedded mode serves its sample feeds on loopback, so it lets its ingester fetch from there;
-            // against a cluster only the ranges configured are allowed.
-            IngestSettings ingest = embedded ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
-            ingester = FeedIngester.start(KafkaClients.ingest(values), settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
+            IngestSerdes serdes = KafkaClients.ingestSerdes(registryClient, parsed.serdes());
+            // The sample feeds are served on loopback, so a process serving them lets its ingester fetch
+            // from there (embedded mode always: it is all on loopback); otherwise only the ranges configured.
+            IngestSettings ingest = embedded || samples
+                ? settings.ingest().withAllowedAddressRanges(AddressPolicy.LOOPBACK) : settings.ingest();
+            ingester = FeedIngester.start(KafkaClients.ingest(values, settings), settings.ingestGroupId(), INGESTER_NAME, ingest, serdes,
                 monitoring.registry());
             started("ingester", ingester);
         }
@@ -246,6 +260,16 @@ public final class ClaimstreamService implements AutoCloseable {
 
     public Optional<String> statusUrl() {
         return Optional.ofNullable(status).map(StatusEndpoint::url);
+    }
+
+    /** Whether this process serves and ingests the bundled sample feeds: a demo, embedded or on a cluster. */
+    public boolean servesSampleFeeds() {
+        return servesSampleFeeds;
+    }
+
+    /** The process's one schema registry client, shared by its parts; null before start or when it runs no part. */
+    public SchemaRegistryClient registryClient() {
+        return registryClient;
     }
 
     public Monitoring monitoring() {

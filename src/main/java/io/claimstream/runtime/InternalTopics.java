@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import io.claimstream.kafka.TopicSpec;
 import io.claimstream.topology.ClaimsSerdes;
 import io.claimstream.topology.ClaimsSettings;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
 import io.claimstream.topology.ClaimsTopology;
 
 import org.apache.kafka.common.config.TopicConfig;
@@ -44,13 +44,18 @@ public final class InternalTopics {
      *     of it, so every internal topic has as many
      */
     public static List<TopicSpec> of(Map<?, ?> values, int partitions) {
+        return of(values, ClaimsSettings.from(values), partitions);
+    }
+
+    /** {@link #of(Map, int)} with the processing settings already parsed from {@code values}. */
+    public static List<TopicSpec> of(Map<?, ?> values, ClaimsSettings settings, int partitions) {
         Map<String, Object> props = new HashMap<>();
         values.forEach((k, v) -> props.put(String.valueOf(k), v));
         props.putIfAbsent(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        Properties streamsProps = ProcessingApplication.streamsProperties(props);
+        Properties streamsProps = ProcessingApplication.streamsProperties(props, settings);
         StreamsConfig config = new StreamsConfig(streamsProps);
         // Only the topology's shape is read: nothing is ever extracted or serialized.
-        Topology topology = ClaimsTopology.build(ClaimsSettings.from(props), article -> List.of(),
+        Topology topology = ClaimsTopology.build(settings, article -> List.of(),
             new ClaimsSerdes(unused(), unused(), unused()));
         Map<String, String> topicDefaults = new HashMap<>();
         config.originalsWithPrefix(StreamsConfig.TOPIC_PREFIX).forEach((k, v) -> {

@@ -13,7 +13,6 @@ import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.IngestSerdes;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.GenericAvroSerde;
-import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.registry.SpecificAvroSerde;
 
@@ -63,16 +62,14 @@ public final class KafkaClients {
      * What the ingester's clients take: {@link #common} and the compression of its producers,
      * {@value ClaimstreamSettings#INGEST_COMPRESSION_TYPE}, which its consumers leave aside.
      */
-    public static Map<String, Object> ingest(Map<String, ?> values) {
+    public static Map<String, Object> ingest(Map<String, ?> values, ClaimstreamSettings settings) {
         Map<String, Object> ingest = common(values);
-        ingest.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, ClaimstreamSettings.from(values).ingestCompression());
+        ingest.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.ingestCompression());
         return ingest;
     }
 
-    /** The registry's Avro serdes of the ingest topics' values. */
-    public static IngestSerdes ingestSerdes(Map<String, ?> values) {
-        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.from(values));
-        AvroSerdeConfig config = AvroSerdeConfig.from(values);
+    /** The registry's Avro serdes of the ingest topics' values, on the process's one registry client. */
+    public static IngestSerdes ingestSerdes(SchemaRegistryClient client, AvroSerdeConfig config) {
         return new IngestSerdes(
             new SpecificAvroSerde<>(FeedSettings.class, client, config, false),
             new SpecificAvroSerde<>(FeedState.class, client, config, false),
@@ -80,9 +77,8 @@ public final class KafkaClients {
     }
 
     /** A serde of any of the topics' values as generic records, for reading whatever a topic holds. */
-    public static GenericAvroSerde genericSerde(Map<String, ?> values) {
-        return new GenericAvroSerde(new SchemaRegistryClient(RegistryClientConfig.from(values)),
-            AvroSerdeConfig.from(values), false);
+    public static GenericAvroSerde genericSerde(SchemaRegistryClient client, AvroSerdeConfig config) {
+        return new GenericAvroSerde(client, config, false);
     }
 
     private static Set<String> commonNames() {

@@ -10,6 +10,8 @@ import io.claimstream.avro.Article;
 import io.claimstream.avro.NumericClaim;
 import io.claimstream.avro.SubjectClaims;
 import io.claimstream.config.ClaimstreamSettings;
+import io.claimstream.config.Settings;
+import io.claimstream.kafka.TopicProvisioner;
 import io.claimstream.extract.ClaimExtractor;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.RegistryClientConfig;
@@ -59,6 +61,7 @@ public final class ProcessingApplication implements AutoCloseable {
     private final Map<String, Object> properties;
     private final ClaimsSettings settings;
     private final ClaimstreamSettings runtimeSettings;
+    private final ClaimsSerdes serdes;
     private final ClaimExtractor extractor;
     private final MeterRegistry registry;
     private KafkaStreams streams;
@@ -66,11 +69,12 @@ public final class ProcessingApplication implements AutoCloseable {
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
     private boolean closed;
 
-    private ProcessingApplication(Map<String, Object> properties, ClaimsSettings settings,
-                                  ClaimstreamSettings runtimeSettings, ClaimExtractor extractor, MeterRegistry registry) {
+    private ProcessingApplication(Map<String, Object> properties, ClaimsSettings settings, ClaimstreamSettings runtimeSettings,
+                                  ClaimsSerdes serdes, ClaimExtractor extractor, MeterRegistry registry) {
         this.properties = properties;
         this.settings = settings;
         this.runtimeSettings = runtimeSettings;
+        this.serdes = serdes;
         this.extractor = extractor;
         this.registry = registry;
     }
@@ -85,32 +89,41 @@ public final class ProcessingApplication implements AutoCloseable {
     }
 
     /**
-     * Reads and checks the configuration; connects to nothing yet. Kafka Streams' metrics and
-     * state, the extraction counters, the dead letters and the replaced threads are registered
-     * with {@code registry} once started.
+     * Parses the configuration and makes a registry client of its own: for a caller that runs
+     * processing alone. Connects to nothing yet. Kafka Streams' metrics and state, the extraction
+     * counters, the dead letters and the replaced threads are registered with {@code registry}
+     * once started.
      *
      * @throws ConfigException when a required property is missing or a value is invalid
      */
     public static ProcessingApplication create(Map<?, ?> properties, MeterRegistry registry) {
         Map<String, Object> props = withStringKeys(properties);
-        for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
-            if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
-                throw new ConfigException(required, null, "is required");
-            }
-        }
-        ClaimsSettings settings = ClaimsSettings.from(props);
-        ClaimstreamSettings runtimeSettings = ClaimstreamSettings.from(props);
-        // Parsed here only to fail now, with the key named, rather than once topics exist.
-        RegistryClientConfig.from(props);
-        AvroSerdeConfig.from(props);
-        return new ProcessingApplication(props, settings, runtimeSettings, new ClaimExtractor(settings.extractionLimits()),
-            registry);
+        requireConnections(props);
+        Settings settings = Settings.from(props);
+        return create(props, settings, new SchemaRegistryClient(settings.requireRegistry()), registry);
     }
 
     /**
-     * Creates or checks the topics, then starts processing in the background.
+     * Processing on settings parsed at the process's start and the process's one registry client.
+     * Connects to nothing yet.
      *
-     * @throws IllegalStateException when a topic exists with settings the application cannot work with
+     * @param properties the configuration's values, for Kafka Streams and its clients
+     * @throws ConfigException when bootstrap.servers or schema.registry.url is missing
+     */
+    public static ProcessingApplication create(Map<?, ?> properties, Settings settings, SchemaRegistryClient client,
+                                               MeterRegistry registry) {
+        Map<String, Object> props = withStringKeys(properties);
+        requireConnections(props);
+        return new ProcessingApplication(props, settings.claims(), settings.claimstream(), serdes(client, settings.serdes()),
+            new ClaimExtractor(settings.claims().extractionLimits()), registry);
+    }
+
+    /**
+     * Creates or checks the topics of processing, then starts processing in the background: for a
+     * caller that runs processing alone. A {@link ClaimstreamService} provisions every topic of
+     * the process once and calls {@link #startOnProvisionedTopics()}.
+     *
+     * @throws TopicProvisioner.TopicMismatchException when a topic exists with settings the application cannot work with
      */
     public synchronized ProcessingApplication start() {
         if (streams != null || closed) {
@@ -119,10 +132,18 @@ public final class ProcessingApplication implements AutoCloseable {
         try (Admin admin = Admin.create(adminProperties(properties))) {
             new TopicProvisioner(admin, ADMIN_TIMEOUT).provision(ProjectTopics.processing(settings, runtimeSettings));
         }
-        Properties streamsProps = streamsProperties(properties);
+        return startOnProvisionedTopics();
+    }
+
+    /** Starts processing in the background on topics the caller has created or checked. */
+    public synchronized ProcessingApplication startOnProvisionedTopics() {
+        if (streams != null || closed) {
+            throw new IllegalStateException("already started");
+        }
+        Properties streamsProps = streamsProperties(properties, settings);
         streamsProps.put(DeadLetterMeters.CONFIG, DeadLetterMeters.register(registry));
         streams = new KafkaStreams(
-            ClaimsTopology.build(settings, new MeteredExtraction(extractor, registry), serdes(properties)), streamsProps);
+            ClaimsTopology.build(settings, new MeteredExtraction(extractor, registry), serdes), streamsProps);
         streams.setStateListener((now, before) -> {
             state = now;
             synchronized (this) {
@@ -215,7 +236,11 @@ public final class ProcessingApplication implements AutoCloseable {
     public static final int MAX_POLL_INTERVAL_MS = 300_000;
 
     public static Properties streamsProperties(Map<?, ?> properties) {
-        ClaimsSettings settings = ClaimsSettings.from(properties);
+        return streamsProperties(properties, ClaimsSettings.from(properties));
+    }
+
+    /** {@link #streamsProperties(Map)} with the processing settings already parsed from {@code properties}. */
+    public static Properties streamsProperties(Map<?, ?> properties, ClaimsSettings settings) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
@@ -262,15 +287,27 @@ public final class ProcessingApplication implements AutoCloseable {
         p.put(key, value);
     }
 
-    /** The topic serdes, backed by the schema registry that {@code properties} name. */
+    /** The topic serdes, backed by a client of its own of the schema registry that {@code properties} name. */
     public static ClaimsSerdes serdes(Map<?, ?> properties) {
         Map<String, Object> props = withStringKeys(properties);
-        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.from(props));
-        AvroSerdeConfig config = AvroSerdeConfig.from(props);
+        return serdes(new SchemaRegistryClient(RegistryClientConfig.from(props)), AvroSerdeConfig.from(props));
+    }
+
+    /** The topic serdes on {@code client}. */
+    public static ClaimsSerdes serdes(SchemaRegistryClient client, AvroSerdeConfig config) {
         return new ClaimsSerdes(
             new SpecificAvroSerde<>(Article.class, client, config, false),
             new SpecificAvroSerde<>(SubjectClaims.class, client, config, false),
             new SpecificAvroSerde<>(NumericClaim.class, client, config, false));
+    }
+
+    /** Refuses properties without a cluster or a registry, in that order, naming the key. */
+    private static void requireConnections(Map<String, Object> props) {
+        for (String required : new String[] {StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, RegistryClientConfig.SCHEMA_REGISTRY_URL}) {
+            if (props.get(required) == null || String.valueOf(props.get(required)).isBlank()) {
+                throw new ConfigException(required, null, "is required");
+            }
+        }
     }
 
     private static Map<String, Object> withStringKeys(Map<?, ?> properties) {

@@ -31,10 +31,10 @@ public final class SubjectPrinter implements AutoCloseable {
     /**
      * Starts printing to {@code out}.
      *
-     * @param values the configuration: Kafka client and schema registry settings
+     * @param values the configuration: Kafka client settings
+     * @param serde the values' serde, on the process's registry client
      */
-    public static SubjectPrinter start(Map<String, Object> values, PrintWriter out) {
-        GenericAvroSerde serde = KafkaClients.genericSerde(values);
+    public static SubjectPrinter start(Map<String, Object> values, GenericAvroSerde serde, PrintWriter out) {
         TopicReader reader = new TopicReader(KafkaClients.common(values), (topic, data) -> serde.deserializer().deserialize(topic, data),
             Duration.ofSeconds(60));
         SubjectPrinter printer = new SubjectPrinter(reader, out);

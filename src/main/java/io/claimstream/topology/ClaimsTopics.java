@@ -3,17 +3,21 @@ package io.claimstream.topology;
 import java.util.List;
 import java.util.Map;
 
+import io.claimstream.kafka.SharedTopics;
+import io.claimstream.kafka.TopicSpec;
+
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The topics the processing half reads and writes, and how each must be configured. Pure data:
- * the runtime creates and checks the topics from these specs; this package never talks to the
- * Kafka admin API.
+ * The topics the processing half reads and writes, and how each it writes must be configured.
+ * Pure data: the runtime creates and checks the topics from these specs through the one
+ * provisioning path; this package never talks to the Kafka admin API. news.articles, which it
+ * reads, is declared by the ingester, its writer.
  */
 public final class ClaimsTopics {
 
-    /** Input: key = article id, value = Avro Article (the ingester's topic). */
-    public static final String ARTICLES = "news.articles";
+    /** Input: key = article id, value = Avro Article (the ingester's topic, named where both halves see it). */
+    public static final String ARTICLES = SharedTopics.ARTICLES;
     /** Compacted: key = subject key, value = Avro SubjectClaims; a tombstone deletes the subject. */
     public static final String SUBJECT_CLAIMS = "claims.by-subject";
     /** Each distinct claim once, when first seen: key = subject key, value = Avro NumericClaim. */
@@ -21,28 +25,10 @@ public final class ClaimsTopics {
     /** Records that could not be read or processed, with the reason in __streams.errors.* headers. */
     public static final String DEAD_LETTERS = "news.dlq";
 
-    /**
-     * A topic as the application needs it.
-     *
-     * @param name topic name
-     * @param partitions partitions when created
-     * @param replicationFactor replicas when created; -1 for the broker's default
-     * @param configs topic configs set when created
-     * @param required configs an existing topic must have, or the application refuses to start
-     */
-    public record TopicSpec(String name, int partitions, short replicationFactor, Map<String, String> configs,
-                            Map<String, String> required) {
-
-        public TopicSpec {
-            configs = Map.copyOf(configs);
-            required = Map.copyOf(required);
-        }
-    }
-
     private ClaimsTopics() {
     }
 
-    /** Every topic the application reads or writes, with the settings' partitions, replication and compaction. */
+    /** Every topic the application writes, with the settings' partitions, replication and compaction. */
     public static List<TopicSpec> all(ClaimsSettings settings) {
         int partitions = settings.topicPartitions();
         short replication = settings.topicReplicationFactor();
@@ -53,7 +39,6 @@ public final class ClaimsTopics {
         // record was written rather than from when its article appeared.
         String appendTime = "LogAppendTime";
         return List.of(
-            new TopicSpec(ARTICLES, partitions, replication, Map.of(), Map.of()),
             new TopicSpec(SUBJECT_CLAIMS, partitions, replication,
                 Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, compact,
                     TopicConfig.SEGMENT_MS_CONFIG, Long.toString(settings.subjectTopicSegment().toMillis()),

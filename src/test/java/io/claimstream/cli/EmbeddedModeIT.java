@@ -38,6 +38,7 @@ import io.claimstream.registry.BasicCredentials;
 import io.claimstream.runtime.ClaimstreamService;
 import io.claimstream.runtime.ClaimstreamService.Part;
 import io.claimstream.runtime.Endpoints;
+import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.KafkaTestClients;
 import io.claimstream.runtime.ProcessingApplication;
 import io.claimstream.runtime.SampleFeedServer;
@@ -149,7 +150,8 @@ class EmbeddedModeIT {
         try (ClaimstreamService service = ClaimstreamService.start(config, EnumSet.allOf(Part.class), true)) {
             Endpoints second = service.endpoints().orElseThrow();
             StringWriter printed = new StringWriter();
-            service.closeFirst("subject printer", SubjectPrinter.start(service.configuration().values(), new PrintWriter(printed, true)));
+            service.closeFirst("subject printer", SubjectPrinter.start(service.configuration().values(),
+                KafkaClients.genericSerde(service.registryClient(), service.configuration().parsed().serdes()), new PrintWriter(printed, true)));
 
             // Every sample feed, now served on another port, is polled again: nothing new comes of it.
             awaitUntil(() -> SampleFeedServer.FEEDS.stream().allMatch(name -> polls(service, name) >= 1), WAIT,

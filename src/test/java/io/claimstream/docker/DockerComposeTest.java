@@ -1,6 +1,7 @@
 package io.claimstream.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -13,10 +14,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.claimstream.cli.ClaimstreamCommand;
+import io.claimstream.config.Configuration;
+import io.claimstream.topology.ClaimsSettings;
+
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine;
 
 /**
  * docker/docker-compose.yml, read as Compose reads it (anchors and merge keys resolved): the
@@ -73,7 +79,7 @@ class DockerComposeTest {
         String host = advertised.keySet().stream().filter(name -> !name.equals(internal)).findFirst().orElseThrow();
         String hostPort = listeners.get(host).substring(1);
         assertThat(advertised.get(host)).isEqualTo("localhost:" + hostPort);
-        assertThat(ports("kafka")).containsExactly(hostPort + ":" + hostPort);
+        assertThat(ports("kafka")).containsExactly("127.0.0.1:" + hostPort + ":" + hostPort);
 
         // A single broker: internal topics, transactions (exactly_once_v2) included, have one replica.
         assertThat(env).containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1")
@@ -87,7 +93,7 @@ class DockerComposeTest {
         Map<String, String> env = environment("schema-registry");
         assertThat(env.get("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS")).isEqualTo("PLAINTEXT://" + internalKafka());
         assertThat(env.get("SCHEMA_REGISTRY_LISTENERS")).isEqualTo("http://0.0.0.0:8081");
-        assertThat(ports("schema-registry")).containsExactly("8081:8081");
+        assertThat(ports("schema-registry")).containsExactly("127.0.0.1:8081:8081");
         assertThat(dependsOn("schema-registry")).containsExactly(Map.entry("kafka", "service_healthy"));
     }
 
@@ -97,7 +103,8 @@ class DockerComposeTest {
         assertThat(service("topics").get("restart")).isEqualTo("no");
         assertThat(dependsOn("topics")).containsExactly(Map.entry("kafka", "service_healthy"));
 
-        assertThat(service("app").get("command")).isEqualTo(List.of("run"));
+        assertThat(service("app").get("command")).as("subjects land with no feed configured")
+            .isEqualTo(List.of("run", "--sample-feeds"));
         assertThat(dependsOn("app")).containsOnly(Map.entry("topics", "service_completed_successfully"),
             Map.entry("schema-registry", "service_healthy"));
     }
@@ -115,8 +122,93 @@ class DockerComposeTest {
         Map<String, String> app = environment("app");
         assertThat(app).containsEntry("CLAIMSTREAM_HTTP_HOST", "0.0.0.0");
         String port = app.get("CLAIMSTREAM_HTTP_PORT");
-        assertThat(ports("app")).containsExactly(port + ":" + port);
+        assertThat(ports("app")).containsExactly("127.0.0.1:" + port + ":" + port);
         assertThat(service("app").get("volumes")).asInstanceOf(InstanceOfAssertFactories.LIST).containsExactly("claimstream-state:/var/lib/claimstream");
+    }
+
+    /** None of the services asks for credentials: each port is published on the host's loopback alone. */
+    @Test
+    void everyPortIsPublishedOnTheHostsLoopbackOnly() {
+        for (String name : services.keySet()) {
+            if (service(name).containsKey("ports")) {
+                assertThat(ports(name)).as(name).allMatch(p -> p.startsWith("127.0.0.1:"));
+            }
+        }
+    }
+
+    /**
+     * The app's healthcheck asks its readiness on the port it serves, with a tool the image has:
+     * Compose runs the check inside the container.
+     */
+    @Test
+    void theAppsHealthcheckAsksItsReadinessWithAToolTheImageInstalls() throws IOException {
+        Map<String, Object> healthcheck = map(service("app").get("healthcheck"));
+        List<String> test = ((List<?>) healthcheck.get("test")).stream().map(String::valueOf).toList();
+        assertThat(test.get(0)).isEqualTo("CMD");
+        assertThat(test).contains("http://127.0.0.1:" + environment("app").get("CLAIMSTREAM_HTTP_PORT") + "/health/ready");
+        assertThat(healthcheck).containsKeys("interval", "timeout", "retries", "start_period");
+        String tool = test.get(1);
+        // The Dockerfile's instructions, continuation lines joined as Docker reads them.
+        List<String> instructions = Files.readString(Path.of("docker", "Dockerfile"), StandardCharsets.UTF_8)
+            .replace("\\\n", " ").lines().toList();
+        assertThat(instructions).as("the image installs %s", tool).anySatisfy(line -> assertThat(line)
+            .startsWith("RUN ").contains("apt-get install").containsPattern("\\s" + Pattern.quote(tool) + "(\\s|$)"));
+    }
+
+    /**
+     * The heap (a share of the container's limit) and the RocksDB stores' off-heap budget fit in
+     * the limit together, with room for the JVM's own memory: else the kernel kills the process.
+     */
+    @Test
+    void heapRocksDbAndTheJvmsOwnMemoryFitInTheAppsMemoryLimit() throws IOException {
+        long limit = bytes(String.valueOf(service("app").get("mem_limit")));
+        Matcher percentage = Pattern.compile("-XX:MaxRAMPercentage=(\\d+(?:\\.\\d+)?)")
+            .matcher(Files.readString(Path.of("docker", "Dockerfile"), StandardCharsets.UTF_8));
+        assertThat(percentage.find()).as("MaxRAMPercentage in the Dockerfile").isTrue();
+        long heap = (long) (limit * Double.parseDouble(percentage.group(1)) / 100);
+        String stateBudget = environment("app").get("CLAIMSTREAM_STATE_MEMORY_BYTES");
+        long rocksDb = stateBudget == null ? ClaimsSettings.defaults().stateMemoryBytes() : Long.parseLong(stateBudget);
+        assertThat(heap + rocksDb + JVM_OWN_MEMORY).as("heap %d + RocksDB %d + JVM %d bytes", heap, rocksDb, JVM_OWN_MEMORY)
+            .isLessThanOrEqualTo(limit);
+    }
+
+    /**
+     * Each claimstream container's command is one the CLI accepts, and each of its variables names a
+     * setting with a valid value: parsed as the container would, without running anything.
+     */
+    @Test
+    void everyCommandTheComposeFileRunsExistsInTheCliWithValidSettings() {
+        for (String name : services.keySet()) {
+            if (!image(name).equals("claimstream:local")) {
+                continue;
+            }
+            List<String> command = ((List<?>) service(name).get("command")).stream().map(String::valueOf).toList();
+            assertThatCode(() -> new CommandLine(new ClaimstreamCommand()).parseArgs(command.toArray(String[]::new)))
+                .as("%s: claimstream %s", name, command).doesNotThrowAnyException();
+            Configuration config = Configuration.builder().environment(environment(name)).build();
+            assertThat(config.unknownKeys()).as("%s: settings no part of claimstream reads", name).isEmpty();
+            assertThatCode(config::validate).as("%s: its settings", name).doesNotThrowAnyException();
+        }
+    }
+
+    /**
+     * The JVM's memory beside heap and RocksDB: metaspace, code cache, thread stacks, GC, buffers.
+     * Native Memory Tracking measured 152 MiB for run --sample-feeds with -Xmx614m; twice that
+     * leaves room for what grows.
+     */
+    private static final long JVM_OWN_MEMORY = 300L << 20;
+
+    /** Compose's byte values: a number with an optional b, k, m or g. */
+    private static long bytes(String value) {
+        Matcher m = Pattern.compile("(\\d+)([bkmg]?)").matcher(value.trim().toLowerCase(java.util.Locale.ROOT));
+        assertThat(m.matches()).as("byte value %s", value).isTrue();
+        int shift = switch (m.group(2)) {
+            case "k" -> 10;
+            case "m" -> 20;
+            case "g" -> 30;
+            default -> 0;
+        };
+        return Long.parseLong(m.group(1)) << shift;
     }
 
     /** Where the other containers reach Kafka: its advertised inter-broker listener. */

@@ -17,10 +17,10 @@ import io.claimstream.avro.Article;
 import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
-import io.claimstream.kafka.TopicReadiness;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.kafka.TopicSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,11 +55,9 @@ class FeedIngesterIT {
     static void startBroker() throws Exception {
         broker = EmbeddedKafkaBroker.start(dataDir, 0);
         try (Admin admin = Admin.create(Map.<String, Object>copyOf(broker.adminConfig()))) {
-            List<NewTopic> topics = new ArrayList<>(IngestTopics.feedTopics(FEED_PARTITIONS, (short) 1));
+            List<TopicSpec> topics = new ArrayList<>(IngestTopics.feedTopics(FEED_PARTITIONS, (short) 1));
             topics.add(IngestTopics.articlesTopic(2, (short) 1));
-            admin.createTopics(topics).all().get();
-            TopicReadiness.await(admin, List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE, IngestTopics.ARTICLES),
-                Duration.ofSeconds(30));
+            new TopicProvisioner(admin, Duration.ofSeconds(30)).provision(topics);
         }
     }
 

@@ -22,17 +22,18 @@ import io.claimstream.bench.Benchmark;
 import io.claimstream.bench.Metric;
 import io.claimstream.bench.Scale;
 import io.claimstream.bench.Target;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.SchemaRegistryClient;
 import io.claimstream.registry.SpecificAvroSerde;
 import io.claimstream.runtime.KafkaClients;
-import io.claimstream.kafka.TopicReadiness;
+import io.claimstream.kafka.TopicProvisioner;
+import io.claimstream.kafka.TopicSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -73,14 +74,13 @@ public final class IngestBenchmark implements Benchmark {
         long documentBytes = documents.stream().skip(warmupFeeds).mapToLong(d -> d.length).sum();
         IngestSettings settings = IngestSettings.defaults().withAllowedAddressRanges(AddressPolicy.LOOPBACK);
         try (BenchCluster cluster = BenchCluster.start(workDir); FeedServer server = new FeedServer(documents)) {
-            List<NewTopic> topics = new ArrayList<>(IngestTopics.feedTopics(PARTITIONS, (short) 1));
+            List<TopicSpec> topics = new ArrayList<>(IngestTopics.feedTopics(PARTITIONS, (short) 1));
             topics.add(IngestTopics.articlesTopic(IngestTopics.DEFAULT_ARTICLE_PARTITIONS, (short) 1));
-            cluster.admin().createTopics(topics).all().get();
-            TopicReadiness.await(cluster.admin(), List.of(IngestTopics.FEEDS, IngestTopics.FEED_STATE, IngestTopics.ARTICLES), TIMEOUT);
+            new TopicProvisioner(cluster.admin(), TIMEOUT).provision(topics);
             // As an ingester's clients: claimstream.ingest.compression.type (gzip) unless --set otherwise.
             Map<String, Object> settingsGiven = new HashMap<>(BenchCluster.overrides());
             settingsGiven.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-            Map<String, Object> client = KafkaClients.ingest(settingsGiven);
+            Map<String, Object> client = KafkaClients.ingest(settingsGiven, ClaimstreamSettings.from(settingsGiven));
             SchemaRegistryClient registry = SchemaRegistryClient.of(cluster.registryUrl());
             var articleSerde = new SpecificAvroSerde<>(Article.class, registry, AvroSerdeConfig.defaults(), false);
             var stateSerde = new SpecificAvroSerde<>(FeedState.class, registry, AvroSerdeConfig.defaults(), false);

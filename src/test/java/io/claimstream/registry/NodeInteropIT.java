@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.claimstream.avro.Article;
 import io.claimstream.avro.NumericClaim;
+import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.runtime.EmbeddedKafkaBroker;
@@ -165,7 +166,7 @@ class NodeInteropIT {
         try (ProcessingApplication app = ProcessingApplication.create(props).start();
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("processing runs").isTrue();
-            try (ArticlePublisher publisher = ArticlePublisher.create(KafkaClients.ingest(props), "interop-ingest",
+            try (ArticlePublisher publisher = ArticlePublisher.create(KafkaClients.ingest(props, ClaimstreamSettings.from(props)), "interop-ingest",
                 ProcessingApplication.serdes(props).article().serializer(), IngestSettings.defaults())) {
                 publisher.publish(List.of(article));
             }

@@ -8,7 +8,7 @@ import java.util.Map;
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.ArticlePublisher;
 import io.claimstream.topology.ClaimsSettings;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
+import io.claimstream.kafka.TopicSpec;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -38,9 +38,11 @@ class ProjectTopicsTest {
 
     @Test
     void theIngestersProducersSendGzipUnlessConfigured() {
-        Map<String, Object> defaults = KafkaClients.ingest(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "k:9092"));
-        Map<String, Object> lz4 = KafkaClients.ingest(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "k:9092",
-            ClaimstreamSettings.INGEST_COMPRESSION_TYPE, "lz4", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd"));
+        Map<String, Object> given = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "k:9092");
+        Map<String, Object> defaults = KafkaClients.ingest(given, ClaimstreamSettings.from(given));
+        Map<String, Object> configured = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "k:9092",
+            ClaimstreamSettings.INGEST_COMPRESSION_TYPE, "lz4", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+        Map<String, Object> lz4 = KafkaClients.ingest(configured, ClaimstreamSettings.from(configured));
 
         assertThat(ArticlePublisher.producerConfig(defaults, "c")).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
         assertThat(ArticlePublisher.producerConfig(lz4, "c"))

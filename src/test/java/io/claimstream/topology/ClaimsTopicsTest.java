@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.claimstream.ingest.IngestTopics;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
+import io.claimstream.kafka.TopicSpec;
 
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
@@ -34,6 +34,6 @@ class ClaimsTopicsTest {
             .containsEntry(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(2).toMillis()));
         assertThat(table.required()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         assertThat(ClaimsTopics.all(settings)).extracting(TopicSpec::name)
-            .containsExactlyInAnyOrder(ClaimsTopics.ARTICLES, ClaimsTopics.SUBJECT_CLAIMS, ClaimsTopics.CLAIMS, ClaimsTopics.DEAD_LETTERS);
+            .as("news.articles is the ingester's to declare").containsExactlyInAnyOrder(ClaimsTopics.SUBJECT_CLAIMS, ClaimsTopics.CLAIMS, ClaimsTopics.DEAD_LETTERS);
     }
 }

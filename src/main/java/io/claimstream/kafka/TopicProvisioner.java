@@ -1,19 +1,14 @@
-package io.claimstream.runtime;
+package io.claimstream.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import io.claimstream.kafka.TopicReadiness;
-import io.claimstream.topology.ClaimsTopics.TopicSpec;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -23,16 +18,20 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the application's topics exist as it needs them: creates the missing ones with their
- * partitions, replication and configs, refuses to go on when an existing one is configured
- * against what the application relies on (a compacted table that deletes by time, say), and
- * returns once every partition answers, so that nothing is produced into a topic too new to
- * keep it (KAFKA-15591).
+ * The one path by which claimstream makes topics exist as it needs them, whichever feature
+ * declares them (the registry's store, the feed topics, the application's topics, Kafka Streams'
+ * internal ones): creates the missing ones with their partitions, replication and configs,
+ * refuses to go on when an existing one is configured against what a feature relies on (a
+ * compacted table that deletes by time, say), and returns once every partition answers, so that
+ * nothing is produced into a topic too new to keep it (KAFKA-15591). Every call to Kafka is
+ * bounded by the timeout: a cluster that does not answer fails here with Kafka's
+ * {@link TimeoutException}, the same as a client call that times out.
  */
 public final class TopicProvisioner {
 
@@ -49,44 +48,47 @@ public final class TopicProvisioner {
     /**
      * Creates the missing topics of {@code specs}, checks the existing ones and waits until all are ready.
      *
+     * @return the names of the topics this call created: none when every one existed already
      * @throws TopicMismatchException naming each topic and setting that differs from what the spec requires
-     * @throws UnavailableException when Kafka does not answer in time
+     * @throws TimeoutException when Kafka does not answer in time
      */
-    public void provision(Collection<TopicSpec> specs) {
+    public List<String> provision(Collection<TopicSpec> specs) {
         Set<String> existing = get(admin.listTopics().names(), "listing topics");
         List<NewTopic> missing = specs.stream()
             .filter(spec -> !existing.contains(spec.name()))
-            .map(TopicProvisioner::newTopic)
+            .map(TopicSpec::newTopic)
             .toList();
-        if (!missing.isEmpty()) {
-            create(missing);
-        }
+        List<String> created = missing.isEmpty() ? List.of() : create(missing);
         // Ready first: the metadata of a topic created moments ago can lag, and describing its
         // configs would then fail with an unknown topic.
         TopicReadiness.await(admin, specs.stream().map(TopicSpec::name).toList(), timeout);
         check(specs);
+        return created;
     }
 
-    private void create(List<NewTopic> topics) {
+    private List<String> create(List<NewTopic> topics) {
+        List<String> createdNames = new ArrayList<>();
         CreateTopicsResult result = admin.createTopics(topics);
         long started = System.nanoTime();
         for (Map.Entry<String, KafkaFuture<Void>> created : result.values().entrySet()) {
             try {
                 created.getValue().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 log.info("Created topic {}", created.getKey());
+                createdNames.add(created.getKey());
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create topic " + created.getKey() + ": " + e.getCause().getMessage(), e.getCause());
                 }
                 // Another instance created it meanwhile; it is checked like any existing topic.
-            } catch (TimeoutException e) {
-                throw new UnavailableException("creating topic " + created.getKey() + ": Kafka did not answer in "
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new TimeoutException("creating topic " + created.getKey() + ": Kafka did not answer in "
                     + seconds(System.nanoTime() - started) + ": is Kafka reachable?", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topics", e);
             }
         }
+        return createdNames;
     }
 
     private void check(Collection<TopicSpec> specs) {
@@ -172,11 +174,6 @@ public final class TopicProvisioner {
         return mismatches;
     }
 
-    private static NewTopic newTopic(TopicSpec spec) {
-        Optional<Short> replication = spec.replicationFactor() < 0 ? Optional.empty() : Optional.of(spec.replicationFactor());
-        return new NewTopic(spec.name(), Optional.of(spec.partitions()), replication).configs(spec.configs());
-    }
-
     /** {@code nanos} as seconds with one decimal, "30.0 s". */
     static String seconds(long nanos) {
         return String.format(java.util.Locale.ROOT, "%.1f s", nanos / 1e9);
@@ -184,7 +181,7 @@ public final class TopicProvisioner {
 
     /** An existing topic is configured against what claimstream relies on; a fault of the setup, not of Kafka. */
     public static final class TopicMismatchException extends IllegalStateException {
-        TopicMismatchException(String message) {
+        public TopicMismatchException(String message) {
             super(message);
         }
     }
@@ -195,8 +192,8 @@ public final class TopicProvisioner {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new UnavailableException(what + ": Kafka did not answer in " + seconds(System.nanoTime() - started)
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TimeoutException(what + ": Kafka did not answer in " + seconds(System.nanoTime() - started)
                 + ": is Kafka reachable?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
