@@ -64,6 +64,7 @@ final class SubjectKeys {
         String dominant = index.dominant(article.title());
         ArticleNames names = null; // found once, and only for an article with a contested measure
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
+        java.util.Set<String> headlinePlaces = SubjectPlaces.words(article.title());
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
         SubjectFrame companyFrame = null; // the last figure of a company measure, for the figures set against it
@@ -154,7 +155,7 @@ final class SubjectKeys {
             String place = company && thing.equals("revenue") ? segments.segment(tokens, c)
                 : FrameLexicon.LEVIED_MEASURES.contains(thing) ? segments.levied(tokens, c) : "";
             if (place.isEmpty()) {
-                place = places.place(tokens, c);
+                place = places.place(tokens, c, headlinePlaces);
             }
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place();

@@ -8,6 +8,10 @@ import java.util.List;
  */
 final class SubjectPlaces {
 
+    /** Words between a place and the figure it is stated with: "California accounts for 37", "Washington with 11". */
+    private static final java.util.Set<String> STATING = java.util.Set.of(
+        "with", "on", "at", "accounts", "accounted", "account", "for", "had", "has", "reported", "recorded", "saw", "logged");
+
     private final Lexicon lexicon;
 
     SubjectPlaces(Lexicon lexicon) {
@@ -18,7 +22,7 @@ final class SubjectPlaces {
      * A named place or event the figure belongs to: "in the Kursk region", "in Kentucky" after
      * the figure, or "The Palisades fire ... has burned" before it. Countries are entities, not places.
      */
-    String place(List<Token> tokens, Candidate c) {
+    String place(List<Token> tokens, Candidate c, java.util.Set<String> headline) {
         Sentence s = c.sentence;
         for (int k = c.last + 1; k < Math.min(s.end(), c.last + 9); k++) {
             Token t = tokens.get(k);
@@ -39,13 +43,72 @@ final class SubjectPlaces {
                 return place;
             }
         }
-        return "";
+        String stated = statedWith(tokens, c);
+        if (stated == null) {
+            stated = opener(tokens, c);
+        }
+        return stated == null || headline.contains(stated) ? "" : stated;
+    }
+
+    /**
+     * "California accounts for 37 of the cases, followed by Washington with 11": a known place
+     * (places.tsv) stated with the figure, as the subject of its clause or an item of its list.
+     */
+    private String statedWith(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.first - 1;
+        int floor = Math.max(s.first(), c.first - 4);
+        while (k >= floor && STATING.contains(tokens.get(k).lower())) {
+            k--;
+        }
+        if (k < floor || k == c.first - 1) {
+            return null;
+        }
+        PhraseTable.Match<String> place = lexicon.places.matchBackward(tokens, k, s.first());
+        return place == null ? null : Token.phrase(tokens, place.first(), place.last() + 1).replace(' ', '-');
+    }
+
+    /**
+     * "In Sabuan the toll stood at 14", "In Halvern, 27 people died": a place that opens the
+     * sentence after "in" scopes its figures. Countries hold figures rather than scope them.
+     */
+    private String opener(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        if (!tokens.get(s.first()).is("in") || s.first() + 1 >= c.first) {
+            return null;
+        }
+        return nameAt(tokens, s.first() + 1, s, false, true);
+    }
+
+    /**
+     * The headline's capitalised words and pairs of them as key parts ("alberta", "la-ronge"): a
+     * place the headline names is the story's own, which a figure of the story is not a part of.
+     */
+    static java.util.Set<String> words(String title) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        List<Token> headline = Tokenizer.tokenize(title == null ? "" : title);
+        for (int k = 0; k < headline.size(); k++) {
+            if (headline.get(k).isWord() && headline.get(k).isCapitalised()) {
+                words.add(headline.get(k).lower());
+                if (k + 1 < headline.size() && headline.get(k + 1).isWord() && headline.get(k + 1).isCapitalised()) {
+                    words.add(headline.get(k).lower() + "-" + headline.get(k + 1).lower());
+                }
+            }
+        }
+        return words;
     }
 
     /** The capitalised name at {@code k} as a key part, when it is a place (or, with a place noun, an event). */
     private String nameAt(List<Token> tokens, int k, Sentence s, boolean needsPlaceNoun) {
+        return nameAt(tokens, k, s, needsPlaceNoun, false);
+    }
+
+    private String nameAt(List<Token> tokens, int k, Sentence s, boolean needsPlaceNoun, boolean opensSentence) {
         if (k >= s.end() || !tokens.get(k).isCapitalised() || k == s.first() || tokens.get(k).word().isFunction()) {
             return null;
+        }
+        if (opensSentence && (tokens.get(k).word().timeClass() != null || lexicon.entities.get(tokens.get(k).text()) != null)) {
+            return null; // "In March, ...", "In Ukraine, ...": a time, or a country that holds the figure
         }
         if (k > s.first() && tokens.get(k - 1).isCapitalised() && !tokens.get(k - 1).word().isFunction()) {
             return null; // counted from the name's first word

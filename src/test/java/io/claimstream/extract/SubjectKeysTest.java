@@ -206,6 +206,21 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aPlaceStatedWithTheFigureScopesItUnlessTheHeadlineNamesIt() {
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "Bird flu cases rise",
+            "Health officials have confirmed 61 human cases of bird flu in the United States this year. "
+            + "California accounts for 37 of the cases. In Halvern, the worst-hit district, 12 people have died.",
+            SUNDAY, null, null));
+        assertThat(claims).extracting(NumericClaim::span, NumericClaim::subjectKey).contains(
+            org.assertj.core.groups.Tuple.tuple("37 of the cases", "united-states/case-infected/california"));
+        assertThat(claims.stream().filter(c -> c.span().equals("12 people")).findFirst().orElseThrow().subjectKey())
+            .endsWith("/halvern");
+        List<NumericClaim> story = EXTRACTOR.extract(new ArticleText("b", "California bird flu cases rise to 37",
+            "California accounts for 37 cases of bird flu, officials said.", SUNDAY, null, null));
+        assertThat(story.get(0).subjectKey()).doesNotContain("california");
+    }
+
+    @Test
     void anEarlierReadingOfARunningCountIsTheSameSubject() {
         String text = "The storm has killed 31 people in Kaloa, officials said, up from 23 a day earlier.";
         assertThat(only(text, "23").subjectKey()).isEqualTo(only(text, "31 people").subjectKey());
