@@ -90,6 +90,22 @@ class SubjectEntriesTest {
     }
 
     @Test
+    void aSourceKeyedByItsLinkListsTheUrlOnceAndNewsClaimsKeepsTheId() {
+        topology(Map.of());
+        Article byLink = report("https://outlet.example/2025/02/14/losses", "outlet", 1150, T0);
+        byLink.setLink(byLink.getId());
+        topology.publish(byLink, report("guid-7", "other", 1150, T0.plusSeconds(60)));
+
+        ClaimSummary claim = only(topology.subjectRecords()).getClaims().get(0);
+        assertThat(claim.getSources()).extracting(s -> s.getArticleId()).as("empty where the id is the link")
+            .containsExactly("", "guid-7");
+        assertThat(claim.getSources()).extracting(s -> s.getLink())
+            .containsExactly("https://outlet.example/2025/02/14/losses", "https://other.example/guid-7");
+        assertThat(topology.claimRecords()).singleElement()
+            .satisfies(first -> assertThat(first.value.getArticle().getArticleId()).isEqualTo(byLink.getId()));
+    }
+
+    @Test
     void aRecordOverItsBoundListsTheClaimsReportedMostAndCountsThemAll() {
         int bound = ClaimsSettings.MIN_SUBJECT_RECORD_BYTES;
         topology(Map.of(ClaimsSettings.SUBJECT_RECORD_MAX_BYTES, bound, ClaimsSettings.MAX_CLAIMS_PER_SUBJECT, 1000));
