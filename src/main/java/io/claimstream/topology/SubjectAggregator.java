@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotence: the counted store remembers every article counted for a claim (and the
  * claim's outlets and claimants, for exact counts beyond the capped lists) for as long as the
  * claim lives, so a replayed or re-linked article never counts twice. Expiry, on stream time,
- * reads an index keyed by each claim's last-seen time up to the horizon, removes the claims
- * nobody has mentioned for the retention, with what was counted for them, and deletes a
- * subject left empty with a tombstone.
+ * reads an index keyed by the end of the expiry interval each claim was last seen in, up to
+ * the horizon, removes the claims nobody has mentioned for the retention, with what was counted
+ * for them, and deletes a subject left empty with a tombstone.
  *
  * <p>Subjects are keyed by the rules of one key scheme ({@link KeyScheme}); every subject kept
  * records the scheme it was written under, and every claims.by-subject record names it in a
