@@ -84,7 +84,8 @@ public record ClaimsSettings(
         .define(CLAIM_RETENTION_MS, Type.LONG, Duration.ofDays(30).toMillis(), Range.atLeast(1), Importance.MEDIUM,
             "A claim not mentioned for this long (event time) is removed; a subject left empty is deleted.")
         .define(EXPIRY_INTERVAL_MS, Type.LONG, Duration.ofHours(1).toMillis(), Range.atLeast(1), Importance.LOW,
-            "How often (stream time) expired claims are looked for.")
+            "How often (stream time) expired claims are looked for; a claim is removed at the first look after the end "
+                + "of the interval its last mention falls in has passed the retention, so up to two intervals after the retention.")
         .define(SUBJECT_EMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(1), Importance.MEDIUM,
             "How often (wall-clock time) changed subjects are written to claims.by-subject; a subject "
                 + "mentioned many times in one interval is written once, with all of them.")

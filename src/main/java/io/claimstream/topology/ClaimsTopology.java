@@ -50,7 +50,7 @@ public final class ClaimsTopology {
     public static final String CLAIM_STORE = "subject-claim-entries";
     /** Key-value store of the subjects changed since their record was last written (value = latest change time). */
     public static final String PENDING_STORE = "pending-subjects";
-    /** Key-value store indexing claims by their last-seen time, for expiry. */
+    /** Key-value store indexing claims by the end of the expiry interval their last-seen time falls in, for expiry. */
     public static final String CLAIM_EXPIRY_STORE = "claim-expiry";
     /**
      * Key-value store of the earlier layout (key = subject key, value = SubjectState, the whole

@@ -2,8 +2,10 @@ package io.claimstream.topology;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.claimstream.avro.Article;
@@ -20,7 +22,11 @@ final class MentionExtractor {
         this.extractor = Objects.requireNonNull(extractor, "extractor");
     }
 
-    /** The mentions of {@code article}, in text order. */
+    /**
+     * The mentions of {@code article}, in text order, each claim once: the aggregator counts an
+     * article once per claim, with its first mention in the text, and drops the others, so they
+     * are not sent through the repartition topic at all.
+     */
     List<ClaimMention> mentions(Article article) {
         Instant time = ArticleTime.of(article);
         // The extractor resolves "over the past day" and the like against this time.
@@ -35,7 +41,11 @@ final class MentionExtractor {
             throw new IllegalStateException("extraction of article " + article.getId() + " overflowed the stack", e);
         }
         List<ClaimMention> mentions = new ArrayList<>(claims.size());
+        Set<String> claimKeys = new HashSet<>();
         for (NumericClaim c : claims) {
+            if (!claimKeys.add(c.claimKey())) {
+                continue;
+            }
             mentions.add(MentionBounds.bound(ClaimMention.newBuilder()
                 .setSubjectKey(c.subjectKey())
                 .setSubject(c.subject() == null ? c.subjectKey() : c.subject())

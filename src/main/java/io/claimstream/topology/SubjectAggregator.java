@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * <p>Idempotence: the counted store remembers every article counted for a claim (and the
  * claim's outlets and claimants, for exact counts beyond the capped lists) for as long as the
  * claim lives, so a replayed or re-linked article never counts twice. Expiry, on stream time,
- * reads an index keyed by each claim's last-seen time up to the horizon, removes the claims
- * nobody has mentioned for the retention, with what was counted for them, and deletes a
- * subject left empty with a tombstone.
+ * reads an index keyed by the end of the expiry interval each claim was last seen in, up to
+ * the horizon, removes the claims nobody has mentioned for the retention, with what was counted
+ * for them, and deletes a subject left empty with a tombstone.
  *
  * <p>Subjects are keyed by the rules of one key scheme ({@link KeyScheme}); every subject kept
  * records the scheme it was written under, and every claims.by-subject record names it in a
@@ -444,16 +444,38 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         forgetCounted(claim.getClaimKey());
     }
 
+    /**
+     * Moves a claim's expiry index entry from the bucket of its last-seen time {@code before} to
+     * that of {@code after}. Buckets end on a multiple of the expiry interval and a claim is
+     * indexed at the end of its bucket: most mentions move a claim's last-seen time within its
+     * bucket and so write nothing here, where indexing the exact time wrote a delete and a put
+     * (two changelog records) per mention. A claim then expires at the first expiry after its
+     * bucket's end passes the horizon: up to one interval later than at the exact time. Entries
+     * written at exact times by an earlier version are read the same way and, once passed, found
+     * stale and dropped.
+     */
     private void reindex(String entryKey, long before, long after, String subjectKey) {
-        if (before == after) {
+        long from = bucketEnd(before);
+        long to = bucketEnd(after);
+        if (from == to) {
             return;
         }
-        if (before != SubjectStores.NOT_INDEXED) {
-            expiryIndex.delete(SubjectStores.indexKey(before, entryKey));
+        if (from != SubjectStores.NOT_INDEXED) {
+            expiryIndex.delete(SubjectStores.indexKey(from, entryKey));
         }
-        if (after != SubjectStores.NOT_INDEXED) {
-            expiryIndex.put(SubjectStores.indexKey(after, entryKey), subjectKey);
+        if (to != SubjectStores.NOT_INDEXED) {
+            expiryIndex.put(SubjectStores.indexKey(to, entryKey), subjectKey);
         }
+    }
+
+    /** The end of the expiry bucket of {@code time}: the first multiple of the expiry interval at or after it. */
+    private long bucketEnd(long time) {
+        if (time == SubjectStores.NOT_INDEXED || time <= 0) {
+            return time;
+        }
+        long interval = expiryInterval.toMillis();
+        long end = Math.floorDiv(time + interval - 1, interval) * interval;
+        return end < time ? time : end; // overflow near Long.MAX_VALUE: the exact time
     }
 
     private void forgetCounted(String claimKey) {

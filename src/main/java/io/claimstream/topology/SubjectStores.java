@@ -16,8 +16,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * that a mention rewrites one small entry and the subject's record is built by a prefix scan
  * when it is written. The counted store holds, under each claim key and a NUL, the articles
  * counted for it and markers of its outlets and claimants, so that one prefix scan forgets all
- * of them. The expiry index is keyed by each claim's last-seen time, zero-padded so that string
- * order is time order.
+ * of them. The expiry index is keyed by the end of the expiry interval each claim's last-seen
+ * time falls in, zero-padded so that string order is time order.
  */
 final class SubjectStores {
 
@@ -66,7 +66,7 @@ final class SubjectStores {
     }
 
     static String indexKey(long time, String entryKey) {
-        // Written for every mention that moves a claim's last-seen time: no String.format here.
+        // Written whenever a mention moves a claim's last-seen time to another interval: no String.format here.
         String digits = Long.toString(Math.max(0, time));
         StringBuilder key = new StringBuilder(INDEX_TIME_LENGTH + 1 + entryKey.length());
         key.append(ZEROS, 0, INDEX_TIME_LENGTH - digits.length()).append(digits).append(SEPARATOR).append(entryKey);

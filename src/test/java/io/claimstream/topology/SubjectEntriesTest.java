@@ -90,6 +90,22 @@ class SubjectEntriesTest {
     }
 
     @Test
+    void aSourceKeyedByItsLinkListsTheUrlOnceAndNewsClaimsKeepsTheId() {
+        topology(Map.of());
+        Article byLink = report("https://outlet.example/2025/02/14/losses", "outlet", 1150, T0);
+        byLink.setLink(byLink.getId());
+        topology.publish(byLink, report("guid-7", "other", 1150, T0.plusSeconds(60)));
+
+        ClaimSummary claim = only(topology.subjectRecords()).getClaims().get(0);
+        assertThat(claim.getSources()).extracting(s -> s.getArticleId()).as("empty where the id is the link")
+            .containsExactly("", "guid-7");
+        assertThat(claim.getSources()).extracting(s -> s.getLink())
+            .containsExactly("https://outlet.example/2025/02/14/losses", "https://other.example/guid-7");
+        assertThat(topology.claimRecords()).singleElement()
+            .satisfies(first -> assertThat(first.value.getArticle().getArticleId()).isEqualTo(byLink.getId()));
+    }
+
+    @Test
     void aRecordOverItsBoundListsTheClaimsReportedMostAndCountsThemAll() {
         int bound = ClaimsSettings.MIN_SUBJECT_RECORD_BYTES;
         topology(Map.of(ClaimsSettings.SUBJECT_RECORD_MAX_BYTES, bound, ClaimsSettings.MAX_CLAIMS_PER_SUBJECT, 1000));
@@ -153,6 +169,33 @@ class SubjectEntriesTest {
             .containsExactly(3.0);
         assertThat(keys(ClaimsTopology.CLAIM_STORE)).hasSize(1);
         assertThat(keys(ClaimsTopology.CLAIM_EXPIRY_STORE)).hasSize(1);
+    }
+
+    @Test
+    void anIndexEntryAtTheExactLastSeenTimeAsTheEarlierVersionWroteItNeitherExpiresALiveClaimNorKeepsADeadOne() {
+        topology(Map.of(ClaimsSettings.CLAIM_RETENTION_MS, Duration.ofHours(2).toMillis(),
+            ClaimsSettings.EXPIRY_INTERVAL_MS, Duration.ofMinutes(10).toMillis()));
+        topology.publish(report("a1", "outlet", 1, T0.plusSeconds(5 * 60)));
+        topology.subjectRecords();
+        // The earlier version indexed the claim at its last-seen time itself, not at the end of its interval.
+        KeyValueStore<String, String> index = topology.driver().getKeyValueStore(ClaimsTopology.CLAIM_EXPIRY_STORE);
+        String entryKey = SubjectStores.entryKey(SUBJECT, SUBJECT + "|1.0|soldier");
+        assertThat(keys(ClaimsTopology.CLAIM_EXPIRY_STORE))
+            .containsExactly(SubjectStores.indexKey(T0.plusSeconds(10 * 60).toEpochMilli(), entryKey));
+        index.delete(SubjectStores.indexKey(T0.plusSeconds(10 * 60).toEpochMilli(), entryKey));
+        index.put(SubjectStores.indexKey(T0.plusSeconds(5 * 60).toEpochMilli(), entryKey), SUBJECT);
+
+        topology.publish(report("a2", "outlet", 1, T0.plusSeconds(65 * 60)));
+        // The old entry passes the horizon while the claim, seen again since, is live: it stays.
+        topology.publish(report("b1", "outlet", 3, T0.plusSeconds(150 * 60)));
+        assertThat(table(topology.subjectRecords()).get(SUBJECT).getClaims()).extracting(ClaimSummary::getValue)
+            .containsExactly(1.0, 3.0);
+        // Its own entry passes the horizon: it goes, and the index keeps only the live claim's.
+        topology.publish(report("b2", "outlet", 3, T0.plusSeconds(200 * 60)));
+        assertThat(table(topology.subjectRecords()).get(SUBJECT).getClaims()).extracting(ClaimSummary::getValue)
+            .containsExactly(3.0);
+        assertThat(keys(ClaimsTopology.CLAIM_EXPIRY_STORE)).singleElement()
+            .satisfies(key -> assertThat(SubjectStores.indexedEntry(key)).isEqualTo(SubjectStores.entryKey(SUBJECT, SUBJECT + "|3.0|soldier")));
     }
 
     @Test
