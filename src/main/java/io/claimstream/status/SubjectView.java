@@ -217,7 +217,8 @@ final class SubjectView {
         for (JsonNode source : claim.path("sources")) {
             listed++;
             String href = Html.href(source.path("link").asText(null));
-            String title = source.path("title").asText(source.path("article_id").asText());
+            String title = firstNonEmpty(source.path("title").asText(""), source.path("article_id").asText(""),
+                source.path("link").asText("")); // an empty article_id means the article is known by its link
             html.append("<li class=\"source\"><span class=\"outlet\">").append(Html.text(source.path("source").asText()))
                 .append("</span>: ");
             if (href != null) {
@@ -280,5 +281,14 @@ final class SubjectView {
     /** An SVG coordinate, to a tenth: enough for the eye, short in the page. */
     private static String num(double v) {
         return String.valueOf(Math.round(v * 10) / 10.0);
+    }
+
+    private static String firstNonEmpty(String... texts) {
+        for (String t : texts) {
+            if (!t.isEmpty()) {
+                return t;
+            }
+        }
+        return "";
     }
 }

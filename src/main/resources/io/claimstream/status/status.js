@@ -123,7 +123,7 @@
 
   function sourceItem(source) {
     const href = safeHref(source.link);
-    const title = source.title || source.article_id;
+    const title = source.title || source.article_id || source.link; // an empty article_id means it is the link
     const heading = href
       ? el('a', {href: href, rel: 'noopener noreferrer nofollow', target: '_blank'}, title)
       : el('span', {class: 'title'}, title);

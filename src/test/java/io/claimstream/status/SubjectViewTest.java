@@ -51,6 +51,14 @@ class SubjectViewTest {
     }
 
     @Test
+    void aSourceWithNoTitleWhoseIdIsItsLinkIsListedByItsLink() throws Exception {
+        JsonNode subject = subject("russia/soldier-lost", "Continental Wire", "", "https://continental-wire.example.net/story/1");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) subject.path("claims").get(0).path("sources").get(0)).put("article_id", "");
+        Document page = Jsoup.parse(SubjectView.render(subject, "../"));
+        assertThat(page.selectFirst("li.source a").text()).isEqualTo("https://continental-wire.example.net/story/1");
+    }
+
+    @Test
     void theWayBackToTheRootFollowsTheDepthOfTheAddress() {
         assertThat(SubjectView.base("/subject/russia%2Fsoldier-lost")).isEqualTo("../");
         assertThat(SubjectView.base("/subject/russia/soldier-lost")).isEqualTo("../../");
