@@ -156,9 +156,57 @@ final class Tokenizer {
      * for a number that is no figure: longer than {@value #MAX_NUMBER_CHARS} characters, or too
      * large for a double. A NaN token is never read as a quantity.
      */
+    /** Powers of ten that a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22};
+    /** Largest integer up to which every integer is a double (2^53). */
+    private static final long EXACT_INTEGERS = 1L << 53;
+
+    /**
+     * The value of an ASCII number of at most 15 significant digits without building a string:
+     * its digits as a whole number divided by a power of ten. Both are exact doubles, and one
+     * division rounds correctly, so this is the double {@link Double#parseDouble} gives (the
+     * fast path of correctly rounded decimal conversion). NaN for any other number, which takes
+     * the general way.
+     */
+    private static double parseAsciiNumber(String text, int start, int end) {
+        long digits = 0;
+        boolean any = false;
+        int decimals = -1; // digits after the point; -1 before one
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                any = true;
+                digits = digits * 10 + (c - '0');
+                if (digits >= EXACT_INTEGERS / 10) {
+                    return Double.NaN; // too many digits to be sure of: the general way
+                }
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c != ',') {
+                return Double.NaN;
+            }
+        }
+        if (!any || decimals == 0) {
+            return Double.NaN; // no digit, or none after the point: the general way decides
+        }
+        if (decimals < 0) {
+            return digits;
+        }
+        return decimals < EXACT_POWERS_OF_TEN.length ? digits / EXACT_POWERS_OF_TEN[decimals] : Double.NaN;
+    }
+
     static double parseNumber(String text, int start, int end) {
         if (end - start > MAX_NUMBER_CHARS) {
             return Double.NaN;
+        }
+        double fast = parseAsciiNumber(text, start, end);
+        if (!Double.isNaN(fast)) {
+            return fast;
         }
         StringBuilder ascii = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {

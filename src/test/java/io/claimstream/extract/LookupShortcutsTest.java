@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The extractor's fast paths give what the slow ones they replaced gave: a speaker phrase's words
  * are what a whitespace regex split them into, a token read through the lexicon's word table is
  * the token a copy and a lower-casing give, a phrase table's one-AND filter on a token's
- * lexicon entry turns away no phrase that the table holds, and figures rounded without BigDecimal
- * are the figures BigDecimal gives.
+ * lexicon entry turns away no phrase that the table holds, figures rounded without BigDecimal
+ * are the figures BigDecimal gives, and numbers read without a string are the doubles parsing one gives.
  */
 class LookupShortcutsTest {
 
@@ -44,6 +44,23 @@ class LookupShortcutsTest {
                 Lexicon.Word word = lexicon.word(t.lower());
                 assertThat(t.word()).isSameAs(word);
             }
+        }
+    }
+
+    @Test
+    void aNumberReadWithoutAStringIsTheDoubleParseDoubleGives() {
+        Random random = new Random(17);
+        for (int i = 0; i < 200_000; i++) {
+            String digits = Long.toString(random.nextLong() >>> 1 + random.nextInt(63));
+            int point = random.nextInt(digits.length() + 1);
+            String number = point == 0 || point == digits.length() ? digits
+                : digits.substring(0, point) + "." + digits.substring(point);
+            String written = i % 3 == 0 && point > 3 ? number.substring(0, 1) + "," + number.substring(1) : number;
+            assertThat(Tokenizer.parseNumber(written, 0, written.length())).as(written)
+                .isEqualTo(Double.parseDouble(number.replace(",", "")));
+        }
+        for (String s : new String[] {"0.1", "0.3", "2.675", "1,150", "9007199254740993", "123456789012345.6", "0.000000000000000000000001"}) {
+            assertThat(Tokenizer.parseNumber(s, 0, s.length())).as(s).isEqualTo(Double.parseDouble(s.replace(",", "")));
         }
     }
 
