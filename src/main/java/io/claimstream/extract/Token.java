@@ -27,8 +27,9 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
 
     static Token of(String source, int start, int end, Type type, boolean joined,
                     boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
-        if (type == Type.WORD && lexicon != null) {
-            Token ascii = asciiWord(source, start, end, joined, lineStart, paragraphStart, number, lexicon.wordTable());
+        if (type == Type.WORD) {
+            Token ascii = asciiWord(source, start, end, joined, lineStart, paragraphStart, number,
+                lexicon == null ? null : lexicon.wordTable());
             if (ascii != null) {
                 return ascii;
             }
@@ -61,6 +62,7 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
      * A word written in ASCII, read in one pass over its characters: the hash of its lower-case
      * form (to find it in {@code table}), whether it has capitals, digits and lower-case letters
      * (its shape, as {@link #shapeOf} gives it for ASCII); null for a word with any other character.
+     * Without a table (a text read without the lexicon) the word is {@link Lexicon.Word#UNREAD}.
      */
     private static Token asciiWord(String source, int start, int end, boolean joined, boolean lineStart,
                                    boolean paragraphStart, double number, WordTable table) {
@@ -91,7 +93,7 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
                 shape |= ALL_CAPS;
             }
         }
-        int slot = table.find(h, source, start, end);
+        int slot = table == null ? WordTable.ABSENT : table.find(h, source, start, end);
         if (slot >= 0) {
             // A known word: the lexicon's instance is its lower-case form, and its text too when it
             // is written in lower case (no capital: the characters are the lexicon's own).
@@ -103,7 +105,7 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
         String text = source.substring(start, end);
         String lower = upper ? text.toLowerCase(Locale.ROOT) : text;
         return new Token(start, end, Type.WORD, text, lower, joined, lineStart, paragraphStart, number,
-            Lexicon.Word.UNKNOWN, shape, h);
+            table == null ? Lexicon.Word.UNREAD : Lexicon.Word.UNKNOWN, shape, h);
     }
 
     private static int shapeOf(Type type, String text) {
