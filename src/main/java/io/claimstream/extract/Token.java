@@ -43,6 +43,11 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
                 text = String.valueOf(c).intern();
                 SINGLE_CHARACTERS[c] = text;
             }
+        } else if (type == Type.NUMBER && lexicon != null) {
+            // Digits, separators and a point: no case, no lexicon entry, and a digit first.
+            text = source.substring(start, end);
+            return new Token(start, end, type, text, text, joined, lineStart, paragraphStart, number,
+                Lexicon.Word.UNKNOWN, DIGIT, text.hashCode());
         } else {
             text = source.substring(start, end);
         }
