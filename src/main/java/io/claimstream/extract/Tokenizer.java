@@ -37,7 +37,7 @@ final class Tokenizer {
         int newlines = 2; // the text's start counts as a paragraph start
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 if (c == '\n') {
                     newlines++;
                 }
@@ -48,11 +48,11 @@ final class Tokenizer {
             boolean lineStart = newlines > 0;
             boolean paragraphStart = newlines > 1;
             int start = i;
-            if (Character.isDigit(c)) {
+            if (isDigit(c)) {
                 i = endOfNumber(text, i);
                 double value = parseNumber(text, start, i);
                 tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
-            } else if (Character.isLetter(c)) {
+            } else if (isLetter(c)) {
                 i = endOfWord(text, i);
                 tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
             } else if (isApostrophe(c) && isPossessiveAt(text, i)) {
@@ -86,7 +86,7 @@ final class Tokenizer {
         boolean decimal = false;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isDigit(c)) {
+            if (isDigit(c)) {
                 i++;
             } else if (c == ',' && !decimal && digitsFollow(text, i + 1, 3) && !Character.isDigit(charAt(text, i + 4))) {
                 i += 4;
@@ -103,7 +103,7 @@ final class Tokenizer {
     private static int endOfWord(String text, int i) {
         int n = text.length();
         int start = i;
-        while (i < n && Character.isLetter(text.charAt(i))) {
+        while (i < n && isLetter(text.charAt(i))) {
             i++;
         }
         // Dotted abbreviations: "U.S.", "a.m.", "e.g." (single letters joined by full stops).
@@ -116,7 +116,7 @@ final class Tokenizer {
         }
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (isLetterOrDigit(c)) {
                 i++;
             } else if (isApostrophe(c) && Character.isLetter(charAt(text, i + 1)) && !isPossessiveAt(text, i)) {
                 i += 2; // "don't", "N'Djamena", "o'clock"
@@ -131,6 +131,25 @@ final class Tokenizer {
     private static boolean isPossessiveAt(String text, int i) {
         return i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))
             && Character.toLowerCase(charAt(text, i + 1)) == 's' && !Character.isLetter(charAt(text, i + 2));
+    }
+
+    // The character classes the scan asks of every character, settled by ranges for ASCII (as
+    // Character's methods settle them) and by Character's methods for the rest.
+
+    private static boolean isWhitespace(char c) {
+        return c < 0x80 ? c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F' : Character.isWhitespace(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
     }
 
     private static boolean isApostrophe(char c) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * are what a whitespace regex split them into, a token read through the lexicon's word table is
  * the token a copy and a lower-casing give, a phrase table's one-AND filter on a token's
  * lexicon entry turns away no phrase that the table holds, figures rounded without BigDecimal
- * are the figures BigDecimal gives, and numbers read without a string are the doubles parsing one gives.
+ * are the figures BigDecimal gives, numbers read without a string are the doubles parsing one gives,
+ * and the tokenizer's character classes are Character's.
  */
 class LookupShortcutsTest {
 
@@ -43,6 +44,18 @@ class LookupShortcutsTest {
             if (t.isWord()) {
                 Lexicon.Word word = lexicon.word(t.lower());
                 assertThat(t.word()).isSameAs(word);
+            }
+        }
+    }
+
+    @Test
+    void theTokenizersCharacterClassesAreCharactersOwn() throws ReflectiveOperationException {
+        for (String name : List.of("isWhitespace", "isDigit", "isLetter", "isLetterOrDigit")) {
+            java.lang.reflect.Method ours = Tokenizer.class.getDeclaredMethod(name, char.class);
+            ours.setAccessible(true);
+            java.lang.reflect.Method characters = Character.class.getMethod(name, char.class);
+            for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+                assertThat(ours.invoke(null, (char) c)).as("%s(U+%04X)", name, c).isEqualTo(characters.invoke(null, (char) c));
             }
         }
     }
