@@ -586,9 +586,10 @@ final class Mentions {
             return false;
         }
         String name = e.name();
-        if (name.length() != outlet.length() || !isAscii(name)) {
+        boolean ascii = isAscii(name); // read once: this is asked of every organisation "the agency" may mean
+        if (name.length() != outlet.length() || !ascii) {
             // Lower-casing keeps an ASCII name's length; other names take the general way.
-            return !isAscii(name) && name.toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
+            return !ascii && name.toLowerCase(Locale.ROOT).replace(' ', '-').equals(outlet);
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

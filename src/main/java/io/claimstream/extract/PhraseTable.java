@@ -40,6 +40,17 @@ final class PhraseTable<V> {
      */
     private long startBit;
     private long endBit;
+    /**
+     * The single characters (below {@link #CHARACTERS}) that start or end a phrase as a token of
+     * their own ("$", "%", "("): punctuation and numbers are in no word list, and most of them
+     * start nothing, so this turns them away as the word bits do words.
+     */
+    private final long[] startCharacters = new long[CHARACTERS / Long.SIZE];
+    private final long[] endCharacters = new long[CHARACTERS / Long.SIZE];
+    private static final int CHARACTERS = 0x2100;
+    /** Whether a number token ("1,000", "24") starts or ends a phrase: in most tables none does. */
+    private boolean numberStarts;
+    private boolean numberEnds;
 
     PhraseTable() {
         this(false);
@@ -93,6 +104,20 @@ final class PhraseTable<V> {
             edges.merge(key.toLowerCase(Locale.ROOT).intern(), endBit, (a, b) -> a | b);
         }
         addWords(forward, edges);
+        for (String key : forward.spaced.keySet()) {
+            mark(startCharacters, key);
+            numberStarts |= Character.isDigit(key.charAt(0));
+        }
+        for (String key : backward.spaced.keySet()) {
+            mark(endCharacters, key);
+            numberEnds |= Character.isDigit(key.charAt(0));
+        }
+    }
+
+    private static void mark(long[] characters, String key) {
+        if (key.length() == 1 && key.charAt(0) < CHARACTERS) {
+            characters[key.charAt(0) >>> 6] |= 1L << key.charAt(0);
+        }
     }
 
     private static void addWords(Node<?> node, Map<String, Long> edges) {
@@ -105,11 +130,27 @@ final class PhraseTable<V> {
     }
 
     /**
-     * False when {@code t} starts (or, with {@code bit} the end bit, ends) no phrase of this table.
-     * Only words are looked up in the lexicon; other tokens, and tokens read without it, may.
+     * False when {@code t} starts (or, with {@code bit} the end bit, ends) no phrase of this table:
+     * a word by its lexicon entry, a number by whether any phrase has one there, a one-character
+     * token by {@code characters}; other tokens, and
+     * tokens read without the lexicon, may.
      */
-    private static boolean mayEdge(Token t, long bit) {
-        return bit == 0 || t.type() != Token.Type.WORD || (t.word().phraseEdges() & bit) != 0;
+    private boolean mayEdge(Token t, long bit, long[] characters, boolean numbers) {
+        if (bit == 0) {
+            return true;
+        }
+        if (t.type() == Token.Type.WORD) {
+            return (t.word().phraseEdges() & bit) != 0;
+        }
+        if (t.type() == Token.Type.NUMBER) {
+            return numbers; // a number token's text starts with a digit: so must the phrase's key
+        }
+        String text = t.text();
+        if (text.length() != 1 || text.charAt(0) >= CHARACTERS) {
+            return true;
+        }
+        char c = text.charAt(0);
+        return (characters[c >>> 6] & 1L << c) != 0;
     }
 
     /** The value of a whole phrase written with single spaces ("sq km", "the agency"), or null. */
@@ -132,7 +173,7 @@ final class PhraseTable<V> {
 
     /** Longest phrase starting at token {@code from}, not running past {@code limit} (exclusive). */
     Match<V> matchForward(List<Token> tokens, int from, int limit) {
-        if (from >= limit || !mayEdge(tokens.get(from), startBit)) {
+        if (from >= limit || !mayEdge(tokens.get(from), startBit, startCharacters, numberStarts)) {
             return null;
         }
         Node<V> node = forward;
@@ -151,7 +192,7 @@ final class PhraseTable<V> {
 
     /** Longest phrase ending at token {@code to}, not starting before {@code floor}. */
     Match<V> matchBackward(List<Token> tokens, int to, int floor) {
-        if (to < floor || !mayEdge(tokens.get(to), endBit)) {
+        if (to < floor || !mayEdge(tokens.get(to), endBit, endCharacters, numberEnds)) {
             return null;
         }
         Node<V> node = backward;

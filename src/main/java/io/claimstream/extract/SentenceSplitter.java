@@ -73,7 +73,9 @@ final class SentenceSplitter {
 
     private boolean endsSentence(List<Token> tokens, int k) {
         Token t = tokens.get(k);
-        boolean stop = t.is(".") || t.is("!") || t.is("?") || t.is("…");
+        // Asked of every token: most are words other than "a.m." or punctuation other than a stop,
+        // and the type settles which of the two questions to ask.
+        boolean stop = t.type() == Token.Type.PUNCT && (t.is(".") || t.is("!") || t.is("?") || t.is("…"));
         if (!stop && !(t.isWord() && (t.is("a.m.") || t.is("p.m.")))) {
             return false;
         }

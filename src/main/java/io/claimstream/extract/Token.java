@@ -27,22 +27,11 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
 
     static Token of(String source, int start, int end, Type type, boolean joined,
                     boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
-        if (type == Type.WORD && lexicon != null) {
-            WordTable table = lexicon.wordTable();
-            int slot = table.find(source, start, end);
-            if (slot >= 0) {
-                // A known word: the lexicon's instance is its lower-case form, and its text too
-                // when it is written in lower case.
-                Lexicon.Word word = table.word(slot);
-                String text = table.writtenAt(slot, source, start) ? word.form() : source.substring(start, end);
-                return new Token(start, end, type, text, word.form(), joined, lineStart, paragraphStart, number, word,
-                    shapeOf(type, text), word.form().hashCode());
-            }
-            if (slot == WordTable.ABSENT) {
-                String text = source.substring(start, end);
-                String lower = text.toLowerCase(Locale.ROOT);
-                return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart,
-                    number, Lexicon.Word.UNKNOWN, shapeOf(type, text), lower.hashCode());
+        if (type == Type.WORD) {
+            Token ascii = asciiWord(source, start, end, joined, lineStart, paragraphStart, number,
+                lexicon == null ? null : lexicon.wordTable());
+            if (ascii != null) {
+                return ascii;
             }
         }
         String text;
@@ -54,6 +43,11 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
                 text = String.valueOf(c).intern();
                 SINGLE_CHARACTERS[c] = text;
             }
+        } else if (type == Type.NUMBER && lexicon != null) {
+            // Digits, separators and a point: no case, no lexicon entry, and a digit first.
+            text = source.substring(start, end);
+            return new Token(start, end, type, text, text, joined, lineStart, paragraphStart, number,
+                Lexicon.Word.UNKNOWN, DIGIT, text.hashCode());
         } else {
             text = source.substring(start, end);
         }
@@ -67,6 +61,56 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
         }
         return new Token(start, end, type, text, lower, joined, lineStart, paragraphStart, number, word,
             shapeOf(type, text), lower.hashCode());
+    }
+
+    /**
+     * A word written in ASCII, read in one pass over its characters: the hash of its lower-case
+     * form (to find it in {@code table}), whether it has capitals, digits and lower-case letters
+     * (its shape, as {@link #shapeOf} gives it for ASCII); null for a word with any other character.
+     * Without a table (a text read without the lexicon) the word is {@link Lexicon.Word#UNREAD}.
+     */
+    private static Token asciiWord(String source, int start, int end, boolean joined, boolean lineStart,
+                                   boolean paragraphStart, double number, WordTable table) {
+        int h = 0;
+        boolean upper = false;
+        boolean lowerLetter = false;
+        boolean digit = false;
+        for (int i = start; i < end; i++) {
+            char c = source.charAt(i);
+            if (c >= 0x80) {
+                return null;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                upper = true;
+                c += 'a' - 'A';
+            } else if (c >= 'a' && c <= 'z') {
+                lowerLetter = true;
+            } else if (c >= '0' && c <= '9') {
+                digit = true;
+            }
+            h = 31 * h + c; // String#hashCode of the lower-case form
+        }
+        char first = source.charAt(start);
+        int shape = digit ? DIGIT : 0;
+        if (first >= 'A' && first <= 'Z') {
+            shape |= CAPITALISED;
+            if (end - start >= 2 && !lowerLetter) {
+                shape |= ALL_CAPS;
+            }
+        }
+        int slot = table == null ? WordTable.ABSENT : table.find(h, source, start, end);
+        if (slot >= 0) {
+            // A known word: the lexicon's instance is its lower-case form, and its text too when it
+            // is written in lower case (no capital: the characters are the lexicon's own).
+            Lexicon.Word word = table.word(slot);
+            String text = upper ? source.substring(start, end) : word.form();
+            return new Token(start, end, Type.WORD, text, word.form(), joined, lineStart, paragraphStart, number, word,
+                shape, h);
+        }
+        String text = source.substring(start, end);
+        String lower = upper ? text.toLowerCase(Locale.ROOT) : text;
+        return new Token(start, end, Type.WORD, text, lower, joined, lineStart, paragraphStart, number,
+            table == null ? Lexicon.Word.UNREAD : Lexicon.Word.UNKNOWN, shape, h);
     }
 
     private static int shapeOf(Type type, String text) {

@@ -37,7 +37,7 @@ final class Tokenizer {
         int newlines = 2; // the text's start counts as a paragraph start
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (isWhitespace(c)) {
                 if (c == '\n') {
                     newlines++;
                 }
@@ -48,11 +48,11 @@ final class Tokenizer {
             boolean lineStart = newlines > 0;
             boolean paragraphStart = newlines > 1;
             int start = i;
-            if (Character.isDigit(c)) {
+            if (isDigit(c)) {
                 i = endOfNumber(text, i);
                 double value = parseNumber(text, start, i);
                 tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
-            } else if (Character.isLetter(c)) {
+            } else if (isLetter(c)) {
                 i = endOfWord(text, i);
                 tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
             } else if (isApostrophe(c) && isPossessiveAt(text, i)) {
@@ -86,7 +86,7 @@ final class Tokenizer {
         boolean decimal = false;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isDigit(c)) {
+            if (isDigit(c)) {
                 i++;
             } else if (c == ',' && !decimal && digitsFollow(text, i + 1, 3) && !Character.isDigit(charAt(text, i + 4))) {
                 i += 4;
@@ -103,7 +103,7 @@ final class Tokenizer {
     private static int endOfWord(String text, int i) {
         int n = text.length();
         int start = i;
-        while (i < n && Character.isLetter(text.charAt(i))) {
+        while (i < n && isLetter(text.charAt(i))) {
             i++;
         }
         // Dotted abbreviations: "U.S.", "a.m.", "e.g." (single letters joined by full stops).
@@ -120,7 +120,7 @@ final class Tokenizer {
         }
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            if (isLetterOrDigit(c)) {
                 i++;
             } else if (isApostrophe(c) && Character.isLetter(charAt(text, i + 1)) && !isPossessiveAt(text, i)) {
                 i += 2; // "don't", "N'Djamena", "o'clock"
@@ -146,6 +146,25 @@ final class Tokenizer {
             && Character.toLowerCase(charAt(text, i + 1)) == 's' && !Character.isLetter(charAt(text, i + 2));
     }
 
+    // The character classes the scan asks of every character, settled by ranges for ASCII (as
+    // Character's methods settle them) and by Character's methods for the rest.
+
+    private static boolean isWhitespace(char c) {
+        return c < 0x80 ? c == ' ' || c >= '\t' && c <= '\r' || c >= '\u001C' && c <= '\u001F' : Character.isWhitespace(c);
+    }
+
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c >= '0' && c <= '9' : Character.isLetterOrDigit(c);
+    }
+
     private static boolean isApostrophe(char c) {
         return c == '\'' || c == '’';
     }
@@ -169,9 +188,57 @@ final class Tokenizer {
      * for a number that is no figure: longer than {@value #MAX_NUMBER_CHARS} characters, or too
      * large for a double. A NaN token is never read as a quantity.
      */
+    /** Powers of ten that a double holds exactly. */
+    private static final double[] EXACT_POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22};
+    /** Largest integer up to which every integer is a double (2^53). */
+    private static final long EXACT_INTEGERS = 1L << 53;
+
+    /**
+     * The value of an ASCII number of at most 15 significant digits without building a string:
+     * its digits as a whole number divided by a power of ten. Both are exact doubles, and one
+     * division rounds correctly, so this is the double {@link Double#parseDouble} gives (the
+     * fast path of correctly rounded decimal conversion). NaN for any other number, which takes
+     * the general way.
+     */
+    private static double parseAsciiNumber(String text, int start, int end) {
+        long digits = 0;
+        boolean any = false;
+        int decimals = -1; // digits after the point; -1 before one
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                any = true;
+                digits = digits * 10 + (c - '0');
+                if (digits >= EXACT_INTEGERS / 10) {
+                    return Double.NaN; // too many digits to be sure of: the general way
+                }
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (c == '.' && decimals < 0) {
+                decimals = 0;
+            } else if (c != ',') {
+                return Double.NaN;
+            }
+        }
+        if (!any || decimals == 0) {
+            return Double.NaN; // no digit, or none after the point: the general way decides
+        }
+        if (decimals < 0) {
+            return digits;
+        }
+        return decimals < EXACT_POWERS_OF_TEN.length ? digits / EXACT_POWERS_OF_TEN[decimals] : Double.NaN;
+    }
+
     static double parseNumber(String text, int start, int end) {
         if (end - start > MAX_NUMBER_CHARS) {
             return Double.NaN;
+        }
+        double fast = parseAsciiNumber(text, start, end);
+        if (!Double.isNaN(fast)) {
+            return fast;
         }
         StringBuilder ascii = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {

@@ -53,6 +53,14 @@ final class WordTable {
             }
             h = 31 * h + lower(c); // String#hashCode of the lower-case form
         }
+        return find(h, text, start, end);
+    }
+
+    /**
+     * The slot of the ASCII word written at {@code text[start, end)} in any case, whose lower-case
+     * form has the hash {@code h}, or {@link #ABSENT}: for a caller that has read the characters already.
+     */
+    int find(int h, String text, int start, int end) {
         int length = end - start;
         for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
             if (hashes[i] == h && keys[i].length() == length && sameLowerCase(keys[i], text, start)) {
@@ -64,11 +72,6 @@ final class WordTable {
 
     Lexicon.Word word(int slot) {
         return words[slot];
-    }
-
-    /** Whether the word at {@code slot} is written at {@code text[start, ...)} exactly, all lower case. */
-    boolean writtenAt(int slot, String text, int start) {
-        return keys[slot].regionMatches(0, text, start, keys[slot].length());
     }
 
     private static boolean sameLowerCase(String key, String text, int start) {
