@@ -79,14 +79,23 @@ final class CommittedOutput implements AutoCloseable {
         return lastVisibleNanos;
     }
 
-    /** Waits until this reader has read everything committed to the topic by now. */
+    /**
+     * Waits until this reader has read everything written to the topic by now, once no
+     * transaction on it is open or still being marked. The application's offsets show it caught
+     * up as soon as its transaction commits, but the commit markers reach the output partitions a
+     * little later: until then their last stable offset hides the transaction's records, which
+     * would be counted in the next round.
+     */
     void awaitCaughtUp(Admin admin, Duration timeout) throws Exception {
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        positions.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
-            .get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
         long deadline = System.nanoTime() + timeout.toNanos();
+        Map<TopicPartition, Long> ends = ends(admin, IsolationLevel.READ_COMMITTED, timeout);
+        while (!ends.equals(ends(admin, IsolationLevel.READ_UNCOMMITTED, timeout))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a transaction on " + topic + " stayed open for " + timeout);
+            }
+            Thread.sleep(10);
+            ends = ends(admin, IsolationLevel.READ_COMMITTED, timeout);
+        }
         while (ends.entrySet().stream().anyMatch(e -> positions.get(e.getKey()) < e.getValue())) {
             if (failure != null) {
                 throw new IllegalStateException("reading " + topic + " failed", failure);
@@ -97,6 +106,15 @@ final class CommittedOutput implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+    }
+
+    private Map<TopicPartition, Long> ends(Admin admin, IsolationLevel isolation, Duration timeout) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        positions.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(request, new ListOffsetsOptions(isolation)).all()
+            .get(timeout.toMillis(), TimeUnit.MILLISECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+        return ends;
     }
 
     private void read() {
