@@ -17,7 +17,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
 import io.claimstream.ingest.Feed;
 import io.claimstream.ingest.FeedCatalog;
@@ -27,10 +26,11 @@ import io.claimstream.ingest.FeedItem;
 import io.claimstream.ingest.FeedStatus;
 import io.claimstream.ingest.FeedsFile;
 import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestTopics;
-import io.claimstream.runtime.KafkaClients;
 import io.claimstream.kafka.TopicProvisioner;
 import io.claimstream.registry.SchemaRegistryClient;
+import io.claimstream.runtime.KafkaClients;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -160,7 +160,7 @@ public final class FeedsCommand implements Runnable {
             for (Feed feed : feeds) {
                 if (feed.pollInterval() != null && feed.pollInterval().compareTo(min) < 0) {
                     return parent.usage(feed.url() + ": poll interval " + interval(feed.pollInterval()) + " is shorter than "
-                        + "the ingesters' minimum, " + interval(min) + " (" + ClaimstreamSettings.INGEST_MIN_POLL_INTERVAL_MS
+                        + "the ingesters' minimum, " + interval(min) + " (" + IngestSettings.MIN_POLL_INTERVAL_MS
                         + "); give at least " + interval(min));
                 }
             }

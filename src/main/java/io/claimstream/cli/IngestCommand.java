@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.runtime.ClaimstreamService.Part;
 
 import picocli.CommandLine.Command;
@@ -33,8 +34,8 @@ public final class IngestCommand implements Callable<Integer> {
     ConfigOptions options;
 
     @Option(names = "--group-id", paramLabel = "ID",
-        description = "Consumer group of the ingesters (" + ClaimstreamSettings.INGEST_GROUP_ID + "; default "
-            + ClaimstreamSettings.DEFAULT_INGEST_GROUP_ID + ").")
+        description = "Consumer group of the ingesters (" + IngestSettings.GROUP_ID + "; default "
+            + IngestSettings.DEFAULT_GROUP_ID + ").")
     String groupId;
 
     @Option(names = "--http-port", paramLabel = "PORT",
@@ -48,7 +49,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Configuration config = options.loadClient(b -> {
-            ConfigOptions.set(b, ClaimstreamSettings.INGEST_GROUP_ID, groupId, "--group-id");
+            ConfigOptions.set(b, IngestSettings.GROUP_ID, groupId, "--group-id");
             ConfigOptions.set(b, ClaimstreamSettings.HTTP_PORT, httpPort, "--http-port");
         });
         return ServiceRunner.run(spec, config, EnumSet.of(Part.INGEST), false,

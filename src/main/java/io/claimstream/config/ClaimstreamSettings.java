@@ -2,11 +2,9 @@ package io.claimstream.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.claimstream.ingest.AddressPolicy;
 import io.claimstream.ingest.IngestSettings;
 import io.claimstream.registry.BasicCredentials;
 import io.claimstream.topology.ClaimsSettings;
@@ -20,9 +18,9 @@ import org.apache.kafka.common.config.types.Password;
 
 /**
  * The table of every {@code claimstream.} key: name, type, default, allowed values and meaning.
- * The keys of the running process (embedded mode, ports, ingester limits, failure budget,
- * shutdown) are defined here; the topology's are defined by {@link ClaimsSettings}, which
- * cannot depend on this package, and are included in {@link #definition()}. The README's
+ * The keys of the running process (embedded mode, ports, failure budget, shutdown) are defined
+ * here; the ingester's by {@link IngestSettings} and the topology's by {@link ClaimsSettings},
+ * which cannot depend on this package, and both are included in {@link #definition()}. The README's
  * configuration table is checked against {@link #definition()} by a test.
  *
  * @param dataDir where embedded mode keeps the broker's log, the registry's schemas, the Streams
@@ -76,40 +74,21 @@ public record ClaimstreamSettings(
     public static final String SAMPLE_FEEDS_ON_CLUSTER = "claimstream.sample.feeds";
     public static final String HTTP_HOST = "claimstream.http.host";
     public static final String HTTP_PORT = "claimstream.http.port";
-    public static final String INGEST_GROUP_ID = "claimstream.ingest.group.id";
-    public static final String INGEST_CONNECT_TIMEOUT_MS = "claimstream.ingest.connect.timeout.ms";
-    public static final String INGEST_READ_TIMEOUT_MS = "claimstream.ingest.read.timeout.ms";
-    public static final String INGEST_MAX_RESPONSE_BYTES = "claimstream.ingest.max.response.bytes";
-    public static final String INGEST_MAX_REDIRECTS = "claimstream.ingest.max.redirects";
-    public static final String INGEST_MAX_CONCURRENT_FETCHES = "claimstream.ingest.max.concurrent.fetches";
-    public static final String INGEST_POLL_INTERVAL_MS = "claimstream.ingest.poll.interval.ms";
-    public static final String INGEST_MIN_POLL_INTERVAL_MS = "claimstream.ingest.min.poll.interval.ms";
-    public static final String INGEST_BACKOFF_BASE_MS = "claimstream.ingest.backoff.base.ms";
-    public static final String INGEST_BACKOFF_MAX_MS = "claimstream.ingest.backoff.max.ms";
-    public static final String INGEST_MAX_RETRY_AFTER_MS = "claimstream.ingest.max.retry.after.ms";
-    public static final String INGEST_MAX_ITEMS_PER_FEED = "claimstream.ingest.max.items.per.feed";
-    public static final String INGEST_MAX_ARTICLE_CHARS = "claimstream.ingest.max.article.chars";
-    public static final String INGEST_RECENT_IDS_PER_FEED = "claimstream.ingest.recent.ids.per.feed";
-    public static final String INGEST_PUBLISH_TIMEOUT_MS = "claimstream.ingest.publish.timeout.ms";
-    public static final String INGEST_USER_AGENT = "claimstream.ingest.user.agent";
-    public static final String INGEST_FETCH_DEADLINE_MS = "claimstream.ingest.fetch.deadline.ms";
-    public static final String INGEST_FETCH_ALLOWED_RANGES = "claimstream.ingest.fetch.allowed.ranges";
     public static final String THREAD_FAILURES_MAX = "claimstream.streams.thread.failures.max";
     public static final String THREAD_FAILURES_WINDOW_MS = "claimstream.streams.thread.failures.window.ms";
     public static final String SHUTDOWN_TIMEOUT_MS = "claimstream.shutdown.timeout.ms";
     public static final String PUBLIC_TOPICS_COMPRESSION_TYPE = "claimstream.public.topics.compression.type";
-    public static final String INGEST_COMPRESSION_TYPE = "claimstream.ingest.compression.type";
 
     /**
-     * What the public topics and the ingester's producers use unless configured: every Kafka
+     * What the public topics use unless configured: every Kafka
      * client decompresses gzip without a plugin (kafkajs has no lz4, snappy or zstd of its own).
      */
     public static final String DEFAULT_PUBLIC_COMPRESSION = "gzip";
 
     public static final String DEFAULT_DATA_DIR = "claimstream-data";
-    public static final String DEFAULT_INGEST_GROUP_ID = "claimstream-ingest";
 
-    private static final ConfigDef OWN = ownDefinition();
+    /** The keys this record reads: the process's own, then the ingester's, which the ingest package defines. */
+    private static final ConfigDef OWN = withIngest(ownDefinition());
     private static final ConfigDef DEFINITION = allKeys();
 
     public ClaimstreamSettings {
@@ -117,8 +96,8 @@ public record ClaimstreamSettings(
             throw new ConfigException(THREAD_FAILURES_WINDOW_MS, threadFailureWindow.toMillis(), "must be positive");
         }
         if (ingest.minPollInterval().compareTo(ingest.defaultPollInterval()) > 0) {
-            throw new ConfigException(INGEST_MIN_POLL_INTERVAL_MS, ingest.minPollInterval().toMillis(),
-                "must not exceed " + INGEST_POLL_INTERVAL_MS + " (" + ingest.defaultPollInterval().toMillis() + ")");
+            throw new ConfigException(IngestSettings.MIN_POLL_INTERVAL_MS, ingest.minPollInterval().toMillis(),
+                "must not exceed " + IngestSettings.POLL_INTERVAL_MS + " (" + ingest.defaultPollInterval().toMillis() + ")");
         }
     }
 
@@ -139,30 +118,7 @@ public record ClaimstreamSettings(
             }
         });
         Map<String, Object> v = OWN.parse(own);
-        IngestSettings ingest;
-        try {
-            ingest = new IngestSettings(
-                millis(v, INGEST_CONNECT_TIMEOUT_MS),
-                millis(v, INGEST_READ_TIMEOUT_MS),
-                (Long) v.get(INGEST_MAX_RESPONSE_BYTES),
-                (Integer) v.get(INGEST_MAX_REDIRECTS),
-                (Integer) v.get(INGEST_MAX_CONCURRENT_FETCHES),
-                millis(v, INGEST_POLL_INTERVAL_MS),
-                millis(v, INGEST_MIN_POLL_INTERVAL_MS),
-                millis(v, INGEST_BACKOFF_BASE_MS),
-                millis(v, INGEST_BACKOFF_MAX_MS),
-                millis(v, INGEST_MAX_RETRY_AFTER_MS),
-                (Integer) v.get(INGEST_MAX_ITEMS_PER_FEED),
-                (Integer) v.get(INGEST_MAX_ARTICLE_CHARS),
-                (Integer) v.get(INGEST_RECENT_IDS_PER_FEED),
-                millis(v, INGEST_PUBLISH_TIMEOUT_MS),
-                v.get(INGEST_USER_AGENT) == null ? IngestSettings.defaultUserAgent() : (String) v.get(INGEST_USER_AGENT),
-                millis(v, INGEST_FETCH_DEADLINE_MS),
-                stringList(v, INGEST_FETCH_ALLOWED_RANGES));
-        } catch (IllegalArgumentException e) {
-            // The ranges above keep every limit positive; this only guards IngestSettings' own rules.
-            throw new ConfigException("claimstream.ingest settings are invalid: " + e.getMessage());
-        }
+        IngestSettings ingest = IngestSettings.from(v);
         return new ClaimstreamSettings(
             Path.of((String) v.get(DATA_DIR)),
             (Integer) v.get(KAFKA_PORT),
@@ -173,13 +129,13 @@ public record ClaimstreamSettings(
             (Integer) v.get(HTTP_PORT),
             credentials(v, STATUS_AUTH_USER, STATUS_AUTH_PASSWORD),
             (Boolean) v.get(SAMPLE_FEEDS),
-            (String) v.get(INGEST_GROUP_ID),
+            (String) v.get(IngestSettings.GROUP_ID),
             ingest,
             (Integer) v.get(THREAD_FAILURES_MAX),
             millis(v, THREAD_FAILURES_WINDOW_MS),
             millis(v, SHUTDOWN_TIMEOUT_MS),
             (String) v.get(PUBLIC_TOPICS_COMPRESSION_TYPE),
-            (String) v.get(INGEST_COMPRESSION_TYPE),
+            (String) v.get(IngestSettings.COMPRESSION_TYPE),
             (Boolean) v.get(SAMPLE_FEEDS_ON_CLUSTER));
     }
 
@@ -218,6 +174,11 @@ public record ClaimstreamSettings(
         return new ConfigDef(DEFINITION);
     }
 
+    private static ConfigDef withIngest(ConfigDef own) {
+        IngestSettings.definition().configKeys().values().forEach(own::define);
+        return own;
+    }
+
     private static ConfigDef allKeys() {
         ConfigDef all = new ConfigDef(OWN);
         ClaimsSettings.definition().configKeys().values().forEach(all::define);
@@ -225,7 +186,6 @@ public record ClaimstreamSettings(
     }
 
     private static ConfigDef ownDefinition() {
-        IngestSettings d = IngestSettings.defaults();
         Range port = Range.between(0, 65_535);
         return new ConfigDef()
             .define(DATA_DIR, Type.STRING, DEFAULT_DATA_DIR, new ConfigDef.NonEmptyString(), Importance.HIGH,
@@ -260,46 +220,6 @@ public record ClaimstreamSettings(
                     + "exposes it to the network: set claimstream.status.auth.basic.user and .password with it.")
             .define(HTTP_PORT, Type.INT, 8080, Range.between(-1, 65_535), Importance.MEDIUM,
                 "Port of the status server (0: a free port; -1: none).")
-            .define(INGEST_GROUP_ID, Type.STRING, DEFAULT_INGEST_GROUP_ID, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
-                "Consumer group of the ingesters: instances with the same id share the feeds of news.feeds.")
-            .define(INGEST_CONNECT_TIMEOUT_MS, Type.LONG, d.connectTimeout().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Time to open a connection to a feed's server.")
-            .define(INGEST_READ_TIMEOUT_MS, Type.LONG, d.readTimeout().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Time from sending a feed request until its whole body has arrived.")
-            .define(INGEST_MAX_RESPONSE_BYTES, Type.LONG, d.maxResponseBytes(), Range.atLeast(1), Importance.LOW,
-                "Largest feed response accepted, before and after gzip/deflate decoding.")
-            .define(INGEST_MAX_REDIRECTS, Type.INT, d.maxRedirects(), Range.atLeast(0), Importance.LOW,
-                "Redirects followed per fetch.")
-            .define(INGEST_MAX_CONCURRENT_FETCHES, Type.INT, d.maxConcurrentFetches(), Range.atLeast(1), Importance.LOW,
-                "Feed fetches in flight at once in this process.")
-            .define(INGEST_POLL_INTERVAL_MS, Type.LONG, d.defaultPollInterval().toMillis(), Range.atLeast(1), Importance.MEDIUM,
-                "Time between polls of a feed whose settings name no interval.")
-            .define(INGEST_MIN_POLL_INTERVAL_MS, Type.LONG, d.minPollInterval().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Floor of every feed's poll interval, so that a typo cannot hammer an outlet.")
-            .define(INGEST_BACKOFF_BASE_MS, Type.LONG, d.backoffBase().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Delay after a feed's first failed poll; doubled for each further failure (±20 % jitter).")
-            .define(INGEST_BACKOFF_MAX_MS, Type.LONG, d.backoffMax().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Longest delay between polls of a failing feed.")
-            .define(INGEST_MAX_RETRY_AFTER_MS, Type.LONG, d.maxRetryAfter().toMillis(), Range.atLeast(0), Importance.LOW,
-                "Longest Retry-After honoured; longer ones are cut to this.")
-            .define(INGEST_MAX_ITEMS_PER_FEED, Type.INT, d.maxItemsPerFeed(), Range.atLeast(1), Importance.LOW,
-                "Items read from one feed document; the rest are ignored.")
-            .define(INGEST_MAX_ARTICLE_CHARS, Type.INT, d.maxArticleChars(), Range.atLeast(1), Importance.LOW,
-                "Longest article text kept; longer texts are cut.")
-            .define(INGEST_RECENT_IDS_PER_FEED, Type.INT, d.recentIdsPerFeed(), Range.atLeast(1), Importance.LOW,
-                "Article ids remembered per feed, so that items still in a feed are not published again.")
-            .define(INGEST_PUBLISH_TIMEOUT_MS, Type.LONG, d.publishTimeout().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Time to wait for the broker to acknowledge a poll's articles and state.")
-            // null rather than the default itself, which names the build's version.
-            .define(INGEST_USER_AGENT, Type.STRING, null, new ConfigDef.NonEmptyString(), Importance.LOW,
-                "User-Agent header of feed requests; unset: claimstream/VERSION (RSS/Atom ingester).")
-            .define(INGEST_FETCH_DEADLINE_MS, Type.LONG, d.fetchDeadline().toMillis(), Range.atLeast(1), Importance.LOW,
-                "Time one feed fetch may take in all, redirects included, until the last body has arrived; "
-                    + "a slow server holds a fetch slot no longer.")
-            .define(INGEST_FETCH_ALLOWED_RANGES, Type.LIST, null, ClaimstreamSettings::validRanges, Importance.MEDIUM,
-                "Address ranges (CIDR, comma-separated, e.g. 10.1.0.0/16,::1/128) feeds may be fetched from although they are "
-                    + "loopback, private, link-local (cloud metadata) or other internal addresses, which are refused otherwise, "
-                    + "for the feed URL and every redirect; unset: none. Embedded mode adds loopback for its sample feeds.")
             .define(THREAD_FAILURES_MAX, Type.INT, 3, Range.atLeast(0), Importance.MEDIUM,
                 "Stream thread failures replaced with a new thread within the window; one more shuts the client down.")
             .define(THREAD_FAILURES_WINDOW_MS, Type.LONG, Duration.ofMinutes(10).toMillis(), Range.atLeast(1), Importance.LOW,
@@ -312,28 +232,7 @@ public record ClaimstreamSettings(
                 "compression.type set on the topics other applications read (news.articles, claims.by-subject, news.claims, "
                     + "news.dlq) when claimstream creates them: the broker stores their records so, whatever codec the "
                     + "producer used. gzip and uncompressed are read by every Kafka client without a codec plugin (kafkajs "
-                    + "has no lz4, snappy or zstd of its own); producer keeps what each producer sent.")
-            .define(INGEST_COMPRESSION_TYPE, Type.STRING, DEFAULT_PUBLIC_COMPRESSION,
-                ConfigDef.ValidString.in("gzip", "none", "snappy", "lz4", "zstd"), Importance.LOW,
-                "compression.type of the ingester's producers (news.articles, news.feeds, news.feed-state). Processing "
-                    + "takes Kafka Streams' compression.type (lz4 unless set), which its internal topics keep.");
-    }
-
-    private static void validRanges(String name, Object value) {
-        if (value == null) {
-            return;
-        }
-        try {
-            AddressPolicy.allowing(stringList(Map.of(name, value), name));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(name, value, e.getMessage());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> stringList(Map<String, Object> values, String key) {
-        Object value = values.get(key);
-        return value == null ? List.of() : (List<String>) value;
+                    + "has no lz4, snappy or zstd of its own); producer keeps what each producer sent.");
     }
 
     private static Duration millis(Map<String, Object> values, String key) {

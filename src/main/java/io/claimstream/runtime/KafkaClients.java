@@ -11,6 +11,7 @@ import io.claimstream.avro.FeedSettings;
 import io.claimstream.avro.FeedState;
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.IngestSerdes;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.GenericAvroSerde;
 import io.claimstream.registry.SchemaRegistryClient;
@@ -60,7 +61,7 @@ public final class KafkaClients {
 
     /**
      * What the ingester's clients take: {@link #common} and the compression of its producers,
-     * {@value ClaimstreamSettings#INGEST_COMPRESSION_TYPE}, which its consumers leave aside.
+     * {@value IngestSettings#COMPRESSION_TYPE}, which its consumers leave aside.
      */
     public static Map<String, Object> ingest(Map<String, ?> values, ClaimstreamSettings settings) {
         Map<String, Object> ingest = common(values);

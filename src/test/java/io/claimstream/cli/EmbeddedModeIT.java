@@ -31,12 +31,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimstream.avro.SubjectClaims;
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.registry.AvroDeserializer;
 import io.claimstream.registry.AvroSerdeConfig;
-import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.registry.BasicCredentials;
-import io.claimstream.runtime.ClaimstreamService;
+import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.ClaimstreamService.Part;
+import io.claimstream.runtime.ClaimstreamService;
 import io.claimstream.runtime.Endpoints;
 import io.claimstream.runtime.KafkaClients;
 import io.claimstream.runtime.KafkaTestClients;
@@ -77,8 +78,8 @@ class EmbeddedModeIT {
             .set(ClaimstreamSettings.REGISTRY_PORT, "0", "test")
             .set(ClaimstreamSettings.HTTP_PORT, "0", "test")
             // Feeds polled every second, so that the second start polls them again at once.
-            .set(ClaimstreamSettings.INGEST_POLL_INTERVAL_MS, "1000", "test")
-            .set(ClaimstreamSettings.INGEST_MIN_POLL_INTERVAL_MS, "1000", "test")
+            .set(IngestSettings.POLL_INTERVAL_MS, "1000", "test")
+            .set(IngestSettings.MIN_POLL_INTERVAL_MS, "1000", "test")
             .build().validate();
         int sampleArticles = sampleArticles();
         Set<Thread> threadsBefore = nonDaemonThreads();

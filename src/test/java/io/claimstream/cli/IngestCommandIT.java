@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.registry.RegistryClientConfig;
 import io.claimstream.runtime.ClaimstreamService;
 import io.claimstream.runtime.SampleFeedServer;
@@ -64,7 +65,7 @@ class IngestCommandIT {
             Thread ingest = new Thread(() -> exit.complete(command.execute("ingest", "--bootstrap-servers", bootstrap,
                 "--schema-registry-url", registry, "--http-port", "0",
                 // The feed is served on loopback, which an ingester refuses unless allowed.
-                "-p", ClaimstreamSettings.INGEST_FETCH_ALLOWED_RANGES + "=127.0.0.0/8")), "ingest-under-test");
+                "-p", IngestSettings.FETCH_ALLOWED_RANGES + "=127.0.0.0/8")), "ingest-under-test");
             ingest.start();
             try {
                 String base = await(() -> {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.topology.ClaimsSettings;
 
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -132,8 +133,8 @@ class ConfigurationTest {
     @Test
     void aRuleOverSeveralKeysNamesTheKeyItRefuses() {
         assertThatThrownBy(() -> Configuration.builder()
-            .set(ClaimstreamSettings.INGEST_POLL_INTERVAL_MS, "60000", "app.properties")
-            .set(ClaimstreamSettings.INGEST_MIN_POLL_INTERVAL_MS, "120000", "--property x").build().validate())
+            .set(IngestSettings.POLL_INTERVAL_MS, "60000", "app.properties")
+            .set(IngestSettings.MIN_POLL_INTERVAL_MS, "120000", "--property x").build().validate())
             .isInstanceOf(ConfigException.class)
             .hasMessage("claimstream.ingest.min.poll.interval.ms=120000 (from --property x) is invalid: must not exceed "
                 + "claimstream.ingest.poll.interval.ms (60000)");

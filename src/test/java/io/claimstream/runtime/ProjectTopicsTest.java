@@ -7,8 +7,9 @@ import java.util.Map;
 
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.ingest.ArticlePublisher;
-import io.claimstream.topology.ClaimsSettings;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.kafka.TopicSpec;
+import io.claimstream.topology.ClaimsSettings;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,7 +42,7 @@ class ProjectTopicsTest {
         Map<String, Object> given = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "k:9092");
         Map<String, Object> defaults = KafkaClients.ingest(given, ClaimstreamSettings.from(given));
         Map<String, Object> configured = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "k:9092",
-            ClaimstreamSettings.INGEST_COMPRESSION_TYPE, "lz4", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+            IngestSettings.COMPRESSION_TYPE, "lz4", ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
         Map<String, Object> lz4 = KafkaClients.ingest(configured, ClaimstreamSettings.from(configured));
 
         assertThat(ArticlePublisher.producerConfig(defaults, "c")).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");

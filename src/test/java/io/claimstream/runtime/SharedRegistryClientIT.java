@@ -26,6 +26,7 @@ import io.claimstream.avro.FeedSettings;
 import io.claimstream.config.ClaimstreamSettings;
 import io.claimstream.config.Configuration;
 import io.claimstream.ingest.FeedCatalog;
+import io.claimstream.ingest.IngestSettings;
 import io.claimstream.ingest.IngestTopics;
 import io.claimstream.registry.AvroSerdeConfig;
 import io.claimstream.registry.RegistryClientConfig;
@@ -72,7 +73,7 @@ class SharedRegistryClientIT {
                      CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                      RegistryClientConfig.SCHEMA_REGISTRY_URL, proxy.url(),
                      ClaimstreamSettings.HTTP_PORT, "-1",
-                     ClaimstreamSettings.INGEST_FETCH_ALLOWED_RANGES, "127.0.0.0/8",
+                     IngestSettings.FETCH_ALLOWED_RANGES, "127.0.0.0/8",
                      ClaimsSettings.CLAIM_RETENTION_MS, String.valueOf(Duration.ofDays(400).toMillis()),
                      StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toString()), "test"),
                      EnumSet.allOf(ClaimstreamService.Part.class), false)) {
