@@ -21,8 +21,8 @@ import java.util.List;
  * <ol>
  * <li>measure: what is counted or the topic of the figure ({@link SubjectMeasures#thing});</li>
  * <li>measure: what happened to it ({@link SubjectEvents});</li>
- * <li>holder: a contender of a contested measure ({@link Holders}), else the country or entity
- *     the figure belongs to ({@link SubjectEntities});</li>
+ * <li>holder: a contender of a contested measure, or what a sum buys ("€150m for Florian Wirtz")
+ *     ({@link Holders}), else the country or entity the figure belongs to ({@link SubjectEntities});</li>
  * <li>modality: a company's forecast or others' estimate, a forecast count, a peak
  *     ({@link SubjectModality}), rendered after the measure ("revenue-forecast");</li>
  * <li>period ({@link Periods}), dated for one-off events;</li>
@@ -32,7 +32,8 @@ import java.util.List;
  * A company measure (company-measures.tsv) is held by the company, a contested one by the contender
  * acting on it ({@link Holders}); a figure no rule gives a holder falls to the story's place.
  * then {@link SubjectFrame} renders the key, and {@link #canonical} the figure of the claim key.
- * A claim that refers back ("3,000 of them") takes the slots it lacks from the claim it refers to.
+ * A claim that refers back ("3,000 of them") takes the slots it lacks from the claim it refers to;
+ * one in brackets right after another ("£116m (€136m)") is that figure again and takes its subject.
  */
 final class SubjectKeys {
 
