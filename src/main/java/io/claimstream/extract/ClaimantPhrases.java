@@ -199,6 +199,9 @@ final class ClaimantPhrases {
                 ok = t.joined() && end + 1 < s.end() && tokens.get(end + 1).joined();
             } else if (t.isWord() && t.joined() && end > start && tokens.get(end - 1).type() == Token.Type.DASH) {
                 ok = true; // "commander-in-chief"
+            } else if (t.isWord() && end > start && tokens.get(end - 1).word().documentWord() && !t.isCapitalised()
+                && t.lower().endsWith("ed")) {
+                ok = false; // "according to NHS England data published on Thursday": a participle describes the data
             } else if (t.isWord()) {
                 String w = t.lower();
                 ok = t.isCapitalised() && lexicon.timeWords.get(w) == null

@@ -16,6 +16,16 @@ class ClaimantTest {
     }
 
     @Test
+    void theSourceOfDataIsNamedWithoutWhatDescribesTheData() {
+        assertThat(claimants("There were 3,489 patients in hospital, according to NHS England data published on Thursday."))
+            .containsExactly("NHS England");
+        assertThat(claimants("A two-year fixed deal costs 5.8%, according to data provider Moneyfacts."))
+            .containsExactly("Moneyfacts");
+        assertThat(claimants("Inflation stood at 3.4% in February, according to the statistics office."))
+            .containsExactly("statistics office");
+    }
+
+    @Test
     void aClosingSaidAttributesWhatComesBefore() {
         assertThat(claimants("Russia lost 1,150 troops over the past day, the General Staff of Ukraine's Armed Forces said."))
             .containsExactly("General Staff of Ukraine's Armed Forces");
