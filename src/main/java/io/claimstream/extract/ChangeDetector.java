@@ -19,6 +19,9 @@ final class ChangeDetector {
         this.lexicon = lexicon;
     }
 
+    /** How far after a figure "than" may complete its "more": "4,000 more beds were open than a year ago". */
+    private static final int COMPARISON_WINDOW = 6;
+
     void detect(List<Token> tokens, Candidate c) {
         Change after = comparativeAfter(tokens, c);
         if (after != null) {
@@ -74,6 +77,10 @@ final class ChangeDetector {
         if (direction != null && (isShare(c) || k + 1 < c.sentence.end() && tokens.get(k + 1).is("than"))) {
             return direction;
         }
+        Change within = comparedWithin(tokens, c);
+        if (within != null) {
+            return within;
+        }
         boolean article = c.first > c.sentence.first() && (tokens.get(c.first - 1).is("a") || tokens.get(c.first - 1).is("an"));
         direction = lexicon.changeCue("noun", w);
         Token t = tokens.get(k);
@@ -81,6 +88,33 @@ final class ChangeDetector {
             direction = lexicon.changeCue("noun", tokens.get(k + 1).lower()); // "a 38% wage increase", "a 25% pay rise"
         }
         return article && direction != null ? direction : null;
+    }
+
+    /**
+     * "1.7 million more people than last year", "4,000 more beds were open than a year ago", "600,000
+     * fewer than at the same point": "more" or "fewer" written into the figure's phrase, then a
+     * comparison with another time a few words on. Without it ("5,000 more soldiers") the figure is
+     * an addition, not a change.
+     */
+    private Change comparedWithin(List<Token> tokens, Candidate c) {
+        int k = c.numberLast + 1;
+        if (k > c.last || k >= c.sentence.end()) {
+            return null;
+        }
+        Change direction = lexicon.changeCue("comparative-than", tokens.get(k).lower());
+        if (direction == null) {
+            return null;
+        }
+        for (int j = c.last + 1; j < Math.min(c.sentence.end(), c.last + COMPARISON_WINDOW); j++) {
+            Token t = tokens.get(j);
+            if (t.type() == Token.Type.PUNCT) {
+                return null;
+            }
+            if (t.is("than") || t.is("compared")) {
+                return direction;
+            }
+        }
+        return null;
     }
 
     /** A change verb within {@code window} tokens before the figure; {@code by}: the figure follows "by". */

@@ -111,6 +111,11 @@ class NumberFormsTest {
         The rate was raised by 1 percentage point.                           | 1    | up
         Inflation rose to 12.9% in January.                                  | 12.9 |
         Annual inflation reached 12%, up from 11.2% a month earlier.         | 12   |
+        The FTSE 100 closed down 1.0% at 8,283.36.                           | 1.0  | down
+        The stock ended up 0.5% on the day.                                  | 0.5  | up
+        Some 4,000 more beds were open than a year ago.                      | 4000 | up
+        Voters cast 600,000 fewer ballots than in 2019.                      | 600000 | down
+        The army sent 5,000 more soldiers to the region.                     | 5000 |
         """)
     void tellsChangesFromLevels(String sentence, double value, String change) {
         NumericClaim claim = EXTRACTOR.extract(ArticleText.of("a", sentence)).stream()
