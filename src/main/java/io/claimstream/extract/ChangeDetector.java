@@ -21,6 +21,10 @@ final class ChangeDetector {
 
     /** How far after a figure "than" may complete its "more": "4,000 more beds were open than a year ago". */
     private static final int COMPARISON_WINDOW = 6;
+    /** Words of a comparison that may stand between two changes joined by "and" ({@link #carryOver}). */
+    private static final java.util.Set<String> COMPARISON_WORDS = java.util.Set.of(",", "from", "on", "than", "compared",
+        "with", "the", "a", "previous", "prior", "preceding", "same", "year", "quarter", "month", "week", "day", "earlier",
+        "ago", "before", "last", "period");
 
     void detect(List<Token> tokens, Candidate c) {
         Change after = comparativeAfter(tokens, c);
@@ -88,6 +92,25 @@ final class ChangeDetector {
             direction = lexicon.changeCue("noun", tokens.get(k + 1).lower()); // "a 38% wage increase", "a 25% pay rise"
         }
         return article && direction != null ? direction : null;
+    }
+
+    /**
+     * "Sales rose 17% from the previous quarter and 94% from a year earlier", "rose 3% on the month
+     * and 5% on the year": a figure joined by "and" to a change of the same kind, with only the
+     * first one's comparison between them, is a change the same way.
+     */
+    void carryOver(List<Token> tokens, Candidate previous, Candidate c) {
+        if (previous == null || previous.change == null || c.change != null || previous.sentence != c.sentence
+            || previous.kind != c.kind || c.first - previous.last > COMPARISON_WINDOW + 2
+            || !tokens.get(c.first - 1).is("and")) {
+            return;
+        }
+        for (int k = previous.last + 1; k < c.first - 1; k++) {
+            if (!COMPARISON_WORDS.contains(tokens.get(k).lower())) {
+                return; // "rose 5% and margins were 12%": another clause
+            }
+        }
+        c.change = previous.change;
     }
 
     /**

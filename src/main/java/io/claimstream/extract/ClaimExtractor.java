@@ -184,10 +184,13 @@ public final class ClaimExtractor {
         }
         eachOrOneByOne(candidates, list -> countedNouns.resolve(tokens, list), true, failed, deadline);
         List<Candidate> claims = new ArrayList<>();
+        Candidate previousClaim = null;
         for (Candidate c : candidates) {
             if (c.isClaim()) {
                 try {
                     changes.detect(tokens, c);
+                    changes.carryOver(tokens, previousClaim, c);
+                    previousClaim = c;
                     claims.add(c);
                 } catch (RuntimeException e) {
                     c.kind = null;

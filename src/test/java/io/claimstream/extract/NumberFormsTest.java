@@ -116,6 +116,8 @@ class NumberFormsTest {
         Some 4,000 more beds were open than a year ago.                      | 4000 | up
         Voters cast 600,000 fewer ballots than in 2019.                      | 600000 | down
         The army sent 5,000 more soldiers to the region.                     | 5000 |
+        Sales rose 17% from the previous quarter and 94% from a year earlier. | 94  | up
+        Sales rose 5% and margins were 12% in the quarter.                   | 12   |
         """)
     void tellsChangesFromLevels(String sentence, double value, String change) {
         NumericClaim claim = EXTRACTOR.extract(ArticleText.of("a", sentence)).stream()
