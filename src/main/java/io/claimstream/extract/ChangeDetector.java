@@ -21,6 +21,8 @@ final class ChangeDetector {
 
     /** How far after a figure "than" may complete its "more": "4,000 more beds were open than a year ago". */
     private static final int COMPARISON_WINDOW = 6;
+    /** Words that may stand between a figure and the noun of its change: "the 38% general wage increase". */
+    private static final int NOUN_MODIFIERS = 3;
     /** Words of a comparison that may stand between two changes joined by "and" ({@link #carryOver}). */
     private static final java.util.Set<String> COMPARISON_WORDS = java.util.Set.of(",", "from", "on", "than", "compared",
         "with", "the", "a", "previous", "prior", "preceding", "same", "year", "quarter", "month", "week", "day", "earlier",
@@ -85,11 +87,16 @@ final class ChangeDetector {
         if (within != null) {
             return within;
         }
-        boolean article = c.first > c.sentence.first() && (tokens.get(c.first - 1).is("a") || tokens.get(c.first - 1).is("an"));
+        Token before = c.first > c.sentence.first() ? tokens.get(c.first - 1) : null;
+        boolean article = before != null && (before.is("a") || before.is("an") || before.is("the"));
         direction = lexicon.changeCue("noun", w);
-        Token t = tokens.get(k);
-        if (direction == null && k + 1 < c.sentence.end() && t.isWord() && !t.isCapitalised() && !t.word().isFunction()) {
-            direction = lexicon.changeCue("noun", tokens.get(k + 1).lower()); // "a 38% wage increase", "a 25% pay rise"
+        // "a 38% wage increase", "the 38% general wage increase": modifiers, then the noun of the change
+        for (int j = k; direction == null && j < Math.min(c.sentence.end() - 1, k + NOUN_MODIFIERS); j++) {
+            Token t = tokens.get(j);
+            if (!t.isWord() || t.isCapitalised() || t.word().isFunction()) {
+                break;
+            }
+            direction = lexicon.changeCue("noun", tokens.get(j + 1).lower());
         }
         return article && direction != null ? direction : null;
     }

@@ -118,6 +118,8 @@ class NumberFormsTest {
         The army sent 5,000 more soldiers to the region.                     | 5000 |
         Sales rose 17% from the previous quarter and 94% from a year earlier. | 94  | up
         Sales rose 5% and margins were 12% in the quarter.                   | 12   |
+        Members rejected the first offer, a 25% raise, last month.           | 25   | up
+        The 38% general wage increase is front-loaded.                       | 38   | up
         """)
     void tellsChangesFromLevels(String sentence, double value, String change) {
         NumericClaim claim = EXTRACTOR.extract(ArticleText.of("a", sentence)).stream()
