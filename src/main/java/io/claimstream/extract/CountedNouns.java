@@ -34,7 +34,8 @@ final class CountedNouns {
                     c.unit = fromContext(tokens, candidates, i, previousUnit);
                 }
             }
-            if ("point".equals(c.unit) && c.kind == QuantityKind.COUNT && besideAPercentage(tokens, candidates, i)) {
+            if ("point".equals(c.unit) && c.kind == QuantityKind.COUNT && c.value < MAX_PERCENTAGE_POINTS
+                && besideAPercentage(tokens, candidates, i)) {
                 c.unit = "percentage_point"; // "fell 19.9 points to 23.7%": points of a share
                 c.kind = QuantityKind.PERCENT;
             }
@@ -43,6 +44,12 @@ final class CountedNouns {
             }
         }
     }
+
+    /**
+     * Above this a figure in points beside a percentage is an index level ("up 1.4% at 2,846.17
+     * points"), not points of a share, which cannot move by a hundred.
+     */
+    private static final double MAX_PERCENTAGE_POINTS = 100;
 
     /** A percentage within a few tokens of the figure in its sentence: "19.9 points to 23.7%", "from 33.7% ... 1.6 points". */
     private static boolean besideAPercentage(List<Token> tokens, List<Candidate> candidates, int i) {

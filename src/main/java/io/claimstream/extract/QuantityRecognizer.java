@@ -231,7 +231,7 @@ final class QuantityRecognizer {
                 return sub;
             }
             PhraseTable.Match<String> after = lexicon.currenciesAfter.matchForward(tokens, q, limit);
-            if (after != null && isCurrencyForm(tokens, after)) {
+            if (after != null && isCurrencyForm(tokens, after) && !isVerbWithAgent(tokens, after, limit)) {
                 c.currency = after.value();
                 c.last = after.last();
                 return after.last() + 1;
@@ -332,6 +332,12 @@ final class QuantityRecognizer {
             return first.joined() || c.form == NumberReader.Form.DIGITS; // single letters: "15 m", "400m"
         }
         return true;
+    }
+
+    /** "the 179 won by Tony Blair": a currency's name that is also a verb of holding, with "by" after it, is the verb. */
+    private static boolean isVerbWithAgent(List<Token> tokens, PhraseTable.Match<String> m, int limit) {
+        return m.first() == m.last() && m.last() + 1 < limit && tokens.get(m.last() + 1).is("by")
+            && FrameLexicon.HOLDER_VERBS.contains(tokens.get(m.first()).lower());
     }
 
     private boolean isCurrencyForm(List<Token> tokens, PhraseTable.Match<String> m) {

@@ -25,6 +25,7 @@ class NumberFormsTest {
         The deal was valued at $400m.                                        | 400000000     |        | usd       | =
         The city received €2.5bn in aid.                                     | 2500000000    |        | eur       | =
         The bank lent US$1.2 bn to the utility.                              | 1200000000    |        | usd       | =
+        Labour is close to the 179 seats won by Tony Blair in 1997.          | 179           |        | seat      | =
         The miner sold the unit for $US42 billion.                           | 42000000000   |        | usd       | =
         The airline earned $A1.2bn last year.                                | 1200000000    |        | aud       | =
         Sales fell to 5k units.                                              | 5000          |        | unit      | =
@@ -98,6 +99,14 @@ class NumberFormsTest {
             assertThat(claim.unit()).as(sentence).isEqualTo(unit);
         }
         assertThat(claim.qualifier().symbol()).as(sentence).isEqualTo(qualifier);
+    }
+
+    @org.junit.jupiter.api.Test
+    void anIndexLevelBesideItsChangeIsInPointsNotPercentagePoints() {
+        List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", "The index closed up 1.4% at 2,846.17 points on Friday."));
+        assertThat(claims).extracting(NumericClaim::unit).containsExactly("percent", "point");
+        assertThat(EXTRACTOR.extract(ArticleText.of("a", "Labour's share fell 19.9 points to 23.7%.")))
+            .extracting(NumericClaim::unit).containsExactly("percentage_point", "percent");
     }
 
     @ParameterizedTest(name = "{0}")
