@@ -54,6 +54,10 @@ final class Tokenizer {
                 tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
             } else if (isLetter(c)) {
                 i = endOfWord(text, i);
+                int letters = currencyBeforeDigits(text, start, i, lexicon);
+                if (letters > start) {
+                    i = letters; // "RM59 a month", "Rs500": the currency, then the figure as a number of its own
+                }
                 tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
             } else if (isApostrophe(c) && isPossessiveAt(text, i)) {
                 i += 2;
@@ -98,6 +102,30 @@ final class Tokenizer {
             }
         }
         return i;
+    }
+
+    /**
+     * Where a word written against digits ends when its letters are a currency written before a
+     * figure ("RM59", "Rs500", "USD40"), or {@code from} when they are not: "A330", "H5N1" stay whole.
+     */
+    private static int currencyBeforeDigits(String text, int from, int to, Lexicon lexicon) {
+        if (lexicon == null) {
+            return from;
+        }
+        int letters = from;
+        while (letters < to && isLetter(text.charAt(letters))) {
+            letters++;
+        }
+        if (letters - from < 2 || letters == to) {
+            return from;
+        }
+        for (int k = letters; k < to; k++) {
+            if (!isDigit(text.charAt(k))) {
+                return from; // "B3s", "4G5": not a figure after the letters
+            }
+        }
+        String code = text.substring(from, letters).toLowerCase(java.util.Locale.ROOT);
+        return lexicon.currenciesBefore.get(code) != null ? letters : from;
     }
 
     private static int endOfWord(String text, int i) {

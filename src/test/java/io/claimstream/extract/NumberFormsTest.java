@@ -28,6 +28,8 @@ class NumberFormsTest {
         Labour is close to the 179 seats won by Tony Blair in 1997.          | 179           |        | seat      | =
         The miner sold the unit for $US42 billion.                           | 42000000000   |        | usd       | =
         The airline earned $A1.2bn last year.                                | 1200000000    |        | aud       | =
+        The mobile plan costs RM59 a month.                                  | 59            |        | myr       | =
+        The entry fee is Rs500 for adults.                                   | 500           |        | inr       | =
         Sales fell to 5k units.                                              | 5000          |        | unit      | =
         Pensions will cost 3.1 mn euros.                                     | 3100000       |        | eur       | =
         Debt rose to ¥1.2tn.                                                 | 1200000000000 |        | jpy       | =
