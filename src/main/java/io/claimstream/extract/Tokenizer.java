@@ -54,7 +54,7 @@ final class Tokenizer {
                 tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
             } else if (isLetter(c)) {
                 i = endOfWord(text, i);
-                int letters = currencyBeforeDigits(text, start, i, lexicon);
+                int letters = isDigit(text.charAt(i - 1)) ? currencyBeforeDigits(text, start, i, lexicon) : start;
                 if (letters > start) {
                     i = letters; // "RM59 a month", "Rs500": the currency, then the figure as a number of its own
                 }
