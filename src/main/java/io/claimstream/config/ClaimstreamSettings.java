@@ -95,10 +95,6 @@ public record ClaimstreamSettings(
         if (threadFailureWindow.isZero() || threadFailureWindow.isNegative()) {
             throw new ConfigException(THREAD_FAILURES_WINDOW_MS, threadFailureWindow.toMillis(), "must be positive");
         }
-        if (ingest.minPollInterval().compareTo(ingest.defaultPollInterval()) > 0) {
-            throw new ConfigException(IngestSettings.MIN_POLL_INTERVAL_MS, ingest.minPollInterval().toMillis(),
-                "must not exceed " + IngestSettings.POLL_INTERVAL_MS + " (" + ingest.defaultPollInterval().toMillis() + ")");
-        }
     }
 
     public static ClaimstreamSettings defaults() {

@@ -102,6 +102,17 @@ final class Holders {
      * player, company or asset bought is the figure's holder, whoever pays or receives it; null when
      * no name follows "for" next to the figure.
      */
+    /** Whether "for" stands next to the figure where {@link #purchased} looks, so the article's names are worth finding. */
+    static boolean saysFor(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = Math.max(s.first(), c.first - PURCHASE_WINDOW + 1); k < Math.min(s.end() - 1, c.last + PURCHASE_WINDOW); k++) {
+            if (tokens.get(k).is("for")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String purchased(ArticleNames index, List<Token> tokens, Candidate c) {
         Sentence s = c.sentence;
         for (int k = c.last + 1; k < Math.min(s.end() - 1, c.last + PURCHASE_WINDOW); k++) {

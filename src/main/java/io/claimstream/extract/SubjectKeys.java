@@ -65,7 +65,6 @@ final class SubjectKeys {
         String dominant = index.dominant(article.title());
         ArticleNames names = null; // found once, and only for an article with a contested measure
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
-        java.util.Set<String> headlinePlaces = SubjectPlaces.words(article.title());
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
         SubjectFrame companyFrame = null; // the last figure of a company measure, for the figures set against it
@@ -120,7 +119,8 @@ final class SubjectKeys {
                         ? companyFrame.entity() : names.main();
                 }
             }
-            if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)) {
+            if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)
+                && Holders.saysFor(tokens, c)) {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
                 contender = holders.purchased(names, tokens, c); // "€150m for Florian Wirtz": what the sum buys
                 thing = contender == null ? thing : "value"; // the price of what is bought, however worded
@@ -156,7 +156,7 @@ final class SubjectKeys {
             String place = company && thing.equals("revenue") ? segments.segment(tokens, c)
                 : FrameLexicon.LEVIED_MEASURES.contains(thing) ? segments.levied(tokens, c) : "";
             if (place.isEmpty()) {
-                place = places.place(tokens, c, headlinePlaces);
+                place = places.place(tokens, c, article.title());
             }
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place();

@@ -22,7 +22,7 @@ final class SubjectPlaces {
      * A named place or event the figure belongs to: "in the Kursk region", "in Kentucky" after
      * the figure, or "The Palisades fire ... has burned" before it. Countries are entities, not places.
      */
-    String place(List<Token> tokens, Candidate c, java.util.Set<String> headline) {
+    String place(List<Token> tokens, Candidate c, String title) {
         Sentence s = c.sentence;
         for (int k = c.last + 1; k < Math.min(s.end(), c.last + 9); k++) {
             Token t = tokens.get(k);
@@ -47,7 +47,7 @@ final class SubjectPlaces {
         if (stated == null) {
             stated = opener(tokens, c);
         }
-        return stated == null || headline.contains(stated) ? "" : stated;
+        return stated == null || headlineWords(title).contains(stated) ? "" : stated; // read only when a place is stated
     }
 
     /**
@@ -84,7 +84,7 @@ final class SubjectPlaces {
      * The headline's capitalised words and pairs of them as key parts ("alberta", "la-ronge"): a
      * place the headline names is the story's own, which a figure of the story is not a part of.
      */
-    static java.util.Set<String> words(String title) {
+    private static java.util.Set<String> headlineWords(String title) {
         java.util.Set<String> words = new java.util.HashSet<>();
         List<Token> headline = Tokenizer.tokenize(title == null ? "" : title);
         for (int k = 0; k < headline.size(); k++) {
