@@ -23,9 +23,11 @@ public final class SubjectKeyScheme {
      * company holding the measures it reports and a forecast or estimate of a figure a subject of
      * its own beside the actual ({@code nordwind/revenue-forecast}); 4: the same, with the figure of
      * the year or quarter before a subject apart ({@code nordwind/revenue@year-earlier}) and a change
-     * against the quarter or month before apart from the change over a year.
+     * against the quarter or month before apart from the change over a year; 5: the same, with a
+     * change that names no topic the change of the level stated with it ({@code grew 18% to $2.1bn})
+     * and an index level keyed without what the market did to reach it.
      */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     private SubjectKeyScheme() {
     }

@@ -86,7 +86,9 @@ final class SubjectKeys {
             SubjectFrame antecedent = share ? lastCount : antecedent(assigned, thing);
             // What is done with a sum or a share varies with the telling ("spent", "pledged",
             // "raised"); its topic says what it is.
-            boolean eventless = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT;
+            // An index level is where the market stood: "closed at", "lost 2.3% to" tell its change, not an event.
+            boolean eventless = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT
+                || "point".equals(c.unit);
             String event = eventless ? NONE : events.impliedEvent(c);
             if (event.equals(NONE) && !eventless) {
                 event = events.event(tokens, c);
@@ -175,6 +177,55 @@ final class SubjectKeys {
             keyClaim(c, parts);
             previous = c;
         }
+        changesOfLevels(tokens, claims, assigned);
+    }
+
+    /** Measures that only say what kind of figure a change is: it names no topic of its own. */
+    private static final java.util.Set<String> BARE_MEASURES = java.util.Set.of("share", "points", "money", "count");
+
+    /**
+     * "grew 72% to $449 million", "5.84 million are expected to fly, up 2% from last year": a
+     * change that names no topic of its own is the change of the level stated with it, so it takes
+     * that level's holder, measure and scope.
+     */
+    private static void changesOfLevels(List<Token> tokens, List<Candidate> claims, List<SubjectFrame> assigned) {
+        for (int i = 0; i < claims.size(); i++) {
+            Candidate c = claims.get(i);
+            SubjectFrame own = assigned.get(i);
+            if (c.change == null || !own.event().equals("change") || !BARE_MEASURES.contains(own.thing())) {
+                continue;
+            }
+            int level = i + 1 < claims.size() && reachesLevel(tokens, c, claims.get(i + 1)) ? i + 1
+                : i > 0 && followsLevel(tokens, claims.get(i - 1), c) ? i - 1 : -1;
+            if (level < 0) {
+                continue;
+            }
+            SubjectFrame of = assigned.get(level);
+            SubjectFrame frame = new SubjectFrame(of.entity(), of.thing(),
+                of.event().equals(NONE) ? "change" : of.event() + "-change", of.place(),
+                own.period().isEmpty() ? of.period() : own.period(), own.sentence());
+            assigned.set(i, frame);
+            keyClaim(c, frame);
+        }
+    }
+
+    /** "grew 72% to $449 million": only "to" between the change and the level it reached. */
+    private static boolean reachesLevel(List<Token> tokens, Candidate change, Candidate level) {
+        return level.sentence == change.sentence && level.change == null && level.first == change.last + 2
+            && tokens.get(change.last + 1).is("to");
+    }
+
+    /** "$449 million, up 72%", "18.3 million passengers from Nov. 22, about 6% more": the change set off after the level. */
+    private static boolean followsLevel(List<Token> tokens, Candidate level, Candidate change) {
+        if (level.sentence != change.sentence || level.change != null || change.first - level.last > 12) {
+            return false;
+        }
+        for (int k = change.first - 1; k >= Math.max(level.last + 1, change.first - 3); k--) {
+            if (tokens.get(k).is(",")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void keyClaim(Candidate c, SubjectFrame parts) {

@@ -365,4 +365,24 @@ class SubjectKeysTest {
         assertThat(peak).isEqualTo(now.replace("area", "area-peak"));
         assertThat(only("Winds peaked at 190 km/h at landfall.", "190").subjectKey()).doesNotContain("peak");
     }
+
+    @Test
+    void aChangeThatNamesNoTopicIsTheChangeOfTheLevelStatedWithIt() {
+        String text = "The cloud unit grew 18% to $2.1 billion. Some 4.2 million visitors came to the fair, up 9% from last year.";
+        NumericClaim grew = only(text, "18%");
+        NumericClaim reached = only(text, "$2.1 billion");
+        NumericClaim up = only(text, "9%");
+        NumericClaim visitors = only(text, "Some 4.2 million");
+        assertThat(grew.subjectKey()).isEqualTo(reached.subjectKey().replaceFirst("^([^/]+/[^/@]+)", "$1-change"));
+        assertThat(up.subjectKey()).isEqualTo(visitors.subjectKey().replaceFirst("^([^/]+/[^/@]+)", "$1-change"));
+        assertThat(grew.subjectKey()).isNotEqualTo(up.subjectKey());
+    }
+
+    @Test
+    void anIndexLevelIsOneSubjectWhateverTheMarketDidToReachIt() {
+        NumericClaim closed = only("The Halden 30 index closed at 7,412.5 points on Friday.", "7,412.5");
+        NumericClaim fell = only("The Halden 30 index fell 1.2% to 7,412.5 points on Friday.", "7,412.5");
+        assertThat(closed.subjectKey()).isEqualTo(fell.subjectKey());
+        assertThat(closed.claimKey()).isEqualTo(fell.claimKey());
+    }
 }

@@ -90,8 +90,8 @@ class KeySchemeUpgradeTest {
     }
 
     @Test
-    void theCurrentSchemeIsFour() {
-        assertThat(SubjectKeyScheme.VERSION).isEqualTo(4);
+    void theCurrentSchemeIsFive() {
+        assertThat(SubjectKeyScheme.VERSION).isEqualTo(5);
         assertThat(KeyScheme.current().version()).isEqualTo(SubjectKeyScheme.VERSION);
     }
 
