@@ -37,6 +37,12 @@ final class FrameLexicon {
     /** Measures scoped by what they are levied on (scoped-measures.tsv): "a 10% duty on lentils". */
     static final Set<String> LEVIED_MEASURES = firstColumn("scoped-measures.tsv");
 
+    /** Topics of a sum that is the price of the product named with it (product-measures.tsv). */
+    static final Set<String> PRODUCT_MEASURES = firstColumn("product-measures.tsv");
+
+    /** Words naming a model's variant, and their key parts (product-variants.tsv): "Ultra", "+" is "plus". */
+    static final Map<String, String> PRODUCT_VARIANTS = column("product-variants.tsv");
+
     private FrameLexicon() {
     }
 
@@ -44,6 +50,14 @@ final class FrameLexicon {
         Map<String, String> map = new HashMap<>();
         for (String[] r : LexiconFile.rows(file, 3)) {
             map.put(r[0] + " " + r[1], r[2]);
+        }
+        return Map.copyOf(map);
+    }
+
+    private static Map<String, String> column(String file) {
+        Map<String, String> map = new HashMap<>();
+        for (String[] r : LexiconFile.rows(file, 2)) {
+            map.put(r[0], r[1]);
         }
         return Map.copyOf(map);
     }

@@ -25,7 +25,8 @@ public final class SubjectKeyScheme {
      * the year or quarter before a subject apart ({@code nordwind/revenue@year-earlier}) and a change
      * against the quarter or month before apart from the change over a year; 5: the same, with a
      * change that names no topic the change of the level stated with it ({@code grew 18% to $2.1bn})
-     * and an index level keyed without what the market did to reach it.
+     * and an index level keyed without what the market did to reach it; a product named by its
+     * model holding its price in each market and its specifications ({@code s25-ultra/price/germany}).
      */
     public static final int VERSION = 5;
 

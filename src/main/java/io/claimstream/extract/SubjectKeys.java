@@ -22,7 +22,9 @@ import java.util.List;
  * <li>measure: what is counted or the topic of the figure ({@link SubjectMeasures#thing});</li>
  * <li>measure: what happened to it ({@link SubjectEvents});</li>
  * <li>holder: a contender of a contested measure, or what a sum buys ("€150m for Florian Wirtz")
- *     ({@link Holders}), else the country or entity the figure belongs to ({@link SubjectEntities});</li>
+ *     ({@link Holders}), a product named by its model for its price or a measure in units
+ *     ({@link ProductNames}: "s25-ultra/price/germany", "s25-ultra/mass"), else the country or entity
+ *     the figure belongs to ({@link SubjectEntities});</li>
  * <li>modality: a company's forecast or others' estimate, a forecast count, a peak
  *     ({@link SubjectModality}), rendered after the measure ("revenue-forecast");</li>
  * <li>period ({@link Periods}), dated for one-off events;</li>
@@ -64,6 +66,7 @@ final class SubjectKeys {
         SubjectEntities.EntityIndex index = entities.index(tokens);
         String dominant = index.dominant(article.title());
         ArticleNames names = null; // found once, and only for an article with a contested measure
+        ProductNames products = null; // found once, and only for an article with a price or a measure in units
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
@@ -135,6 +138,19 @@ final class SubjectKeys {
                 event = NONE; // "Labour won 411 seats", "Labour's 411 seats": winning is how a contender holds them
             }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
+            String market = null;
+            if (contender == null && !company && (c.kind == QuantityKind.MEASURE
+                || c.kind == QuantityKind.MONEY && FrameLexicon.PRODUCT_MEASURES.contains(thing))) {
+                products = products != null ? products : new ProductNames(lexicon, tokens, claims);
+                String product = products.holder(tokens, c, sentences);
+                if (product != null) {
+                    // "the S25 starts at $799.99", "a 5,000mAh battery" in a sentence on the S25 Ultra: the
+                    // product's price, scoped by the market it is sold in, or its specification, the same anywhere.
+                    market = c.kind == QuantityKind.MONEY ? entity : "";
+                    thing = c.kind == QuantityKind.MONEY ? "price" : thing;
+                    entity = product;
+                }
+            }
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event(); // "the running total went past 850,000"
             }
@@ -155,9 +171,9 @@ final class SubjectKeys {
             if (c.change != null) {
                 event = event.equals(NONE) ? "change" : event + "-change";
             }
-            String place = company && thing.equals("revenue") ? segments.segment(tokens, c)
+            String place = market != null ? market : company && thing.equals("revenue") ? segments.segment(tokens, c)
                 : FrameLexicon.LEVIED_MEASURES.contains(thing) ? segments.levied(tokens, c) : "";
-            if (place.isEmpty()) {
+            if (place.isEmpty() && market == null) {
                 place = places.place(tokens, c, article.title());
             }
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {

@@ -385,4 +385,35 @@ class SubjectKeysTest {
         assertThat(closed.subjectKey()).isEqualTo(fell.subjectKey());
         assertThat(closed.claimKey()).isEqualTo(fell.claimKey());
     }
+
+    @Test
+    void aProductNamedByItsModelHoldsItsPriceInEachMarketAndItsSpecificationEverywhere() {
+        NumericClaim us = only("In the US the Nexa Z9 Max starts at $1,099.", "$1,099");
+        NumericClaim uk = only("British buyers will find the Z9 Max in shops at £999, Tovik said.", "£999");
+        NumericClaim usAgain = only("Tovik's Nexa Z9 Max costs $1,099 in the United States.", "$1,099");
+        assertThat(us.subjectKey()).isEqualTo(usAgain.subjectKey()).startsWith("z9-max/price/");
+        assertThat(uk.subjectKey()).startsWith("z9-max/price/").isNotEqualTo(us.subjectKey());
+
+        NumericClaim battery = only("The Nexa Z9 Max has a 5,400mAh battery.", "5,400mAh");
+        NumericClaim batteryUk = only("In Britain, the Z9 Max packs a 5,400mAh cell.", "5,400mAh");
+        assertThat(battery.subjectKey()).isEqualTo(batteryUk.subjectKey()).startsWith("z9-max/");
+    }
+
+    @Test
+    void aVariantWrittenAloneIsTheModelNamedWithItAndAComparedModelKeepsItsOwnFigures() {
+        String text = "The Nexa Z9 starts at $799 and the Nexa Z9 Max at $1,099. The Max weighs 221g, "
+            + "up from 214g for the Z8 Max. It has a 6.8-inch screen.";
+        assertThat(only(text, "$799").subjectKey()).startsWith("z9/price");
+        assertThat(only(text, "$1,099").subjectKey()).startsWith("z9-max/price");
+        assertThat(only(text, "221g").subjectKey()).startsWith("z9-max/");
+        assertThat(only(text, "214g").subjectKey()).startsWith("z8-max/");
+        assertThat(only(text, "6.8-inch").subjectKey()).startsWith("z9-max/");
+    }
+
+    @Test
+    void aNumberedClassOrAYearIsNoProduct() {
+        assertThat(only("Category 5 winds reached 250 km/h on Sunday.", "250").subjectKey()).doesNotStartWith("category");
+        assertThat(only("Paris 2024 drew 12.1 million spectators at a cost of $9bn.", "$9bn").subjectKey())
+            .doesNotStartWith("paris-2024");
+    }
 }
