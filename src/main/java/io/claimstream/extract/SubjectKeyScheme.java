@@ -26,7 +26,8 @@ public final class SubjectKeyScheme {
      * against the quarter or month before apart from the change over a year; 5: the same, with a
      * change that names no topic the change of the level stated with it ({@code grew 18% to $2.1bn})
      * and an index level keyed without what the market did to reach it; a product named by its
-     * model holding its price in each market and its specifications ({@code s25-ultra/price/germany}).
+     * model holding its price in each market and its specifications ({@code s25-ultra/price/germany});
+     * the regions of a breakdown scoping their figures ({@code tavaria/case-infected/sel-coast}).
      */
     public static final int VERSION = 5;
 

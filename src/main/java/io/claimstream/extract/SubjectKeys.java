@@ -194,6 +194,35 @@ final class SubjectKeys {
             previous = c;
         }
         changesOfLevels(tokens, claims, assigned);
+        breakdowns(tokens, claims, assigned);
+    }
+
+    /**
+     * "Drummond remains the worst-hit province, with 612 cases. The Sel Coast has recorded 401
+     * cases, and the Northern Lakes 271": figures of one measure stated for two or more names no
+     * lexicon knows are a breakdown, and each name scopes its figures.
+     */
+    private void breakdowns(List<Token> tokens, List<Candidate> claims, List<SubjectFrame> assigned) {
+        String[] names = new String[claims.size()];
+        java.util.Map<String, java.util.Set<String>> byMeasure = new java.util.HashMap<>();
+        for (int i = 0; i < claims.size(); i++) {
+            SubjectFrame f = assigned.get(i);
+            if (f.place().isEmpty() && claims.get(i).kind == QuantityKind.COUNT) {
+                names[i] = places.breakdownName(tokens, claims.get(i));
+            }
+            if (names[i] != null && !names[i].equals(f.entity())) {
+                byMeasure.computeIfAbsent(f.entity() + "/" + f.thing() + "-" + f.event(), m -> new java.util.HashSet<>()).add(names[i]);
+            }
+        }
+        for (int i = 0; i < claims.size(); i++) {
+            SubjectFrame f = assigned.get(i);
+            java.util.Set<String> stated = names[i] == null ? null : byMeasure.get(f.entity() + "/" + f.thing() + "-" + f.event());
+            if (stated != null && stated.size() >= 2 && stated.contains(names[i])) {
+                SubjectFrame scoped = new SubjectFrame(f.entity(), f.thing(), f.event(), names[i], f.period(), f.sentence());
+                assigned.set(i, scoped);
+                keyClaim(claims.get(i), scoped);
+            }
+        }
     }
 
     /** Measures that only say what kind of figure a change is: it names no topic of its own. */

@@ -68,6 +68,52 @@ final class SubjectPlaces {
         return place == null ? null : Token.phrase(tokens, place.first(), place.last() + 1).replace(' ', '-');
     }
 
+    /** How far before a figure the name of its clause may stand: "Drummond remains the worst-hit province, with 612 cases". */
+    private static final int BREAKDOWN_WINDOW = 12;
+
+    /**
+     * "Drummond remains the worst-hit province, with 612 cases and 19 deaths", "The Sel Coast has
+     * recorded 401 cases", "and the Northern Lakes 271 cases": the name a clause opens on, when no
+     * known place is stated with the figure, a name no lexicon knows. It scopes the figure only as
+     * one of several in a breakdown ({@link SubjectKeys}), as a single such name may well be the
+     * figure's holder rather than a part of it.
+     */
+    String breakdownName(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.first - 1;
+        int floor = Math.max(s.first(), c.first - BREAKDOWN_WINDOW);
+        while (k >= floor && !tokens.get(k).isCapitalised()) {
+            Token t = tokens.get(k);
+            if (t.word().reportingForm() != null && !STATING.contains(t.lower()) || t.is("while") || t.is(";") || t.is(":") || t.is("(")) {
+                return null; // "it said 12 died", a clause of its own
+            }
+            k--;
+        }
+        if (k < floor) {
+            return null;
+        }
+        int end = k + 1;
+        while (k > s.first() && tokens.get(k - 1).isCapitalised() && !tokens.get(k - 1).word().isFunction()) {
+            k--;
+        }
+        int opening = k > s.first() && tokens.get(k - 1).is("the") ? k - 1 : k;
+        boolean opensClause = opening == s.first() || tokens.get(opening - 1).is("and") || tokens.get(opening - 1).is(",");
+        if (!opensClause || end < s.end() && tokens.get(end).type() == Token.Type.POSSESSIVE) {
+            return null;
+        }
+        for (int j = k; j < end; j++) {
+            Lexicon.Word w = tokens.get(j).word();
+            if (w.isFunction() || w.timeClass() != null || w.organisationHead() || w.titleClass() != null
+                || w.reportingForm() != null) {
+                return null;
+            }
+        }
+        if (lexicon.entities.get(Token.phrase(tokens, k, end, true)) != null) {
+            return null; // a country holds its figures
+        }
+        return Token.phrase(tokens, k, end).replace(' ', '-');
+    }
+
     /**
      * "In Sabuan the toll stood at 14", "In Halvern, 27 people died": a place that opens the
      * sentence after "in" scopes its figures. Countries hold figures rather than scope them.

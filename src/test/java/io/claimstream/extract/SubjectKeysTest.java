@@ -416,4 +416,21 @@ class SubjectKeysTest {
         assertThat(only("Paris 2024 drew 12.1 million spectators at a cost of $9bn.", "$9bn").subjectKey())
             .doesNotStartWith("paris-2024");
     }
+
+    @Test
+    void namesNoLexiconKnowsScopeTheFiguresOfABreakdown() {
+        String text = "Measles cases in Ostravia rose to 930, the health ministry said. Kelm remains the worst-hit "
+            + "district, with 412 cases. The Varro Hills have recorded 201 cases, and Lower Dunmere 96 cases.";
+        String kelm = only(text, "412").subjectKey();
+        String varro = only(text, "201").subjectKey();
+        String dunmere = only(text, "96").subjectKey();
+        String national = only(text, "930").subjectKey();
+        assertThat(java.util.Set.of(kelm, varro, dunmere, national)).hasSize(4);
+        assertThat(kelm).endsWith("/kelm");
+        assertThat(varro).endsWith("/varro-hills");
+        assertThat(dunmere).endsWith("/lower-dunmere");
+
+        String single = "Measles cases in Ostravia rose to 930. Kelm remains the worst-hit district, with 412 cases.";
+        assertThat(only(single, "412").subjectKey()).doesNotContain("kelm");
+    }
 }
