@@ -86,6 +86,9 @@ class NumberFormsTest {
         The central bank cut its rate by 25 basis points.                    | 25            |        | basis_point | =
         Tickets cost Rs 500 at the gate.                                     | 500           |        | inr       | =
         Chiva recorded 491 litres of rain per square metre in eight hours.   | 491           |        | l/m2      | =
+        A magnitude 6.1 earthquake shook the coast on Tuesday.               | 6.1           |        | magnitude | =
+        A magnitude-5.4 aftershock followed an hour later.                   | 5.4           |        | magnitude | =
+        The 7.2-magnitude quake struck at dawn.                              | 7.2           |        | magnitude | =
         """)
     void readsTheFigure(String sentence, double value, Double high, String unit, String qualifier) {
         List<NumericClaim> claims = EXTRACTOR.extract(ArticleText.of("a", sentence));

@@ -433,4 +433,10 @@ class SubjectKeysTest {
         String single = "Measles cases in Ostravia rose to 930. Kelm remains the worst-hit district, with 412 cases.";
         assertThat(only(single, "412").subjectKey()).doesNotContain("kelm");
     }
+
+    @Test
+    void aBareCountKeepsTheVerbRightBeforeIt() {
+        String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
+        assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
+    }
 }
