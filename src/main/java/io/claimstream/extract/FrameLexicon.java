@@ -43,6 +43,12 @@ final class FrameLexicon {
     /** Words naming a model's variant, and their key parts (product-variants.tsv): "Ultra", "+" is "plus". */
     static final Map<String, String> PRODUCT_VARIANTS = column("product-variants.tsv");
 
+    /** Words that tell a sum is the price of the deal already named (purchase-cues.tsv). */
+    static final Set<String> PURCHASE_CUES = firstColumn("purchase-cues.tsv");
+
+    /** "initial before" and "add-ons after" -> the part of a price they name (purchase-parts.tsv). */
+    static final Map<String, String> PURCHASE_PARTS = pairs("purchase-parts.tsv");
+
     private FrameLexicon() {
     }
 

@@ -121,14 +121,13 @@ final class Holders {
                 break;
             }
             if (t.is("for")) {
-                ArticleNames.Name n = nameStartingAt(index, tokens.get(k + 1).is("the") ? k + 2 : k + 1, s);
-                return n == null ? null : purchasable(tokens, n);
+                return purchasedAfterFor(index, tokens, k, s);
             }
         }
         for (int k = c.first - 1; k > Math.max(s.first(), c.first - PURCHASE_WINDOW); k--) {
             Token t = tokens.get(k);
-            if (!t.isWord() || t.isNumber()) {
-                return null;
+            if (!t.isWord() && t.type() != Token.Type.DASH || t.isNumber()) {
+                return null; // "for a club-record fee of": words and their hyphens only
             }
             if (t.is("for")) {
                 ArticleNames.Name n = index.endingAt(k - 1);
@@ -142,11 +141,34 @@ final class Holders {
     }
 
     /**
+     * "for Florian Wirtz", "for the Italian midfielder Luca Ferrante": the name after "for", past
+     * "the" and the words that describe it.
+     */
+    private String purchasedAfterFor(ArticleNames index, List<Token> tokens, int k, Sentence s) {
+        for (int start = k + 1; start < Math.min(s.end(), k + 5); start++) {
+            Token t = tokens.get(start);
+            if (t.type() == Token.Type.PUNCT || t.isNumber()) {
+                return null;
+            }
+            if (!t.isCapitalised()) {
+                continue;
+            }
+            ArticleNames.Name n = nameStartingAt(index, tokens, start, s);
+            String bought = n == null ? null : purchasable(tokens, n);
+            if (bought != null || start + 1 >= s.end() || tokens.get(start + 1).isCapitalised()) {
+                return bought; // a name that is not bought ("for Germany"), or the next word goes on with it
+            }
+        }
+        return null;
+    }
+
+    /**
      * The key of what is bought: a person by surname, as outlets name a player after the first
      * mention ("Florian Wirtz", "Wirtz"); an organisation by its key.
      */
     private String purchasable(List<Token> tokens, ArticleNames.Name n) {
-        if (n.kind() != ArticleNames.Kind.PERSON && n.kind() != ArticleNames.Kind.ORGANISATION) {
+        boolean other = n.kind() == ArticleNames.Kind.OTHER && personLike(tokens, n); // "Moises Caicedo", named once
+        if (n.kind() != ArticleNames.Kind.PERSON && n.kind() != ArticleNames.Kind.ORGANISATION && !other) {
             return null;
         }
         return personLike(tokens, n) ? tokens.get(n.last()).lower() : n.key();
@@ -171,9 +193,15 @@ final class Holders {
     }
 
     /** The name whose first token is {@code first}, looking a few tokens on for its end. */
-    private static ArticleNames.Name nameStartingAt(ArticleNames index, int first, Sentence s) {
+    private static ArticleNames.Name nameStartingAt(ArticleNames index, List<Token> tokens, int first, Sentence s) {
         for (int j = first; j < Math.min(s.end(), first + 5); j++) {
             ArticleNames.Name n = index.endingAt(j);
+            if (n != null && n.first() < first && tokens.get(first).isCapitalised()) {
+                // "Brighton for Moises Caicedo" read as one name, as "for" joins "Bank for International
+                // Settlements": what the sum is for is the part after it.
+                return new ArticleNames.Name(first, n.last(), Token.phrase(tokens, first, n.last() + 1).replace(' ', '-'),
+                    ArticleNames.Kind.OTHER);
+            }
             if (n != null) {
                 return n.first() == first ? n : null;
             }

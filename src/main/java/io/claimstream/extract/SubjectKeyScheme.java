@@ -27,7 +27,8 @@ public final class SubjectKeyScheme {
      * change that names no topic the change of the level stated with it ({@code grew 18% to $2.1bn})
      * and an index level keyed without what the market did to reach it; a product named by its
      * model holding its price in each market and its specifications ({@code s25-ultra/price/germany});
-     * the regions of a breakdown scoping their figures ({@code tavaria/case-infected/sel-coast}).
+     * the regions of a breakdown scoping their figures ({@code tavaria/case-infected/sel-coast}); the
+     * parts of a deal's price apart from its whole ({@code wirtz/value-initial}, {@code wirtz/value-total}).
      */
     public static final int VERSION = 5;
 

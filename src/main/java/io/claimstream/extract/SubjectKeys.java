@@ -70,6 +70,7 @@ final class SubjectKeys {
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
         List<SubjectFrame> assigned = new ArrayList<>();
         SubjectFrame lastCount = null;
+        String lastPurchase = null; // what the last sum bought, for the sums of the same deal told after it
         SubjectFrame companyFrame = null; // the last figure of a company measure, for the figures set against it
         Candidate previous = null;
         for (Candidate c : claims) {
@@ -129,6 +130,15 @@ final class SubjectKeys {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
                 contender = holders.purchased(names, tokens, c); // "€150m for Florian Wirtz": what the sum buys
                 thing = contender == null ? thing : "value"; // the price of what is bought, however worded
+            }
+            if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)
+                && lastPurchase != null && saysDeal(tokens, c)) {
+                contender = lastPurchase; // "The fee is made up of an initial £100m": the deal already named
+                thing = "value";
+            }
+            if (contender != null && thing.equals("value") && c.kind == QuantityKind.MONEY) {
+                lastPurchase = contender;
+                thing = pricePart(tokens, c, thing);
             }
             if (contender == null && lexicon.contestedMeasures.contains(thing) && previous != null && previous.sentence == c.sentence
                 && listedWithNouns(tokens, previous, c) && lexicon.contestedMeasures.contains(assigned.get(assigned.size() - 1).thing())) {
@@ -271,6 +281,73 @@ final class SubjectKeys {
             }
         }
         return false;
+    }
+
+    /** A word of purchase-cues.tsv in the sum's sentence: "the fee", "will pay", "with add-ons". */
+    private static boolean saysDeal(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = s.first(); k < s.end(); k++) {
+            if (FrameLexicon.PURCHASE_CUES.contains(Token.phrase(tokens, k, hyphenatedEnd(tokens, k, s)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end of the word at {@code k} with its hyphens: "add-ons" is written in three tokens. */
+    private static int hyphenatedEnd(List<Token> tokens, int k, Sentence s) {
+        int end = k + 1;
+        while (end + 1 < s.end() && tokens.get(end).type() == Token.Type.DASH && tokens.get(end).joined()
+            && tokens.get(end + 1).joined()) {
+            end += 2;
+        }
+        return end;
+    }
+
+    /**
+     * "an initial £100m", "a further £16m in potential add-ons", "€4m (£3.5m) payable in bonuses":
+     * the part of the price a sum is (purchase-parts.tsv). A part after the sum follows "in"; "up to
+     * £36.5m with add-ons" is the whole.
+     */
+    private static String pricePart(List<Token> tokens, Candidate c, String thing) {
+        Sentence s = c.sentence;
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - 3); k--) {
+            String part = FrameLexicon.PURCHASE_PARTS.get(tokens.get(k).lower() + " before");
+            if (part != null) {
+                return thing + "-" + part;
+            }
+        }
+        int k = c.last + 1;
+        if (k < s.end() && tokens.get(k).is("(")) {
+            while (k < s.end() && !tokens.get(k).is(")")) {
+                k++; // "€4m (£3.5m) payable in add-ons": past the sum in another currency
+            }
+            k++;
+        }
+        boolean in = false;
+        for (int limit = Math.min(s.end(), k + 4); k < limit; k++) {
+            if (tokens.get(k).type() == Token.Type.PUNCT) {
+                break;
+            }
+            in |= tokens.get(k).is("in");
+            int end = hyphenatedEnd(tokens, k, s);
+            String part = FrameLexicon.PURCHASE_PARTS.get(Token.phrase(tokens, k, end) + " after");
+            if (part != null) {
+                return in ? thing + "-" + part : thing + "-" + WHOLE_PRICE; // "£36.5m with add-ons"
+            }
+        }
+        return c.qualifier == Qualifier.AT_MOST || nearTotal(tokens, c) ? thing + "-" + WHOLE_PRICE : thing;
+    }
+
+    /** The part of a deal's price that is all of it, its parts told or not: "up to £116m", "€136m in total". */
+    private static final String WHOLE_PRICE = "total";
+
+    /** "about €136m in total", "a total of €42m"; not "the total would surpass the £115m paid for" another. */
+    private static boolean nearTotal(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        boolean after = c.last + 2 < s.end() && tokens.get(c.last + 1).is("in") && tokens.get(c.last + 2).is("total");
+        boolean before = c.first - 2 >= s.first() && tokens.get(c.first - 2).is("total") && tokens.get(c.first - 1).is("of");
+        return after || before;
     }
 
     private static void keyClaim(Candidate c, SubjectFrame parts) {

@@ -88,8 +88,8 @@ class HoldersTest {
             + "record fee of up to £64m, the club said.");
         List<NumericClaim> seller = extract("BERLIN (Wire) — Eastholm stand to receive as much as €75m for Tomas Vell, "
             + "a newspaper reported. The club sold Anton Rask to Rovers for €20m in the summer.");
-        assertThat(keyOf(buyer, "up to £64m")).isEqualTo("vell/value");
-        assertThat(keyOf(seller, "as much as €75m")).isEqualTo("vell/value");
+        assertThat(keyOf(buyer, "up to £64m")).isEqualTo("vell/value-total"); // "up to": the whole, add-ons and all
+        assertThat(keyOf(seller, "as much as €75m")).isEqualTo("vell/value-total");
         assertThat(keyOf(seller, "€20m")).as("the player sold, not the club he went to").isEqualTo("rask/value");
     }
 
@@ -160,5 +160,23 @@ class HoldersTest {
         String branch = keyOf(extract("The Harlow Workers Union Local took 44 seats on the council."), "44 seats");
         String union = keyOf(extract("The Harlow Workers Union took 44 seats on the council."), "44 seats");
         assertThat(branch).startsWith("harlow-workers-union/").isEqualTo(union);
+    }
+
+    @Test
+    void aPlayerNamedOnceAfterForHoldsTheSumEvenWhereTheClubsNameRunsIntoHis() {
+        List<NumericClaim> claims = extract("It beats the €48m Westfold paid Eastholm for Marco Bellin in 2021.");
+        assertThat(keyOf(claims, "€48m")).isEqualTo("bellin/value");
+        List<NumericClaim> described = extract("Rovers agreed a fee of €30m with Eastholm for the Danish winger Anton Rask.");
+        assertThat(keyOf(described, "€30m")).isEqualTo("rask/value");
+    }
+
+    @Test
+    void theSumsOfADealToldAfterItAreItsPartsAndItsWhole() {
+        List<NumericClaim> claims = extract("Rovers have signed Tomas Vell for up to £64m. The fee is made up of an initial "
+            + "£55m, with a further £9m in potential add-ons. Another report put it at £58m, rising to £64m with add-ons.");
+        assertThat(keyOf(claims, "up to £64m")).isEqualTo("vell/value-total");
+        assertThat(keyOf(claims, "£55m")).isEqualTo("vell/value-initial");
+        assertThat(keyOf(claims, "£9m")).isEqualTo("vell/value-add-ons");
+        assertThat(keyOf(claims, "£64m")).isEqualTo("vell/value-total");
     }
 }
