@@ -326,7 +326,9 @@ final class CountedNouns {
             if (context != null) {
                 return context.value();
             }
-            if (t.isWord() && isPluralNoun(t) && isCountedNoun(t)) {
+            // "the Rural People's Party 19" counts no people; "People under 30" opening a quote does
+            boolean inName = t.isCapitalised() && k > s.first() && tokens.get(k - 1).isWord();
+            if (t.isWord() && !inName && isPluralNoun(t) && isCountedNoun(t)) {
                 return unitOf(tokens, Math.max(s.first(), k - 3), k);
             }
         }

@@ -179,4 +179,12 @@ class HoldersTest {
         assertThat(keyOf(claims, "£9m")).isEqualTo("vell/value-add-ons");
         assertThat(keyOf(claims, "£64m")).isEqualTo("vell/value-total");
     }
+
+    @Test
+    void aPluralInAPartysNameCountsNothing() {
+        List<NumericClaim> claims = extract("The Velmar Party won 41 seats, the Free People's Party 17 and Civic Union 12, "
+            + "the commission said.");
+        assertThat(keyOf(claims, "17")).startsWith("free-people/seat");
+        assertThat(keyOf(claims, "12")).startsWith("civic-union/seat");
+    }
 }
