@@ -24,6 +24,8 @@ final class Periods {
     private static final int UPCOMING_MONTHS = 2;
     private static final Set<String> RATE_WORDS = Set.of("day", "week", "month", "year");
     private static final Set<String> LEAD_IN = Set.of("in", "for", "during");
+    /** Spans of time that, before "of" and a year, date a figure within it: "the first 47 days of 2025". */
+    private static final Set<String> SPANS = Set.of("days", "weeks", "months", "half", "quarter", "quarters");
     private static final Set<String> RELATIVE = Set.of("past", "preceding", "previous", "last");
     /** Adjectives before the figure's noun that make it a rate ("daily losses", "weekly arrivals"). */
     private static final java.util.Map<String, String> RATE_ADJECTIVES = java.util.Map.of(
@@ -80,6 +82,10 @@ final class Periods {
             if (isYear(t) && k > s.first() && LEAD_IN.contains(tokens.get(k - 1).lower())) {
                 return t.text();
             }
+            if (published != null && k + 1 < c.first && tokens.get(k + 1).is("alone") && "month".equals(t.word().timeClass())
+                && t.isCapitalised()) {
+                return month(published, t.lower(), false); // "with December alone accounting for 48,670 casualties"
+            }
             String rate = RATE_ADJECTIVES.get(t.lower());
             if (rate != null && k + 1 < c.first && tokens.get(k + 1).isWord() && !tokens.get(k + 1).isCapitalised()) {
                 return rate; // "Daily losses have hovered between 1,100 and 1,500": a day's figure, not the total
@@ -122,6 +128,9 @@ final class Periods {
             if (before.is("of") && k >= 2 && tokens.get(k - 2).is("end")) {
                 return t.text() + "-12"; // "by the end of 2025"
             }
+            if (before.is("of") && k >= 2 && SPANS.contains(tokens.get(k - 2).lower())) {
+                return t.text(); // "in the first 47 days of 2025", "the first half of 2025": a part of that year
+            }
         }
         String cls = t.word().timeClass();
         if (before != null && (before.is("early") || before.is("late") || before.is("mid")) && k - 2 >= s.first()) {
@@ -130,6 +139,9 @@ final class Periods {
         if ("month".equals(cls) && t.isCapitalised() && before != null && published != null
             && (before.is("in") || before.is("for") || before.is("by"))) {
             return monthPeriod(tokens, k, s, published, before.is("by"));
+        }
+        if ("month".equals(cls) && t.isCapitalised() && after != null && after.is("alone") && published != null) {
+            return month(published, t.lower(), false); // "with December alone accounting for 48,670"
         }
         if (before != null && published != null && (t.is("year") || t.is("week"))) {
             if (before.is("this")) {

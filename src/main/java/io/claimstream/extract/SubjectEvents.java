@@ -40,7 +40,10 @@ final class SubjectEvents {
             if (t.is(",") && continuesNounList(tokens, k, s)) {
                 continue; // "150 soldiers, border guards and national guardsmen returned home"
             }
-            if (t.type() == Token.Type.PUNCT || t.is("to") || t.is("for") || t.is("after") || t.is("since")
+            // "3,000 of the soldiers sent to fight for Russia have been killed": what the part suffered
+            // comes after the verb that describes the whole.
+            boolean partOfGroup = c.partitive && near != null && (t.is("to") || t.is("for"));
+            if (!partOfGroup && (t.is("to") || t.is("for")) || t.type() == Token.Type.PUNCT || t.is("after") || t.is("since")
                 || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || (t.word().number() != null)
                 || (t.word().reportingForm() != null) && !lexicon.eventAuxiliaries.contains(tokens.get(k - 1).lower())
                 || t.is("and") && !nounFollows(tokens, k, s)) {

@@ -439,4 +439,22 @@ class SubjectKeysTest {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
     }
+
+    @Test
+    void aMonthStatedAloneAndThePartOfAYearDateTheFigure() {
+        NumericClaim month = only("The ministry counted 9,100 arrests last year, with November alone accounting for 1,240 arrests.",
+            "1,240");
+        NumericClaim part = only("Police made close to 2,000 arrests in the first 50 days of 2025, the ministry said.", "close to 2,000");
+        NumericClaim total = only("Police have made 31,000 arrests since the law took effect, the ministry said.", "31,000");
+        assertThat(month.subjectKey()).endsWith("@2024-11");
+        assertThat(part.subjectKey()).endsWith("@2025");
+        assertThat(total.subjectKey()).doesNotContain("@");
+    }
+
+    @Test
+    void whatAPartOfAGroupSufferedIsItsEventNotWhatWasDoneToTheGroup() {
+        NumericClaim part = only("About 400 of the Ostravian soldiers sent to fight in the north have been killed, officials said.",
+            "About 400");
+        assertThat(part.subjectKey()).contains("-killed");
+    }
 }
