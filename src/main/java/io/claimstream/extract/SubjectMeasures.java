@@ -35,7 +35,10 @@ final class SubjectMeasures {
         if (c.kind == QuantityKind.MONEY && perShare(tokens, c)) {
             return "eps";
         }
-        String topic = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT ? attributiveTopic(tokens, c) : null;
+        String topic = c.kind == QuantityKind.MONEY ? topicAfterIn(tokens, c) : null;
+        if (topic == null && (c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT)) {
+            topic = attributiveTopic(tokens, c);
+        }
         if (topic == null) {
             topic = ofComplement(tokens, c);
         }
@@ -113,6 +116,28 @@ final class SubjectMeasures {
             }
         }
         return m == null || isRatioBase(tokens, k) ? null : m.value();
+    }
+
+    /**
+     * "€150bn in loans", "$2bn in new aid": the topic named after "in" is what the sum is, whatever
+     * the sentence is about ("the plan includes €150bn in loans").
+     */
+    private String topicAfterIn(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        int k = c.last + 1;
+        if (k + 1 >= s.end() || !tokens.get(k).is("in")) {
+            return null;
+        }
+        for (int j = k + 1; j < Math.min(s.end(), k + 3); j++) {
+            String topic = lexicon.topics.get(tokens.get(j).lower());
+            if (topic != null) {
+                return topic;
+            }
+            if (!tokens.get(j).isWord() || tokens.get(j).isCapitalised() || tokens.get(j).is("lost") || tokens.get(j).is("forgone")) {
+                return null; // "C$9 million in lost revenue" is a loss, not revenue
+            }
+        }
+        return null;
     }
 
     /**

@@ -457,4 +457,11 @@ class SubjectKeysTest {
             "About 400");
         assertThat(part.subjectKey()).contains("-killed");
     }
+
+    @Test
+    void aTopicNamedAfterInIsWhatTheSumIs() {
+        NumericClaim loans = only("The Commission's plan includes €90bn in loans for joint purchases.", "€90bn");
+        NumericClaim plan = only("The Commission proposed a plan to mobilise up to €400 billion.", "up to €400 billion");
+        assertThat(loans.subjectKey()).isNotEqualTo(plan.subjectKey()).contains("/loan");
+    }
 }
