@@ -22,6 +22,10 @@ final class SubjectMeasures {
     /** The class of what is counted, or the topic a sum, share or measure is about. */
     String thing(List<Token> tokens, Candidate c) {
         if (c.kind == QuantityKind.COUNT) {
+            String named = c.bareCount ? namedQuantity(tokens, c) : null;
+            if (named != null) {
+                return named; // "giving it a majority of 174", "a population of roughly 5,000"
+            }
             if (c.unit == null) {
                 return "count";
             }
@@ -116,6 +120,15 @@ final class SubjectMeasures {
             }
         }
         return m == null || isRatioBase(tokens, k) ? null : m.value();
+    }
+
+    /** "a majority of 174": a bare count after a named quantity and "of" is that quantity. */
+    private String namedQuantity(List<Token> tokens, Candidate c) {
+        int of = c.first - 1;
+        if (of - 1 < c.sentence.first() || !tokens.get(of).is("of")) {
+            return null;
+        }
+        return lexicon.topics.get(tokens.get(of - 1).lower());
     }
 
     /**

@@ -464,4 +464,10 @@ class SubjectKeysTest {
         NumericClaim plan = only("The Commission proposed a plan to mobilise up to €400 billion.", "up to €400 billion");
         assertThat(loans.subjectKey()).isNotEqualTo(plan.subjectKey()).contains("/loan");
     }
+
+    @Test
+    void aBareCountAfterANamedQuantityAndOfIsThatQuantity() {
+        String text = "The Velmar Party won 96 seats in the 150-seat chamber, giving it a majority of 42.";
+        assertThat(only(text, "42").subjectKey()).contains("/majority").isNotEqualTo(only(text, "96 seats").subjectKey());
+    }
 }
