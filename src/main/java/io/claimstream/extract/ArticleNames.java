@@ -243,7 +243,9 @@ final class ArticleNames {
     /** "Bank of England", "Centers for Disease Control and Prevention": "and" joins only inside a linked name. */
     private boolean continuesName(List<Token> tokens, int k, int end, boolean linked) {
         Token t = tokens.get(k);
-        if (t.type() == Token.Type.POSSESSIVE && k + 1 < end && tokens.get(k + 1).isCapitalised()
+        // A plural's possessive is written as a bare apostrophe, which the tokenizer reads as a quote.
+        boolean pluralPossessive = t.type() == Token.Type.QUOTE && t.joined() && k > 0 && tokens.get(k - 1).lower().endsWith("s");
+        if ((t.type() == Token.Type.POSSESSIVE || pluralPossessive) && k + 1 < end && tokens.get(k + 1).isCapitalised()
             && tokens.get(k + 1).word().organisationHead()) {
             return true; // "the Rural People's Party", "the Farmers' League": one name
         }

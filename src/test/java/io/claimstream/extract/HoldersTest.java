@@ -181,6 +181,12 @@ class HoldersTest {
     }
 
     @Test
+    void aPluralsPossessiveIsPartOfAPartysName() {
+        List<NumericClaim> claims = extract("The Velmar Party won 41 seats, the Free Citizens' Party 17 and Civic Union 12.");
+        assertThat(keyOf(claims, "17")).startsWith("free-citizens/seat");
+    }
+
+    @Test
     void aPluralInAPartysNameCountsNothing() {
         List<NumericClaim> claims = extract("The Velmar Party won 41 seats, the Free People's Party 17 and Civic Union 12, "
             + "the commission said.");
