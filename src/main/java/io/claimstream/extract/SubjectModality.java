@@ -49,6 +49,7 @@ final class SubjectModality {
             }
             found = stronger(found, cue);
         }
+        found = stronger(found, passiveCue(tokens, c));
         for (int k = c.first - 1; k >= Math.max(s.first(), c.first - BEFORE); k--) {
             Token t = tokens.get(k);
             if (t.is(",") || t.is(";") || t.is(":") || t.type() == Token.Type.DASH && !t.joined() || t.type() == Token.Type.QUOTE) {
@@ -61,6 +62,25 @@ final class SubjectModality {
             found = stronger(found, cue);
         }
         return found;
+    }
+
+    /** How far after the figure its clause's passive verb may stand: "79.9 million people in the United States are expected". */
+    private static final int PASSIVE = 9;
+
+    /** "79.9 million people in the United States are expected to travel": the figure is the subject of a passive cue. */
+    private static String passiveCue(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.last + 1; k + 1 < Math.min(s.end(), c.last + 1 + PASSIVE); k++) {
+            Token t = tokens.get(k);
+            if (t.type() == Token.Type.PUNCT || t.isNumber()) {
+                return ACTUAL;
+            }
+            if (t.is("are") || t.is("is") || t.is("were") || t.is("was")) {
+                String cue = CUES.get(tokens.get(k + 1).lower());
+                return END.equals(cue) || cue == null ? ACTUAL : cue;
+            }
+        }
+        return ACTUAL;
     }
 
     /** "down from a peak of 1,294", "At the height of its incursion, Ukraine controlled about 1,300": the highest it reached. */

@@ -470,4 +470,11 @@ class SubjectKeysTest {
         String text = "The Velmar Party won 96 seats in the 150-seat chamber, giving it a majority of 42.";
         assertThat(only(text, "42").subjectKey()).contains("/majority").isNotEqualTo(only(text, "96 seats").subjectKey());
     }
+
+    @Test
+    void aCountThatIsTheSubjectOfAPassiveForecastIsAForecast() {
+        NumericClaim expected = only("A record 4.1 million people in Ostravia are expected to travel over the holiday.", "4.1 million");
+        NumericClaim counted = only("A record 4.1 million people in Ostravia travelled over the holiday.", "4.1 million");
+        assertThat(expected.subjectKey()).contains("-forecast").isNotEqualTo(counted.subjectKey());
+    }
 }
