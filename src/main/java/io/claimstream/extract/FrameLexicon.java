@@ -46,6 +46,9 @@ final class FrameLexicon {
     /** Words that tell a sum is the price of the deal already named (purchase-cues.tsv). */
     static final Set<String> PURCHASE_CUES = firstColumn("purchase-cues.tsv");
 
+    /** Words after which what is bought is named (purchase-cues.tsv, second column "verb"): "the signing of Florian Wirtz". */
+    static final Set<String> PURCHASE_VERBS = marked("purchase-cues.tsv", "verb");
+
     /** "initial before" and "add-ons after" -> the part of a price they name (purchase-parts.tsv). */
     static final Map<String, String> PURCHASE_PARTS = pairs("purchase-parts.tsv");
 

@@ -141,6 +141,21 @@ final class Holders {
     }
 
     /**
+     * "Liverpool completed the signing of Germany midfielder Florian Wirtz ... in a deal worth up to
+     * £116m", "its acquisition of Activision for $69bn": the name after a purchase verb
+     * (purchase-cues.tsv) before the sum in its sentence; null when none is named there.
+     */
+    String bought(ArticleNames index, List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.first - 1; k >= s.first(); k--) {
+            if (FrameLexicon.PURCHASE_VERBS.contains(tokens.get(k).lower())) {
+                return purchasedAfterFor(index, tokens, k + 1 < c.first && tokens.get(k + 1).is("of") ? k + 1 : k, s);
+            }
+        }
+        return null;
+    }
+
+    /**
      * "for Florian Wirtz", "for the Italian midfielder Luca Ferrante": the name after "for", past
      * "the" and the words that describe it.
      */
@@ -171,7 +186,9 @@ final class Holders {
         if (n.kind() != ArticleNames.Kind.PERSON && n.kind() != ArticleNames.Kind.ORGANISATION && !other) {
             return null;
         }
-        return personLike(tokens, n) ? tokens.get(n.last()).lower() : n.key();
+        // A person by surname, as outlets name a player after the first mention; a name no rule
+        // knows as a person's ("Moises Caicedo", "Brightline Software") whole, as it is written at the deal.
+        return n.kind() != ArticleNames.Kind.OTHER && personLike(tokens, n) ? tokens.get(n.last()).lower() : n.key();
     }
 
     /** Two or three capitalised words, none an organisation's head word, a suffix or an acronym: "Florian Wirtz". */

@@ -165,7 +165,7 @@ class HoldersTest {
     @Test
     void aPlayerNamedOnceAfterForHoldsTheSumEvenWhereTheClubsNameRunsIntoHis() {
         List<NumericClaim> claims = extract("It beats the €48m Westfold paid Eastholm for Marco Bellin in 2021.");
-        assertThat(keyOf(claims, "€48m")).isEqualTo("bellin/value");
+        assertThat(keyOf(claims, "€48m")).isEqualTo("marco-bellin/value");
         List<NumericClaim> described = extract("Rovers agreed a fee of €30m with Eastholm for the Danish winger Anton Rask.");
         assertThat(keyOf(described, "€30m")).isEqualTo("rask/value");
     }
@@ -192,5 +192,14 @@ class HoldersTest {
             + "the commission said.");
         assertThat(keyOf(claims, "17")).startsWith("free-people/seat");
         assertThat(keyOf(claims, "12")).startsWith("civic-union/seat");
+    }
+
+    @Test
+    void whatAPurchaseVerbNamesHoldsTheDealsSum() {
+        List<NumericClaim> signing = extract("Rovers completed the signing of Danish winger Anton Rask from Eastholm on Friday "
+            + "in a deal worth up to £40m.");
+        List<NumericClaim> acquisition = extract("Velmora announced its acquisition of Brightline Software in a deal worth $2.3bn.");
+        assertThat(keyOf(signing, "up to £40m")).isEqualTo("rask/value-total");
+        assertThat(keyOf(acquisition, "$2.3bn")).startsWith("brightline").endsWith("/value");
     }
 }
