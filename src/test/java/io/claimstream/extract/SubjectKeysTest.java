@@ -477,4 +477,10 @@ class SubjectKeysTest {
         NumericClaim counted = only("A record 4.1 million people in Ostravia travelled over the holiday.", "4.1 million");
         assertThat(expected.subjectKey()).contains("-forecast").isNotEqualTo(counted.subjectKey());
     }
+
+    @Test
+    void theDepthAndTheDistanceOfAQuakeAreMeasuresApart() {
+        String text = "The quake struck with its epicentre about 40 km north of the city, at a depth of 12 km.";
+        assertThat(only(text, "about 40 km").subjectKey()).isNotEqualTo(only(text, "12 km").subjectKey());
+    }
 }
