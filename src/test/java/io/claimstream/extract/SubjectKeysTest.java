@@ -483,4 +483,11 @@ class SubjectKeysTest {
         String text = "The quake struck with its epicentre about 40 km north of the city, at a depth of 12 km.";
         assertThat(only(text, "about 40 km").subjectKey()).isNotEqualTo(only(text, "12 km").subjectKey());
     }
+
+    @Test
+    void aCentralBanksRateIsItsEconomys() {
+        NumericClaim bank = only("FRANKFURT (Wire) — The European Central Bank cut its deposit rate to 1.75% on Thursday.", "1.75%");
+        NumericClaim area = only("The euro area's deposit rate now stands at 1.75%, economists said.", "1.75%");
+        assertThat(bank.subjectKey()).isEqualTo(area.subjectKey()).startsWith("euro-area/");
+    }
 }
