@@ -150,8 +150,10 @@ final class SubjectKeys {
                 && listedWithNouns(tokens, previous, c) && lexicon.contestedMeasures.contains(assigned.get(assigned.size() - 1).thing())) {
                 contender = assigned.get(assigned.size() - 1).entity(); // "31 gold medals, 25 silver and 19 bronze"
             }
-            if (contender != null && event.equals("won") && lexicon.contestedMeasures.contains(thing)) {
-                event = NONE; // "Labour won 411 seats", "Labour's 411 seats": winning is how a contender holds them
+            if ((event.equals("won") || event.equals("freed")) && lexicon.contestedMeasures.contains(thing)) {
+                // "Labour won 411 seats", "Labour's 411 seats", "brought home 65 medals": winning is how a
+                // contender holds them, whoever holds them
+                event = NONE;
             }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
             String market = null;

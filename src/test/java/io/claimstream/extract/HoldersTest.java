@@ -202,4 +202,14 @@ class HoldersTest {
         assertThat(keyOf(signing, "up to £40m")).isEqualTo("rask/value-total");
         assertThat(keyOf(acquisition, "$2.3bn")).startsWith("brightline").endsWith("/value");
     }
+
+    @Test
+    void winningIsHowACountryHoldsItsMedalsToo() {
+        List<NumericClaim> won = extract("France won 16 golds at the Games.");
+        List<NumericClaim> had = extract("France finished with 16 golds at the Games.");
+        List<NumericClaim> home = extract("Team GB brought home 65 medals from the Games.");
+        List<NumericClaim> britain = extract("Britain finished with 65 medals at the Games.");
+        assertThat(keyOf(won, "16 golds")).isEqualTo(keyOf(had, "16 golds"));
+        assertThat(keyOf(home, "65 medals")).isEqualTo(keyOf(britain, "65 medals"));
+    }
 }
