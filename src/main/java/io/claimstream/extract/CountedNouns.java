@@ -280,7 +280,7 @@ final class CountedNouns {
 
     private String fromContext(List<Token> tokens, List<Candidate> candidates, int index, String previousUnit) {
         Candidate c = candidates.get(index);
-        Candidate compared = comparedWithEarlier(tokens, c) ? earlierCountInSentence(candidates, index) : null;
+        Candidate compared = comparedWithEarlier(tokens, c) ? earlierCountInSentence(tokens, candidates, index) : null;
         if (compared != null) {
             return compared.unit; // "Almost 12,000 people ..., up from about 7,000"
         }
@@ -294,15 +294,21 @@ final class CountedNouns {
     }
 
     /** The nearest claimed count before it in its sentence: "in the two countries" between them counts places, not the figure. */
-    private static Candidate earlierCountInSentence(List<Candidate> candidates, int index) {
+    private static Candidate earlierCountInSentence(List<Token> tokens, List<Candidate> candidates, int index) {
         Candidate c = candidates.get(index);
+        Candidate located = null;
         for (int i = index - 1; i >= 0 && candidates.get(i).sentence == c.sentence; i--) {
             Candidate p = candidates.get(i);
             if (p.isClaim() && p.kind == QuantityKind.COUNT && p.unit != null) {
-                return p;
+                boolean locative = p.first > p.sentence.first()
+                    && (tokens.get(p.first - 1).is("in") || tokens.get(p.first - 1).is("across"));
+                if (!locative) {
+                    return p;
+                }
+                located = located == null ? p : located;
             }
         }
-        return null;
+        return located; // "866 dairy herds in 16 states, up from 865": the herds, not the states they are in
     }
 
     /** "the number of captives ... to 2,883", "a population of roughly 5,000", "losses ... at 856,660". */

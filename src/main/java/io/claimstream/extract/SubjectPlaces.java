@@ -12,6 +12,9 @@ final class SubjectPlaces {
     private static final java.util.Set<String> STATING = java.util.Set.of(
         "with", "on", "at", "accounts", "accounted", "account", "for", "had", "has", "reported", "recorded", "saw", "logged");
 
+    /** Words that open another clause after the figure: a place named after them is that clause's. */
+    private static final java.util.Set<String> CLAUSE_OPENERS = java.util.Set.of("since", "when", "while", "after", "before", "because");
+
     private final Lexicon lexicon;
 
     SubjectPlaces(Lexicon lexicon) {
@@ -26,8 +29,8 @@ final class SubjectPlaces {
         Sentence s = c.sentence;
         for (int k = c.last + 1; k < Math.min(s.end(), c.last + 9); k++) {
             Token t = tokens.get(k);
-            if (t.type() == Token.Type.PUNCT) {
-                break;
+            if (t.type() == Token.Type.PUNCT || CLAUSE_OPENERS.contains(t.lower())) {
+                break; // "16 states since it was first confirmed in Texas": another clause's place
             }
             if ((t.is("in") || t.is("near") || t.is("around") || t.is("across")) && k + 1 < s.end()) {
                 int name = tokens.get(k + 1).is("the") ? k + 2 : k + 1;

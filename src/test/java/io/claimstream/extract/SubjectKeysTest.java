@@ -490,4 +490,16 @@ class SubjectKeysTest {
         NumericClaim area = only("The euro area's deposit rate now stands at 1.75%, economists said.", "1.75%");
         assertThat(bank.subjectKey()).isEqualTo(area.subjectKey()).startsWith("euro-area/");
     }
+
+    @Test
+    void anEarlierReadingIsOfTheCountNotOfThePlacesItIsIn() {
+        String text = "Officials confirmed 412 infected flocks in 9 provinces, up from 398 two days earlier.";
+        assertThat(only(text, "398").subjectKey()).isEqualTo(only(text, "412").subjectKey());
+    }
+
+    @Test
+    void aPlaceInAnotherClauseAfterTheFigureDoesNotScopeIt() {
+        String text = "The virus has reached flocks in 9 provinces since it was first found in Kelmark in March.";
+        assertThat(only(text, "9 provinces").subjectKey()).doesNotContain("kelmark");
+    }
 }
