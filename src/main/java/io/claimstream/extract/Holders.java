@@ -146,13 +146,18 @@ final class Holders {
      * (purchase-cues.tsv) before the sum in its sentence; null when none is named there.
      */
     String bought(ArticleNames index, List<Token> tokens, Candidate c) {
-        Sentence s = c.sentence;
-        for (int k = c.first - 1; k >= s.first(); k--) {
+        int k = purchaseVerbBefore(tokens, c);
+        return k < 0 ? null : purchasedAfterFor(index, tokens, k + 1 < c.first && tokens.get(k + 1).is("of") ? k + 1 : k, c.sentence);
+    }
+
+    /** Where the nearest purchase verb before the sum in its sentence stands, or -1: the article's names are found only then. */
+    static int purchaseVerbBefore(List<Token> tokens, Candidate c) {
+        for (int k = c.first - 1; k >= c.sentence.first(); k--) {
             if (FrameLexicon.PURCHASE_VERBS.contains(tokens.get(k).lower())) {
-                return purchasedAfterFor(index, tokens, k + 1 < c.first && tokens.get(k + 1).is("of") ? k + 1 : k, s);
+                return k;
             }
         }
-        return null;
+        return -1;
     }
 
     /**

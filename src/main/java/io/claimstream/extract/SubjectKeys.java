@@ -132,7 +132,7 @@ final class SubjectKeys {
                 thing = contender == null ? thing : "value"; // the price of what is bought, however worded
             }
             if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)
-                && saysDeal(tokens, c)) {
+                && Holders.purchaseVerbBefore(tokens, c) >= 0 && saysDeal(tokens, c)) {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
                 contender = holders.bought(names, tokens, c); // "the signing of Florian Wirtz ... in a deal worth £116m"
                 thing = contender == null ? thing : "value";
