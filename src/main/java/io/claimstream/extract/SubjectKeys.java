@@ -90,9 +90,10 @@ final class SubjectKeys {
             SubjectFrame antecedent = share ? lastCount : antecedent(assigned, thing);
             // What is done with a sum or a share varies with the telling ("spent", "pledged",
             // "raised"); its topic says what it is.
-            // An index level is where the market stood: "closed at", "lost 2.3% to" tell its change, not an event.
+            // An index level is where the market stood: "closed at", "lost 2.3% to" tell its change, not an
+            // event; a quake's magnitude is its size, not what it did ("a magnitude 6.8 quake killed 30").
             boolean eventless = c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT
-                || "point".equals(c.unit);
+                || "point".equals(c.unit) || "magnitude".equals(c.unit);
             String event = eventless ? NONE : events.impliedEvent(c);
             if (event.equals(NONE) && !eventless) {
                 event = events.event(tokens, c);

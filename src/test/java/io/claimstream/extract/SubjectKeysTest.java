@@ -502,4 +502,11 @@ class SubjectKeysTest {
         String text = "The virus has reached flocks in 9 provinces since it was first found in Kelmark in March.";
         assertThat(only(text, "9 provinces").subjectKey()).doesNotContain("kelmark");
     }
+
+    @Test
+    void aQuakesMagnitudeIsItsSizeWhateverItDid() {
+        NumericClaim killed = only("A magnitude 6.8 earthquake killed at least 30 people on Sunday.", "magnitude 6.8");
+        NumericClaim struck = only("A magnitude 6.8 earthquake struck the coast on Sunday.", "magnitude 6.8");
+        assertThat(killed.subjectKey()).isEqualTo(struck.subjectKey());
+    }
 }
