@@ -133,8 +133,12 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
                         Serdes.String(), InternalAvroSerde.of(SubjectHead.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.CLAIM_STORE),
                         Serdes.String(), InternalAvroSerde.of(ClaimEntry.class)).withCachingEnabled(),
+                    // Not cached: its keys are written once each (an article, outlet or claimant
+                    // newly counted for a claim) and mostly looked up to find them absent, so the
+                    // record cache only held them until the commit and, full of them, evicted and
+                    // flushed the entries the other stores rewrite (a tenth of the stream thread).
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.COUNTED_STORE),
-                        Serdes.String(), Serdes.Long()).withCachingEnabled(),
+                        Serdes.String(), Serdes.Long()).withCachingDisabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.PENDING_STORE),
                         Serdes.String(), Serdes.Long()).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.CLAIM_EXPIRY_STORE),
