@@ -23,6 +23,8 @@ import org.apache.kafka.common.config.ConfigException;
  * @param expiryInterval how often (in stream time) expired claims are looked for
  * @param subjectEmitInterval how often (wall-clock time) the subjects changed since the last time are
  *     written to claims.by-subject: a busy subject is written once per interval, not once per mention
+ * @param subjectEmitBudgetBytes bytes of claims.by-subject records one subject may write per emit interval,
+ *     on average: a subject whose record is larger waits as many intervals as its record takes budgets
  * @param maxClaimsPerSubject distinct claims kept per subject; beyond it the least recently seen one goes
  * @param maxSourcesPerClaim sources listed per claim, the earliest and the latest; the mention count keeps the total
  * @param maxClaimantsPerClaim claimants listed per claim, the earliest; the claimant count keeps the total
@@ -45,6 +47,7 @@ public record ClaimsSettings(
     Duration claimRetention,
     Duration expiryInterval,
     Duration subjectEmitInterval,
+    int subjectEmitBudgetBytes,
     int maxClaimsPerSubject,
     int maxSourcesPerClaim,
     int maxClaimantsPerClaim,
@@ -62,6 +65,7 @@ public record ClaimsSettings(
     public static final String CLAIM_RETENTION_MS = "claimstream.claim.retention.ms";
     public static final String EXPIRY_INTERVAL_MS = "claimstream.claim.expiry.interval.ms";
     public static final String SUBJECT_EMIT_INTERVAL_MS = "claimstream.subject.emit.interval.ms";
+    public static final String SUBJECT_EMIT_BUDGET_BYTES = "claimstream.subject.emit.budget.bytes";
     public static final String MAX_CLAIMS_PER_SUBJECT = "claimstream.max.claims.per.subject";
     public static final String MAX_SOURCES_PER_CLAIM = "claimstream.max.sources.per.claim";
     public static final String MAX_CLAIMANTS_PER_CLAIM = "claimstream.max.claimants.per.claim";
@@ -89,6 +93,11 @@ public record ClaimsSettings(
         .define(SUBJECT_EMIT_INTERVAL_MS, Type.LONG, 200L, Range.atLeast(1), Importance.MEDIUM,
             "How often (wall-clock time) changed subjects are written to claims.by-subject; a subject "
                 + "mentioned many times in one interval is written once, with all of them.")
+        .define(SUBJECT_EMIT_BUDGET_BYTES, Type.INT, 8 << 10, Range.atLeast(1024), Importance.MEDIUM,
+            "Bytes of claims.by-subject records one subject may write per emit interval, on average. A subject "
+                + "whose record is larger is written at most once every size/budget intervals (rounded up; with "
+                + "the defaults a 64 KiB record once every 8 intervals, 1.6 s), with every change since; "
+                + "smaller records are written every interval. A deleted subject's tombstone is never held.")
         .define(MAX_CLAIMS_PER_SUBJECT, Type.INT, 200, Range.atLeast(1), Importance.MEDIUM,
             "Distinct claims kept per subject; beyond it the least recently seen claim is dropped.")
         .define(MAX_SOURCES_PER_CLAIM, Type.INT, 2, Range.atLeast(1), Importance.MEDIUM,
@@ -138,6 +147,9 @@ public record ClaimsSettings(
         if (subjectTopicDeleteRetention.isNegative()) {
             throw new ConfigException(SUBJECT_TOPIC_DELETE_RETENTION_MS, subjectTopicDeleteRetention, "must not be negative");
         }
+        if (subjectEmitBudgetBytes < 1) {
+            throw new ConfigException(SUBJECT_EMIT_BUDGET_BYTES, subjectEmitBudgetBytes, "must be at least 1");
+        }
         if (maxClaimsPerSubject < 1) {
             throw new ConfigException(MAX_CLAIMS_PER_SUBJECT, maxClaimsPerSubject, "must be at least 1");
         }
@@ -181,6 +193,7 @@ public record ClaimsSettings(
             millis(values, CLAIM_RETENTION_MS),
             millis(values, EXPIRY_INTERVAL_MS),
             millis(values, SUBJECT_EMIT_INTERVAL_MS),
+            (Integer) values.get(SUBJECT_EMIT_BUDGET_BYTES),
             (Integer) values.get(MAX_CLAIMS_PER_SUBJECT),
             (Integer) values.get(MAX_SOURCES_PER_CLAIM),
             (Integer) values.get(MAX_CLAIMANTS_PER_CLAIM),

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.claimstream.avro.NumericClaim;
+import io.claimstream.avro.SubjectClaims;
 import io.claimstream.avro.internal.ClaimEntry;
 import io.claimstream.avro.internal.ClaimMention;
 import io.claimstream.avro.internal.SubjectHead;
@@ -44,6 +47,14 @@ import org.slf4j.LoggerFactory;
  * changelogged like the others, so under exactly-once a crash neither loses a pending subject
  * nor writes one twice. A new claim goes to news.claims at once.
  *
+ * <p>A subject with many claims has a large record, written whole whenever one of its claims
+ * changes: most of claims.by-subject's bytes, and of the time spent writing subjects, came from
+ * the few subjects that collect dozens of figures and are mentioned in nearly every interval. Each
+ * subject has a byte budget per emit interval: one whose record is larger waits, still pending, as
+ * many intervals as its record takes budgets before it is written again, with every change since.
+ * The hold is kept in memory only: a restart forgets it and writes such a subject at the next
+ * interval, which is allowed (the hold only makes writes rarer, never wrong).
+ *
  * <p>Idempotence: the counted store remembers every article counted for a claim (and the
  * claim's outlets and claimants, for exact counts beyond the capped lists) for as long as the
  * claim lives, so a replayed or re-linked article never counts twice. Expiry, on stream time,
@@ -77,7 +88,14 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     private final Duration retention;
     private final Duration expiryInterval;
     private final Duration emitInterval;
+    private final int emitBudgetBytes;
     private final KeyScheme keyScheme;
+    /**
+     * Subjects written with a record over the emit budget, and the wall-clock time until which
+     * they are not written again. An entry lives at most {@code maxRecordBytes / emitBudgetBytes}
+     * intervals: the map holds only subjects written that recently.
+     */
+    private final Map<String, Long> heldUntil = new HashMap<>();
     private ProcessorContext<String, SubjectUpdate> context;
     private KeyValueStore<String, SubjectHead> heads;
     private KeyValueStore<String, ClaimEntry> claims;
@@ -97,6 +115,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         this.retention = settings.claimRetention();
         this.expiryInterval = settings.expiryInterval();
         this.emitInterval = settings.subjectEmitInterval();
+        this.emitBudgetBytes = settings.subjectEmitBudgetBytes();
         this.keyScheme = keyScheme;
     }
 
@@ -114,8 +133,12 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
                         Serdes.String(), InternalAvroSerde.of(SubjectHead.class)).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.CLAIM_STORE),
                         Serdes.String(), InternalAvroSerde.of(ClaimEntry.class)).withCachingEnabled(),
+                    // Not cached: its keys are written once each (an article, outlet or claimant
+                    // newly counted for a claim) and mostly looked up to find them absent, so the
+                    // record cache only held them until the commit and, full of them, evicted and
+                    // flushed the entries the other stores rewrite (a tenth of the stream thread).
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.COUNTED_STORE),
-                        Serdes.String(), Serdes.Long()).withCachingEnabled(),
+                        Serdes.String(), Serdes.Long()).withCachingDisabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.PENDING_STORE),
                         Serdes.String(), Serdes.Long()).withCachingEnabled(),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ClaimsTopology.CLAIM_EXPIRY_STORE),
@@ -151,7 +174,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         // Stream time, like the claims' own times: a replayed backlog expires what it would have
         // expired live, and a stopped feed does not empty the store by the wall clock.
         context.schedule(expiryInterval, PunctuationType.STREAM_TIME, this::expire);
-        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emitPending());
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
     }
 
     @Override
@@ -284,8 +307,12 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         }
     }
 
-    /** Writes the record of every subject changed since the last time: its current state, or a tombstone. */
-    private void emitPending() {
+    /**
+     * Writes the record of every subject changed since the last time, its current state or a
+     * tombstone, but for the subjects still held by their emit budget, which stay pending.
+     */
+    private void emitPending(long now) {
+        heldUntil.values().removeIf(until -> until <= now);
         List<KeyValue<String, Long>> due = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = pending.all()) {
             all.forEachRemaining(due::add);
@@ -296,12 +323,34 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
                 removeStale(entry.key, head.getKeyScheme(), entry.value); // changed before the upgrade, never written since
                 continue;
             }
-            SubjectUpdate update = head == null ? SubjectUpdate.deleted()
-                : SubjectUpdate.of(Outputs.subjectClaims(head, SubjectStores.entriesOf(claims, entry.key), maxRecordBytes));
+            if (head != null && heldUntil.containsKey(entry.key)) {
+                continue; // written lately with a record over the budget: written with every change once its hold ends
+            }
+            SubjectUpdate update;
+            if (head == null) {
+                update = SubjectUpdate.deleted();
+                heldUntil.remove(entry.key);
+            } else {
+                SubjectClaims record = Outputs.subjectClaims(head, SubjectStores.entriesOf(claims, entry.key), maxRecordBytes);
+                update = SubjectUpdate.of(record);
+                hold(entry.key, Outputs.approximateBytes(record), now);
+            }
             Record<String, SubjectUpdate> out = new Record<>(entry.key, update, Math.max(0, entry.value));
             KeyScheme.stamp(out.headers(), keyScheme.version());
             context.forward(out);
             pending.delete(entry.key);
+        }
+    }
+
+    /**
+     * Holds a subject just written with a record of about {@code bytes}: a record within the
+     * budget is not held, a larger one for one interval per further budget it takes. Half an
+     * interval of slack, so that a punctuation a little early still writes it on time.
+     */
+    private void hold(String subjectKey, long bytes, long now) {
+        long intervals = (bytes - 1) / emitBudgetBytes;
+        if (intervals > 0) {
+            heldUntil.put(subjectKey, now + intervals * emitInterval.toMillis() - emitInterval.toMillis() / 2);
         }
     }
 

@@ -57,7 +57,8 @@ public final class PipelineBenchmark implements Benchmark {
     static final double P99_TARGET_MS = 1_000;
 
     /** One measured batch: how many records, how long producing them took, and until the last output was visible. */
-    record Round(int articles, long textBytes, double produceSeconds, double seconds, long outputs, Map<String, Long> bytesWritten) {
+    record Round(int articles, long textBytes, double produceSeconds, double seconds, long outputs, Map<String, Long> bytesWritten,
+                 CpuTime.Used cpu) {
         double articlesPerSecond() {
             return articles / seconds;
         }
@@ -94,8 +95,8 @@ public final class PipelineBenchmark implements Benchmark {
                 try (CommittedOutput output = new CommittedOutput(cluster.bootstrapServers(), ClaimsTopics.SUBJECT_CLAIMS);
                      CommittedOutput firstSeen = new CommittedOutput(cluster.bootstrapServers(), ClaimsTopics.CLAIMS);
                      KafkaProducer<String, byte[]> producer = cluster.producer("bench-articles")) {
-                    round(cluster, producer, progress, output, ClaimsTopics.ARTICLES, warmupRecords, 0);
-                    endToEnd = round(cluster, producer, progress, output, ClaimsTopics.ARTICLES, measuredRecords, textBytes);
+                    round(cluster, producer, progress, output, ClaimsTopics.ARTICLES, warmupRecords, 0, CLAIMS_APP);
+                    endToEnd = round(cluster, producer, progress, output, ClaimsTopics.ARTICLES, measuredRecords, textBytes, CLAIMS_APP);
                     // First at a rate the application sustains, if 1,000/s is more: the latency that
                     // commits and the topology's work give, apart from any backlog.
                     int sustained = (int) Math.min(scale.latencyRate(), endToEnd.articlesPerSecond() / 2);
@@ -119,6 +120,14 @@ public final class PipelineBenchmark implements Benchmark {
             metrics.add(Metric.info("end to end, exactly_once_v2", endToEnd.articlesPerSecond(), "articles/s",
                 describe(endToEnd, "claims.by-subject updates")));
             metrics.add(Metric.info("end to end text", endToEnd.textBytes() / 1e6 / endToEnd.seconds(), "MB/s", ""));
+            metrics.add(Metric.info("stream thread CPU per article, pass-through", passThrough.cpu().streamThreadMillisPer(passThrough.articles()),
+                "ms", CpuTime.DESCRIPTION));
+            metrics.add(Metric.info("stream thread CPU per article, end to end", endToEnd.cpu().streamThreadMillisPer(endToEnd.articles()),
+                "ms", ""));
+            metrics.add(Metric.info("process CPU per article, pass-through", passThrough.cpu().processMillisPer(passThrough.articles()),
+                "ms", ""));
+            metrics.add(Metric.info("process CPU per article, end to end", endToEnd.cpu().processMillisPer(endToEnd.articles()),
+                "ms", ""));
             metrics.add(Metric.held("end to end / pass-through", 100 * endToEnd.articlesPerSecond() / passThrough.articlesPerSecond(),
                 "%", Target.atLeast(RATIO_TARGET), ""));
             metrics.add(Metric.info("latency p50", latency.p50Millis(), "ms", latency.describe()));
@@ -183,8 +192,8 @@ public final class PipelineBenchmark implements Benchmark {
                 throw new IllegalStateException("the pass-through application did not reach RUNNING: " + streams.state());
             }
             GroupProgress progress = new GroupProgress(PASS_THROUGH_APP, Set.of(PASS_THROUGH_IN), Set.of());
-            round(cluster, producer, progress, output, PASS_THROUGH_IN, warmup, 0);
-            return round(cluster, producer, progress, output, PASS_THROUGH_IN, measured, textBytes);
+            round(cluster, producer, progress, output, PASS_THROUGH_IN, warmup, 0, PASS_THROUGH_APP);
+            return round(cluster, producer, progress, output, PASS_THROUGH_IN, measured, textBytes, PASS_THROUGH_APP);
         } finally {
             streams.close(Duration.ofSeconds(30));
         }
@@ -192,9 +201,10 @@ public final class PipelineBenchmark implements Benchmark {
 
     /** Sends the records, then waits until the application has committed them all and the output is read. */
     private static Round round(BenchCluster cluster, KafkaProducer<String, byte[]> producer, GroupProgress progress,
-                               CommittedOutput output, String topic, List<KeyValue<String, byte[]>> records, long textBytes)
-        throws Exception {
+                               CommittedOutput output, String topic, List<KeyValue<String, byte[]>> records, long textBytes,
+                               String applicationId) throws Exception {
         long before = output.records();
+        CpuTime cpu = CpuTime.start(applicationId);
         Map<String, Long> bytesBefore = cluster.topicBytes();
         AtomicReference<Exception> failed = new AtomicReference<>();
         long started = System.nanoTime();
@@ -224,7 +234,8 @@ public final class PipelineBenchmark implements Benchmark {
                 written.put(t, grown);
             }
         });
-        return new Round(records.size(), textBytes, (produced - started) / 1e9, seconds, output.records() - before, written);
+        return new Round(records.size(), textBytes, (produced - started) / 1e9, seconds, output.records() - before, written,
+            cpu.used());
     }
 
     private static List<KeyValue<String, byte[]>> serialize(Serializer<Article> serializer, List<Article> articles) {

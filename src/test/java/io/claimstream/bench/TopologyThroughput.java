@@ -123,6 +123,8 @@ public final class TopologyThroughput implements Benchmark {
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "claimstream-bench-topology");
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
             props.put(RegistryClientConfig.SCHEMA_REGISTRY_URL, registryUrl);
+            // bench/run --set applies here as to the broker benchmarks (the driver's own keys above stay).
+            BenchCluster.overrides().forEach(props::putIfAbsent);
             ClaimsSerdes serdes = ProcessingApplication.serdes(props);
             articleSerializer = serdes.article().serializer();
             ClaimsSettings settings = ClaimsSettings.from(props);

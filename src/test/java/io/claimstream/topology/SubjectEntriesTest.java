@@ -132,6 +132,33 @@ class SubjectEntriesTest {
     }
 
     @Test
+    void aSubjectWhoseRecordPassesTheEmitBudgetWaitsAnIntervalPerBudgetAndThenCarriesEveryChange() {
+        int budget = 1024;
+        topology(Map.of(ClaimsSettings.SUBJECT_EMIT_BUDGET_BYTES, budget));
+        Duration interval = ClaimsSettings.defaults().subjectEmitInterval();
+        List<Article> reports = new ArrayList<>();
+        for (int figure = 0; figure < 20; figure++) {
+            reports.add(report("a" + figure, "outlet-a", 1000 + figure, T0.plusSeconds(figure)));
+        }
+        topology.publishAtOnce(reports.toArray(Article[]::new));
+        SubjectClaims first = only(topology.subjectRecords());
+        long held = (Outputs.approximateBytes(first) - 1) / budget;
+        assertThat(held).as("premise: 20 claims with long headlines take several budgets").isGreaterThanOrEqualTo(3);
+        byte[] bytes = topology.serdes().subjectClaims().serializer().serialize(ClaimsTopics.SUBJECT_CLAIMS, first);
+        assertThat((double) Outputs.approximateBytes(first)).as("the estimate is close to the encoded size")
+            .isBetween(bytes.length * 0.8, bytes.length * 1.2);
+
+        topology.publish(report("b0", "outlet-b", 1000, T0.plusSeconds(100)));
+        topology.driver().advanceWallClockTime(interval.multipliedBy(held - 2));
+        assertThat(topology.subjectRecords()).as("held for %s intervals after it was written", held).isEmpty();
+        topology.publish(report("b1", "outlet-b", 1001, T0.plusSeconds(101)));
+
+        SubjectClaims next = only(topology.subjectRecords());
+        assertThat(next.getClaims()).filteredOn(c -> c.getValue() <= 1001).extracting(ClaimSummary::getMentions)
+            .as("both mentions made while it was held").containsExactly(2L, 2L);
+    }
+
+    @Test
     void aFullSubjectDropsTheClaimSeenLeastRecentlyAndRefusesOneOlderThanAllItKeeps() {
         topology(Map.of(ClaimsSettings.MAX_CLAIMS_PER_SUBJECT, 2));
         topology.publish(report("a1", "outlet", 1, T0.plusSeconds(3600)),
