@@ -142,12 +142,11 @@ final class Holders {
 
     /**
      * "Liverpool completed the signing of Germany midfielder Florian Wirtz ... in a deal worth up to
-     * £116m", "its acquisition of Activision for $69bn": the name after a purchase verb
-     * (purchase-cues.tsv) before the sum in its sentence; null when none is named there.
+     * £116m", "its acquisition of Activision for $69bn": the name after the purchase verb at
+     * {@code verb} ({@link #purchaseVerbBefore}); null when none is named there.
      */
-    String bought(ArticleNames index, List<Token> tokens, Candidate c) {
-        int k = purchaseVerbBefore(tokens, c);
-        return k < 0 ? null : purchasedAfterFor(index, tokens, k + 1 < c.first && tokens.get(k + 1).is("of") ? k + 1 : k, c.sentence);
+    String bought(ArticleNames index, List<Token> tokens, Candidate c, int verb) {
+        return purchasedAfterFor(index, tokens, verb + 1 < c.first && tokens.get(verb + 1).is("of") ? verb + 1 : verb, c.sentence);
     }
 
     /** Where the nearest purchase verb before the sum in its sentence stands, or -1: the article's names are found only then. */

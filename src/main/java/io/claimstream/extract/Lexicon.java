@@ -75,6 +75,8 @@ final class Lexicon {
 
     final PhraseTable<Unit> units = new PhraseTable<>();
     final PhraseTable<Subunit> currencySubunits = new PhraseTable<>();
+    /** Units written before the figure (units-before.tsv): "a magnitude 7.7 earthquake". */
+    final Map<String, Unit> unitsBefore;
     final PhraseTable<String> currenciesBefore = new PhraseTable<>();
     final PhraseTable<String> currenciesAfter = new PhraseTable<>();
     final Map<String, Scale> scales;
@@ -235,6 +237,11 @@ final class Lexicon {
             units.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)),
                 r[3].isEmpty() ? 1 : Double.parseDouble(r[3]), r[4].equals("attached"), r[0]));
         }
+        Map<String, Unit> unitsBefore = new HashMap<>();
+        for (String[] r : LexiconFile.rows("units-before.tsv", 3)) {
+            unitsBefore.put(r[0], new Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)), 1, false, r[0]));
+        }
+        this.unitsBefore = Map.copyOf(unitsBefore);
         for (String[] r : LexiconFile.rows("currency-subunits.tsv", 4)) {
             currencySubunits.put(r[0], new Subunit(r[1], Double.parseDouble(r[2]), r[3].equals("attached")));
         }

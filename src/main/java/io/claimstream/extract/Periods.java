@@ -82,9 +82,9 @@ final class Periods {
             if (isYear(t) && k > s.first() && LEAD_IN.contains(tokens.get(k - 1).lower())) {
                 return t.text();
             }
-            if (published != null && k + 1 < c.first && tokens.get(k + 1).is("alone") && "month".equals(t.word().timeClass())
-                && t.isCapitalised()) {
-                return month(published, t.lower(), false); // "with December alone accounting for 48,670 casualties"
+            String alone = k + 1 < c.first ? monthAlone(t, tokens.get(k + 1), published) : null;
+            if (alone != null) {
+                return alone; // "with December alone accounting for 48,670 casualties"
             }
             String rate = RATE_ADJECTIVES.get(t.lower());
             if (rate != null && k + 1 < c.first && tokens.get(k + 1).isWord() && !tokens.get(k + 1).isCapitalised()) {
@@ -140,8 +140,9 @@ final class Periods {
             && (before.is("in") || before.is("for") || before.is("by"))) {
             return monthPeriod(tokens, k, s, published, before.is("by"));
         }
-        if ("month".equals(cls) && t.isCapitalised() && after != null && after.is("alone") && published != null) {
-            return month(published, t.lower(), false); // "with December alone accounting for 48,670"
+        String alone = after == null ? null : monthAlone(t, after, published);
+        if (alone != null) {
+            return alone;
         }
         if (before != null && published != null && (t.is("year") || t.is("week"))) {
             if (before.is("this")) {
@@ -204,6 +205,12 @@ final class Periods {
             return firstYear + (m < 10 ? "-0" : "-") + m + ".." + last;
         }
         return first;
+    }
+
+    /** "December alone": a month set apart by "alone" is the period, read against the publication date. */
+    private static String monthAlone(Token month, Token next, LocalDate published) {
+        boolean alone = published != null && next.is("alone") && month.isCapitalised() && "month".equals(month.word().timeClass());
+        return alone ? month(published, month.lower(), false) : null;
     }
 
     /**

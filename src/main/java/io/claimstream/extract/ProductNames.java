@@ -47,8 +47,9 @@ final class ProductNames {
                 }
                 mentions.add(new Mention(written ? k : k - 1, last, key.toString()));
                 k = last;
-            } else if (tokens.get(k).isCapitalised() && variant(tokens.get(k)) != null && tokens.get(k - 1).is("the")) {
-                String alone = variantAlone(variant(tokens.get(k)));
+            } else if (tokens.get(k - 1).is("the") && tokens.get(k).isCapitalised()) {
+                String variant = variant(tokens.get(k));
+                String alone = variant == null ? null : variantAlone(variant);
                 if (alone != null) {
                     mentions.add(new Mention(k, k, alone)); // "the Ultra": the model with that variant
                 }

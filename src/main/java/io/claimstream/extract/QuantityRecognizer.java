@@ -101,22 +101,12 @@ final class QuantityRecognizer {
     }
 
     /** Units written before the figure (units-before.tsv): "a magnitude 7.7 earthquake", "magnitude-6.7". */
-    private static final java.util.Map<String, Lexicon.Unit> UNITS_BEFORE = unitsBefore();
-
-    private static java.util.Map<String, Lexicon.Unit> unitsBefore() {
-        java.util.Map<String, Lexicon.Unit> units = new java.util.HashMap<>();
-        for (String[] r : LexiconFile.rows("units-before.tsv", 3)) {
-            units.put(r[0], new Lexicon.Unit(r[1], QuantityKind.valueOf(r[2].toUpperCase(java.util.Locale.ROOT)), 1, false, r[0]));
-        }
-        return java.util.Map.copyOf(units);
-    }
-
-    private static void readUnitBefore(List<Token> tokens, Candidate c, Sentence s) {
+    private void readUnitBefore(List<Token> tokens, Candidate c, Sentence s) {
         int k = c.first - 1;
         if (k > s.first() && tokens.get(k).type() == Token.Type.DASH && tokens.get(c.first).joined()) {
             k--;
         }
-        Lexicon.Unit unit = k >= s.first() ? UNITS_BEFORE.get(tokens.get(k).lower()) : null;
+        Lexicon.Unit unit = k >= s.first() ? lexicon.unitsBefore.get(tokens.get(k).lower()) : null;
         if (unit != null) {
             c.unit = unit.symbol();
             c.kind = unit.kind();

@@ -22,7 +22,7 @@ import java.util.List;
  * <li>measure: what is counted or the topic of the figure ({@link SubjectMeasures#thing});</li>
  * <li>measure: what happened to it ({@link SubjectEvents});</li>
  * <li>holder: a contender of a contested measure, or what a sum buys ("€150m for Florian Wirtz")
- *     ({@link Holders}), a product named by its model for its price or a measure in units
+ *     ({@link Holders}; the part of the deal's price a sum is, {@link DealPrices}), a product named by its model for its price or a measure in units
  *     ({@link ProductNames}: "s25-ultra/price/germany", "s25-ultra/mass"), else the country or entity
  *     the figure belongs to ({@link SubjectEntities});</li>
  * <li>modality: a company's forecast or others' estimate, a forecast count, a peak
@@ -133,19 +133,19 @@ final class SubjectKeys {
                 thing = contender == null ? thing : "value"; // the price of what is bought, however worded
             }
             if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)
-                && Holders.purchaseVerbBefore(tokens, c) >= 0 && saysDeal(tokens, c)) {
-                names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
-                contender = holders.bought(names, tokens, c); // "the signing of Florian Wirtz ... in a deal worth £116m"
+                && DealPrices.saysDeal(tokens, c)) {
+                int verb = Holders.purchaseVerbBefore(tokens, c);
+                if (verb >= 0) {
+                    names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
+                    contender = holders.bought(names, tokens, c, verb); // "the signing of Florian Wirtz ... in a deal worth £116m"
+                }
+                // "The fee is made up of an initial £100m": else the deal already named
+                contender = contender != null ? contender : lastPurchase;
                 thing = contender == null ? thing : "value";
-            }
-            if (contender == null && c.kind == QuantityKind.MONEY && FrameLexicon.PURCHASE_MEASURES.contains(thing)
-                && lastPurchase != null && saysDeal(tokens, c)) {
-                contender = lastPurchase; // "The fee is made up of an initial £100m": the deal already named
-                thing = "value";
             }
             if (contender != null && thing.equals("value") && c.kind == QuantityKind.MONEY) {
                 lastPurchase = contender;
-                thing = pricePart(tokens, c, thing);
+                thing = DealPrices.part(tokens, c, thing);
             }
             if (contender == null && lexicon.contestedMeasures.contains(thing) && previous != null && previous.sentence == c.sentence
                 && listedWithNouns(tokens, previous, c) && lexicon.contestedMeasures.contains(assigned.get(assigned.size() - 1).thing())) {
@@ -230,18 +230,23 @@ final class SubjectKeys {
                 names[i] = places.breakdownName(tokens, claims.get(i));
             }
             if (names[i] != null && !names[i].equals(f.entity())) {
-                byMeasure.computeIfAbsent(f.entity() + "/" + f.thing() + "-" + f.event(), m -> new java.util.HashSet<>()).add(names[i]);
+                byMeasure.computeIfAbsent(measureOf(f), m -> new java.util.HashSet<>()).add(names[i]);
             }
         }
         for (int i = 0; i < claims.size(); i++) {
             SubjectFrame f = assigned.get(i);
-            java.util.Set<String> stated = names[i] == null ? null : byMeasure.get(f.entity() + "/" + f.thing() + "-" + f.event());
+            java.util.Set<String> stated = names[i] == null ? null : byMeasure.get(measureOf(f));
             if (stated != null && stated.size() >= 2 && stated.contains(names[i])) {
                 SubjectFrame scoped = new SubjectFrame(f.entity(), f.thing(), f.event(), names[i], f.period(), f.sentence());
                 assigned.set(i, scoped);
                 keyClaim(claims.get(i), scoped);
             }
         }
+    }
+
+    /** The holder and measure of a frame, which the names of a breakdown share. */
+    private static String measureOf(SubjectFrame f) {
+        return f.entity() + "/" + f.thing() + "-" + f.event();
     }
 
     /** Measures that only say what kind of figure a change is: it names no topic of its own. */
@@ -290,73 +295,6 @@ final class SubjectKeys {
             }
         }
         return false;
-    }
-
-    /** A word of purchase-cues.tsv in the sum's sentence: "the fee", "will pay", "with add-ons". */
-    private static boolean saysDeal(List<Token> tokens, Candidate c) {
-        Sentence s = c.sentence;
-        for (int k = s.first(); k < s.end(); k++) {
-            if (FrameLexicon.PURCHASE_CUES.contains(Token.phrase(tokens, k, hyphenatedEnd(tokens, k, s)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The end of the word at {@code k} with its hyphens: "add-ons" is written in three tokens. */
-    private static int hyphenatedEnd(List<Token> tokens, int k, Sentence s) {
-        int end = k + 1;
-        while (end + 1 < s.end() && tokens.get(end).type() == Token.Type.DASH && tokens.get(end).joined()
-            && tokens.get(end + 1).joined()) {
-            end += 2;
-        }
-        return end;
-    }
-
-    /**
-     * "an initial £100m", "a further £16m in potential add-ons", "€4m (£3.5m) payable in bonuses":
-     * the part of the price a sum is (purchase-parts.tsv). A part after the sum follows "in"; "up to
-     * £36.5m with add-ons" is the whole.
-     */
-    private static String pricePart(List<Token> tokens, Candidate c, String thing) {
-        Sentence s = c.sentence;
-        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - 3); k--) {
-            String part = FrameLexicon.PURCHASE_PARTS.get(tokens.get(k).lower() + " before");
-            if (part != null) {
-                return thing + "-" + part;
-            }
-        }
-        int k = c.last + 1;
-        if (k < s.end() && tokens.get(k).is("(")) {
-            while (k < s.end() && !tokens.get(k).is(")")) {
-                k++; // "€4m (£3.5m) payable in add-ons": past the sum in another currency
-            }
-            k++;
-        }
-        boolean in = false;
-        for (int limit = Math.min(s.end(), k + 4); k < limit; k++) {
-            if (tokens.get(k).type() == Token.Type.PUNCT) {
-                break;
-            }
-            in |= tokens.get(k).is("in");
-            int end = hyphenatedEnd(tokens, k, s);
-            String part = FrameLexicon.PURCHASE_PARTS.get(Token.phrase(tokens, k, end) + " after");
-            if (part != null) {
-                return in ? thing + "-" + part : thing + "-" + WHOLE_PRICE; // "£36.5m with add-ons"
-            }
-        }
-        return c.qualifier == Qualifier.AT_MOST || nearTotal(tokens, c) ? thing + "-" + WHOLE_PRICE : thing;
-    }
-
-    /** The part of a deal's price that is all of it, its parts told or not: "up to £116m", "€136m in total". */
-    private static final String WHOLE_PRICE = "total";
-
-    /** "about €136m in total", "a total of €42m"; not "the total would surpass the £115m paid for" another. */
-    private static boolean nearTotal(List<Token> tokens, Candidate c) {
-        Sentence s = c.sentence;
-        boolean after = c.last + 2 < s.end() && tokens.get(c.last + 1).is("in") && tokens.get(c.last + 2).is("total");
-        boolean before = c.first - 2 >= s.first() && tokens.get(c.first - 2).is("total") && tokens.get(c.first - 1).is("of");
-        return after || before;
     }
 
     private static void keyClaim(Candidate c, SubjectFrame parts) {
