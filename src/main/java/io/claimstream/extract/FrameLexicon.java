@@ -52,6 +52,9 @@ final class FrameLexicon {
     /** "initial before" and "add-ons after" -> the part of a price they name (purchase-parts.tsv). */
     static final Map<String, String> PURCHASE_PARTS = pairs("purchase-parts.tsv");
 
+    /** Words of a ballot and the side they name (ballot-words.tsv): "voted 64% to reject", "approved by 59%". */
+    static final Map<String, String> BALLOT_WORDS = column("ballot-words.tsv");
+
     private FrameLexicon() {
     }
 

@@ -181,6 +181,11 @@ final class SubjectEntities {
             int bestCount = 1;
             List<String> named = new ArrayList<>(placeCountries);
             List<Token> headline = Tokenizer.tokenize(title);
+            String learned = learnStoryPlace(headline);
+            if (!learned.equals(NONE) && headline.stream().anyMatch(t -> t.isWord() && demonymStem(t.text()).equalsIgnoreCase(learned))) {
+                named.add(learned); // the headline counts twice: it says what the story is about
+                named.add(learned);
+            }
             for (int k = 0; k < headline.size(); k++) {
                 PhraseTable.Match<String> m = headline.get(k).isCapitalised()
                     ? lexicon.entities.matchForward(headline, k, headline.size()) : null;
@@ -213,6 +218,33 @@ final class SubjectEntities {
             }
             String dateline = datelineEntity();
             return dateline.equals(NONE) ? storyPlace(headline) : dateline;
+        }
+
+        /**
+         * The place in no lexicon that the story is about ({@link #storyPlace}), made an entity of the
+         * article wherever the text names it or its demonym: "aid to Kaloa as the death toll reached 41"
+         * is Kaloa's toll, though Australia, a known country, is named in the same sentence.
+         */
+        private String learnStoryPlace(List<Token> headline) {
+            String place = datelineCountry();
+            if (place == null) {
+                return NONE;
+            }
+            List<Integer> named = new ArrayList<>();
+            for (int k = 0; k < tokens.size(); k++) {
+                Token t = tokens.get(k);
+                if (t.isWord() && t.isCapitalised() && !t.isAllCaps() && demonymStem(t.text()).equalsIgnoreCase(place)) {
+                    if (key[k] != null || lexicon.entities.get(t.text()) != null || lexicon.places.get(t.text()) != null) {
+                        return NONE; // a name the lexicons know keeps its own entity
+                    }
+                    named.add(k);
+                }
+            }
+            for (int k : named) {
+                key[k] = place;
+                end[k] = k;
+            }
+            return named.isEmpty() ? NONE : place;
         }
 
         /**

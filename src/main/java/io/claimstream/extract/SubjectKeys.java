@@ -226,7 +226,7 @@ final class SubjectKeys {
         java.util.Map<String, java.util.Set<String>> byMeasure = new java.util.HashMap<>();
         for (int i = 0; i < claims.size(); i++) {
             SubjectFrame f = assigned.get(i);
-            if (f.place().isEmpty() && claims.get(i).kind == QuantityKind.COUNT) {
+            if (f.place().isEmpty() && (claims.get(i).kind == QuantityKind.COUNT || claims.get(i).kind == QuantityKind.MEASURE)) {
                 names[i] = places.breakdownName(tokens, claims.get(i));
             }
             if (names[i] != null && !names[i].equals(f.entity())) {

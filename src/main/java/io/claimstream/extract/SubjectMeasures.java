@@ -39,6 +39,10 @@ final class SubjectMeasures {
         if (c.kind == QuantityKind.MONEY && perShare(tokens, c)) {
             return "eps";
         }
+        String ballot = BallotShares.measure(tokens, c);
+        if (ballot != null) {
+            return ballot; // "voted 64% to reject the offer": the ballot's result, whatever topic words stand near
+        }
         String topic = c.kind == QuantityKind.MONEY ? topicAfterIn(tokens, c) : null;
         if (topic == null && (c.kind == QuantityKind.MONEY || c.kind == QuantityKind.PERCENT)) {
             topic = attributiveTopic(tokens, c);

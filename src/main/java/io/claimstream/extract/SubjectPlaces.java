@@ -100,13 +100,16 @@ final class SubjectPlaces {
             k--;
         }
         int opening = k > s.first() && tokens.get(k - 1).is("the") ? k - 1 : k;
-        boolean opensClause = opening == s.first() || tokens.get(opening - 1).is("and") || tokens.get(opening - 1).is(",");
+        Token before = opening == s.first() ? null : tokens.get(opening - 1);
+        // "and the Northern Lakes 271", "came from Nordvik Energi, which will build 12 GW, followed by Halstrom Power with 8.5 GW"
+        boolean opensClause = before == null || before.is("and") || before.is(",") || before.is("from") || before.is("by");
         if (!opensClause || end < s.end() && tokens.get(end).type() == Token.Type.POSSESSIVE) {
             return null;
         }
         for (int j = k; j < end; j++) {
             Lexicon.Word w = tokens.get(j).word();
-            if (w.isFunction() || w.timeClass() != null || w.organisationHead() || w.titleClass() != null
+            boolean companyName = w.organisationHead() && j == end - 1 && j > k; // "Halstrom Power 8.5 GW"
+            if (w.isFunction() || w.timeClass() != null || w.organisationHead() && !companyName || w.titleClass() != null
                 || w.reportingForm() != null) {
                 return null;
             }

@@ -435,6 +435,45 @@ class SubjectKeysTest {
     }
 
     @Test
+    void companiesListedWithTheirSharesOfAPledgeScopeThem() {
+        String text = "Under the pact, Brevik Kraft will build 9 GW, Tollund Power 4.5 GW and Sarn Energie 3 GW. "
+            + "The largest pledge came from Brevik Kraft, which will build 9 GW, followed by Tollund Power with 4.5 GW.";
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "", text, SUNDAY, null, null));
+        assertThat(claims).hasSize(5);
+        assertThat(claims.get(0).subjectKey()).endsWith("/brevik-kraft").isEqualTo(claims.get(3).subjectKey());
+        assertThat(claims.get(1).subjectKey()).endsWith("/tollund-power").isEqualTo(claims.get(4).subjectKey());
+        assertThat(claims.get(2).subjectKey()).endsWith("/sarn-energie");
+    }
+
+    @Test
+    void aBallotsResultIsTheVoteForTheSideItCounts() {
+        String rejected = only("Members of the Harwell Dockers Union voted 71.2% to reject the pay offer on Sunday.", "71.2%").subjectKey();
+        String rejectedAgain = only("The offer was rejected by 71.2% of voting members, the union said.", "71.2%").subjectKey();
+        String against = only("In the ballot, 71.2% of members voted against the deal.", "71.2%").subjectKey();
+        String approved = only("A revised deal was approved by 58% of members who voted.", "58%").subjectKey();
+        String strike = only("Some 93% voted to strike, the union said.", "Some 93%").subjectKey();
+        assertThat(rejected).endsWith("/vote-against").isEqualTo(rejectedAgain).isEqualTo(against);
+        assertThat(approved).endsWith("/vote-for");
+        assertThat(strike).endsWith("/vote-strike");
+    }
+
+    @Test
+    void aPartysShareOfTheVoteOrAThresholdIsNoBallotSide() {
+        assertThat(only("Parties must win 5% of the vote to enter the assembly.", "5%").subjectKey()).doesNotContain("vote-");
+        assertThat(only("Civic Union took 31.8% of the vote, against 26.9% for the Farmers' League.", "31.8%").subjectKey())
+            .doesNotContain("vote-");
+        assertThat(only("Five members voted for the cut from 5.25%, the highest level since 2008.", "5.25%").subjectKey())
+            .doesNotContain("vote-");
+    }
+
+    @Test
+    void aDatelinesCountryNoLexiconKnowsHoldsFiguresThoughAKnownCountryIsNamedNearer() {
+        String key = keyIn("Aid pledged after storm", "PORT AVEN, Meridia (Coastal Times) — France pledged aid to Meridia on "
+            + "Tuesday as the death toll from Storm Ilse reached 23.", "23");
+        assertThat(key).isEqualTo("meridia/person-killed");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());

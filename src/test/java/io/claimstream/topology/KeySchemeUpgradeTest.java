@@ -90,8 +90,8 @@ class KeySchemeUpgradeTest {
     }
 
     @Test
-    void theCurrentSchemeIsFive() {
-        assertThat(SubjectKeyScheme.VERSION).isEqualTo(5);
+    void theCurrentSchemeIsSix() {
+        assertThat(SubjectKeyScheme.VERSION).isEqualTo(6);
         assertThat(KeyScheme.current().version()).isEqualTo(SubjectKeyScheme.VERSION);
     }
 
