@@ -55,6 +55,12 @@ final class FrameLexicon {
     /** Words of a ballot and the side they name (ballot-words.tsv): "voted 64% to reject", "approved by 59%". */
     static final Map<String, String> BALLOT_WORDS = column("ballot-words.tsv");
 
+    /** Words that name a disaster and the events of the people it strikes (disasters.tsv). */
+    static final Map<String, String> DISASTER_WORDS = column("disasters.tsv");
+
+    /** Verbs whose object does what the infinitive after it says (causative-verbs.tsv): "forced 12,000 people to leave". */
+    static final Set<String> CAUSATIVE_VERBS = firstColumn("causative-verbs.tsv");
+
     private FrameLexicon() {
     }
 

@@ -18,6 +18,11 @@ final class SubjectEvents {
         this.lexicon = lexicon;
     }
 
+    /** "forced 12,000 people to leave": a causative verb right before the figure. */
+    private static boolean caused(List<Token> tokens, Candidate c) {
+        return c.first > c.sentence.first() && FrameLexicon.CAUSATIVE_VERBS.contains(tokens.get(c.first - 1).lower());
+    }
+
     /** "19 deaths", "10,000-plus evacuees": the counted noun names the event itself. */
     String impliedEvent(Candidate c) {
         if (c.kind != QuantityKind.COUNT || c.unit == null || c.bareCount || c.pronounCount) {
@@ -42,7 +47,8 @@ final class SubjectEvents {
             }
             // "3,000 of the soldiers sent to fight for Russia have been killed": what the part suffered
             // comes after the verb that describes the whole.
-            boolean partOfGroup = c.partitive && near != null && (t.is("to") || t.is("for"));
+            boolean partOfGroup = c.partitive && near != null && (t.is("to") || t.is("for"))
+                || t.is("to") && k == c.last + 1 && caused(tokens, c); // "forced 12,000 people to leave their homes"
             if (!partOfGroup && (t.is("to") || t.is("for")) || t.type() == Token.Type.PUNCT || t.is("after") || t.is("since")
                 || t.is("because") || t.is("while") || t.is("when") || t.isNumber() || (t.word().number() != null)
                 || (t.word().reportingForm() != null) && !lexicon.eventAuxiliaries.contains(tokens.get(k - 1).lower())

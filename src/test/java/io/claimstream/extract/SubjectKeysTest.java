@@ -469,8 +469,27 @@ class SubjectKeysTest {
     @Test
     void aDatelinesCountryNoLexiconKnowsHoldsFiguresThoughAKnownCountryIsNamedNearer() {
         String key = keyIn("Aid pledged after storm", "PORT AVEN, Meridia (Coastal Times) — France pledged aid to Meridia on "
-            + "Tuesday as the death toll from Storm Ilse reached 23.", "23");
+            + "Tuesday as the death toll from the floods reached 23.", "23");
         assertThat(key).isEqualTo("meridia/person-killed");
+    }
+
+    @Test
+    void aNamedStormHoldsItsTollWhicheverCountryIsNamedBesideIt() {
+        String donors = keyIn("Donors pledge aid", "BRUSSELS (Capital Bulletin) — France pledged aid to Osterland on Tuesday as the "
+            + "death toll from Hurricane Tamsin reached 23.", "23");
+        String insurers = keyIn("Storm losses", "NEW YORK (Prairie Wire) — Insured losses from Hurricane Tamsin, which killed 23 "
+            + "people in Osterland, may reach $2bn.", "23");
+        String evacuated = keyIn("Storm", "Hurricane Tamsin forced 12,000 people to leave their homes in Osterland.", "12,000");
+        assertThat(donors).isEqualTo("tamsin/person-killed").isEqualTo(insurers.replace("/osterland", ""));
+        assertThat(evacuated).startsWith("tamsin/person-evacuated");
+        assertThat(keyIn("Fire", "The Kelso fire has burned 40,000 hectares and forced 3,000 people from their homes, "
+            + "Alberta officials said.", "3,000")).startsWith("kelso/");
+    }
+
+    @Test
+    void twoStormsInOneStoryLeaveTheTollToItsCountry() {
+        String text = "Storm Arlo killed 12 people in Norway, days after Storm Bryn had killed 4 people in Norway.";
+        assertThat(keyIn("Storms", text, "12")).startsWith("norway/person-killed");
     }
 
     @Test
