@@ -39,6 +39,10 @@ final class SubjectMeasures {
         if (c.kind == QuantityKind.MONEY && perShare(tokens, c)) {
             return "eps";
         }
+        String perUnit = c.kind == QuantityKind.MONEY ? perUnit(tokens, c) : null;
+        if (perUnit != null) {
+            return perUnit;
+        }
         String ballot = BallotShares.measure(tokens, c);
         if (ballot != null) {
             return ballot; // "voted 64% to reject the offer": the ballot's result, whatever topic words stand near
@@ -177,6 +181,40 @@ final class SubjectMeasures {
             }
         }
         return false;
+    }
+
+    /**
+     * "$58.90 a barrel", "€32.10 per megawatt-hour", "£82 for every megawatt-hour": a sum for each
+     * unit of a measure is a price; "146.20 per dollar", "80 to the dollar" a currency's exchange
+     * rate. Sums for a period ("€85k a year") are rates the period rules read.
+     */
+    private String perUnit(List<Token> tokens, Candidate c) {
+        for (int k = c.first + 1; k <= c.last + 1 && k < c.sentence.end(); k++) {
+            String per = perUnitAt(tokens, k, c.sentence);
+            if (per != null) {
+                return per; // after the figure, or inside its span: "146.20 per dollar"
+            }
+        }
+        return null;
+    }
+
+    private String perUnitAt(List<Token> tokens, int k, Sentence s) {
+        if (k + 1 < s.end() && tokens.get(k).is("for") && tokens.get(k + 1).is("every")) {
+            k++;
+        } else if (k + 1 < s.end() && tokens.get(k).is("to") && tokens.get(k + 1).is("the")) {
+            k++;
+        } else if (k >= s.end() || !(tokens.get(k).is("a") || tokens.get(k).is("an") || tokens.get(k).is("per"))) {
+            return null;
+        }
+        k++;
+        if (k >= s.end() || !tokens.get(k).isWord() || tokens.get(k).word().timeClass() != null) {
+            return null;
+        }
+        if (lexicon.currenciesAfter.matchForward(tokens, k, s.end()) != null) {
+            return "exchange-rate";
+        }
+        PhraseTable.Match<Lexicon.Unit> unit = lexicon.units.matchForward(tokens, k, s.end());
+        return unit != null && unit.value().kind() == QuantityKind.MEASURE ? "prices" : null;
     }
 
     /** "$15.6 billion lending program", "a EUR100 billion special fund": the head of the noun phrase the sum modifies. */

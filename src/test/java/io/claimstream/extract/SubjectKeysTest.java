@@ -493,6 +493,16 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aSumForEachUnitIsAPriceAndASumPerCurrencyAnExchangeRate() {
+        String barrel = only("Brent crude rose to $81.20 a barrel in London.", "$81.20").subjectKey();
+        String tonne = only("Wheat traded at $231 per tonne in Rouen.", "$231").subjectKey();
+        String power = only("The wind farm will be paid £64 for every megawatt-hour it generates.", "£64").subjectKey();
+        assertThat(List.of(barrel, tonne, power)).allSatisfy(key -> assertThat(key).contains("/prices"));
+        assertThat(only("The zloty weakened to 4.12 per dollar on Monday.", "4.12").subjectKey()).contains("/exchange-rate");
+        assertThat(only("Her salary was €85,000 a year.", "€85,000").subjectKey()).doesNotContain("prices");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
