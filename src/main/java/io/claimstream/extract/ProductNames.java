@@ -47,6 +47,10 @@ final class ProductNames {
                 }
                 mentions.add(new Mention(written ? k : k - 1, last, key.toString()));
                 k = last;
+            } else if (tokens.get(k).is("index") && indexName(tokens, k) < k) {
+                int first = indexName(tokens, k);
+                mentions.add(new Mention(first, k - 1, Token.phrase(tokens, first, k).toLowerCase(java.util.Locale.ROOT)
+                    .replace(" - ", "-").replace(' ', '-'))); // "the Valmora Mid-Cap index": a market's index holds its level
             } else if (tokens.get(k - 1).is("the") && tokens.get(k).isCapitalised()) {
                 String variant = variant(tokens.get(k));
                 String alone = variant == null ? null : variantAlone(variant);
@@ -91,6 +95,17 @@ final class ProductNames {
             return null; // "Category 5", "Route 66", "Article 50": a numbered class or document, not a product
         }
         return name.lower() + "-" + number.text();
+    }
+
+    /** The first word of the capitalised name before "index" at {@code k}, or {@code k} when there is none. */
+    private static int indexName(List<Token> tokens, int k) {
+        int first = k;
+        while (first - 1 >= 0 && k - first < 4 && (tokens.get(first - 1).isCapitalised()
+            && (!tokens.get(first - 1).word().isFunction() || tokens.get(first).type() == Token.Type.DASH) // "All-Share"
+            || tokens.get(first - 1).type() == Token.Type.DASH && first - 2 >= 0 && tokens.get(first - 2).isCapitalised())) {
+            first--;
+        }
+        return first;
     }
 
     private static String variant(Token t) {

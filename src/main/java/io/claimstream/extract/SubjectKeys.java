@@ -162,7 +162,7 @@ final class SubjectKeys {
                 entity = disaster; // "aid to Kaloa as the death toll from Cyclone Irelle reached 41": the storm's toll
             }
             String market = null;
-            if (contender == null && !company && (c.kind == QuantityKind.MEASURE
+            if (contender == null && !company && (c.kind == QuantityKind.MEASURE || "point".equals(c.unit)
                 || c.kind == QuantityKind.MONEY && FrameLexicon.PRODUCT_MEASURES.contains(thing))) {
                 products = products != null ? products : new ProductNames(lexicon, tokens, claims);
                 String product = products.holder(tokens, c, sentences);
@@ -177,7 +177,10 @@ final class SubjectKeys {
             if (antecedent != null && event.equals(NONE) && refersBack(c, share)) {
                 event = antecedent.event(); // "the running total went past 850,000"
             }
-            String period = period(tokens, c, published, ledeDay, thing, event);
+            // A market's level and its moves are a trading day's: "the FTSE 100 closed at 8,283 on Thursday", "shares fell 2%";
+            // a league's points are a running total.
+            boolean session = "point".equals(c.unit) && (c.kind == QuantityKind.MEASURE || market != null) || thing.equals("stock");
+            String period = period(tokens, c, published, ledeDay, thing, event, session);
             if (!company && (modality.equals(SubjectModality.ESTIMATE) || !period.isEmpty() || c.kind != QuantityKind.COUNT)) {
                 // Beyond a company's results, only a forecast count without a period of its own stands apart
                 // ("31.6 million passengers expected", "projected to win 131 seats" beside the counts reported).
@@ -265,12 +268,13 @@ final class SubjectKeys {
         for (int i = 0; i < claims.size(); i++) {
             Candidate c = claims.get(i);
             SubjectFrame own = assigned.get(i);
-            if (c.change == null || !own.event().equals("change") || !BARE_MEASURES.contains(own.thing())) {
+            if (c.change == null || !own.event().equals("change")) {
                 continue;
             }
             int level = i + 1 < claims.size() && reachesLevel(tokens, c, claims.get(i + 1)) ? i + 1
                 : i > 0 && followsLevel(tokens, claims.get(i - 1), c) ? i - 1 : -1;
-            if (level < 0) {
+            // An index's move is always its level's: "the FTSE 100 fell 1% to 8,283 as ... technology shares fell"
+            if (level < 0 || !BARE_MEASURES.contains(own.thing()) && !"point".equals(claims.get(level).unit)) {
                 continue;
             }
             SubjectFrame of = assigned.get(level);
@@ -284,8 +288,15 @@ final class SubjectKeys {
 
     /** "grew 72% to $449 million": only "to" between the change and the level it reached. */
     private static boolean reachesLevel(List<Token> tokens, Candidate change, Candidate level) {
-        return level.sentence == change.sentence && level.change == null && level.first == change.last + 2
-            && tokens.get(change.last + 1).is("to");
+        if (level.sentence != change.sentence || level.change != null) {
+            return false;
+        }
+        int k = change.last + 1;
+        if (level.first == k + 3 && tokens.get(k).is("to") && tokens.get(k + 1).isWord() && tokens.get(k + 2).is("at")) {
+            return true; // "gained 2.1% to finish at 11,402.55"
+        }
+        return level.first == k + 1
+            && (tokens.get(k).is("to") || tokens.get(k).is("at") && "point".equals(level.unit)); // "closed down 1% at 8,283"
     }
 
     /** "$449 million, up 72%", "18.3 million passengers from Nov. 22, about 6% more": the change set off after the level. */
@@ -326,12 +337,14 @@ final class SubjectKeys {
      * also carry the day they happened, so each night's barrage is a subject of its own. Levels
      * that hold until changed (a key rate) carry none.
      */
-    private String period(List<Token> tokens, Candidate c, LocalDate published, LocalDate ledeDay, String thing, String event) {
+    private String period(List<Token> tokens, Candidate c, LocalDate published, LocalDate ledeDay, String thing, String event,
+                          boolean session) {
         String period = periods.of(tokens, c, published);
         if (lexicon.timelessTopics.contains(thing)) {
             return "";
         }
-        boolean once = lexicon.onceEvents.contains(event) || period.equals("per-day") || period.equals("per-week");
+        boolean once = lexicon.onceEvents.contains(event) || session && period.isEmpty() || period.equals("per-day")
+            || period.equals("per-week");
         if (published == null || !once) {
             return period;
         }

@@ -43,6 +43,9 @@ final class SubjectMeasures {
         if (perUnit != null) {
             return perUnit;
         }
+        if ("point".equals(c.unit)) {
+            return dimension(c); // an index level is the index's, whatever shares or sectors the sentence names
+        }
         String ballot = BallotShares.measure(tokens, c);
         if (ballot != null) {
             return ballot; // "voted 64% to reject the offer": the ballot's result, whatever topic words stand near

@@ -503,6 +503,21 @@ class SubjectKeysTest {
     }
 
     @Test
+    void anIndexHoldsItsLevelAndItsMoveForTheTradingDay() {
+        String text = "The Harbour 50 closed down 1.2% at 6,120.40 on Monday, as bank shares fell. The broader Lindmark "
+            + "All-Share index gained 0.4% to finish at 3,210.55.";
+        List<NumericClaim> claims = EXTRACTOR.extract(new ArticleText("a", "", text, SUNDAY, null, null));
+        assertThat(claims).extracting(NumericClaim::subjectKey).containsExactly(
+            "harbour-50/point-change@2025-02-17", "harbour-50/point@2025-02-17",
+            "lindmark-all-share/point-change@2025-02-17", "lindmark-all-share/point@2025-02-17");
+    }
+
+    @Test
+    void aLeaguesPointsAreARunningTotalNotATradingDays() {
+        assertThat(only("Vale have 61 points after beating Rovers on Saturday.", "61 points").subjectKey()).doesNotContain("@");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
