@@ -130,6 +130,9 @@ final class SubjectMeasures {
                 return before; // "military aid worth 0.25% of GDP" is aid
             }
         }
+        if (m != null && t.is("level") && k > 0 && (tokens.get(k - 1).lower().endsWith("est") || tokens.get(k - 1).is("record"))) {
+            return null; // "from 5.25%, the highest level since 2008": a remark on the figure, whose topic is named elsewhere
+        }
         return m == null || isRatioBase(tokens, k) ? null : m.value();
     }
 
@@ -192,6 +195,9 @@ final class SubjectMeasures {
      * rate. Sums for a period ("€85k a year") are rates the period rules read.
      */
     private String perUnit(List<Token> tokens, Candidate c) {
+        if (currencyMoves(tokens, c)) {
+            return "exchange-rate";
+        }
         for (int k = c.first + 1; k <= c.last + 1 && k < c.sentence.end(); k++) {
             String per = perUnitAt(tokens, k, c.sentence);
             if (per != null) {
@@ -199,6 +205,34 @@ final class SubjectMeasures {
             }
         }
         return null;
+    }
+
+    /**
+     * "The pound fell 0.5% against the dollar to $1.2785", "sterling rose to $1.31": a currency
+     * that moves to a sum in another is quoted at its exchange rate.
+     */
+    private boolean currencyMoves(List<Token> tokens, Candidate c) {
+        Sentence s = c.sentence;
+        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - 8); k--) {
+            Token t = tokens.get(k);
+            if (t.is(",") || t.is(";") || t.is(":")) {
+                return false;
+            }
+            boolean moves = k + 1 < c.first && lexicon.changeCues.getOrDefault("verb", java.util.Map.of())
+                .containsKey(tokens.get(k + 1).lower()); // "the pound fell", not "a rise against the dollar reduces"
+            if (moves && t.isWord() && !t.isCapitalised() && lexicon.currenciesAfter.matchForward(tokens, k, s.end()) != null
+                || t.is("against") && k + 2 < c.first && tokens.get(k + 1).is("the") && quotedAt(tokens, k + 2, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "against the dollar to $1.2785": the currency at {@code k}, and only "to" or "at" between it and the figure. */
+    private boolean quotedAt(List<Token> tokens, int k, Candidate c) {
+        PhraseTable.Match<String> currency = lexicon.currenciesAfter.matchForward(tokens, k, c.first);
+        return currency != null && currency.last() + 2 == c.first
+            && (tokens.get(c.first - 1).is("to") || tokens.get(c.first - 1).is("at"));
     }
 
     private String perUnitAt(List<Token> tokens, int k, Sentence s) {

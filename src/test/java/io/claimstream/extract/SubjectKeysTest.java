@@ -518,6 +518,20 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aCurrencyThatMovesToASumIsQuotedAtItsExchangeRate() {
+        assertThat(only("The krone fell 0.3% against the dollar to $0.0921, its weakest level in a month.", "$0.0921").subjectKey())
+            .contains("/exchange-rate");
+        assertThat(only("Each one-yen rise against the dollar cuts its operating profit by about 40 billion yen.", "about 40")
+            .subjectKey()).doesNotContain("exchange-rate");
+    }
+
+    @Test
+    void theHighestLevelSinceIsARemarkNotATopic() {
+        assertThat(only("The central bank cut its key rate from 6.5%, the highest level since 2009.", "6.5%").subjectKey())
+            .doesNotContain("level");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
