@@ -421,7 +421,10 @@ final class ArticleNames {
         }
         Set<String> keys = new HashSet<>();
         for (Name n : names) {
-            if (n.kind == Kind.ORGANISATION) {
+            // "the Northmoor Regional Assembly" names the assembly, not a body called Northmoor: only a name
+            // written on its own somewhere is one that a longer name ("Northmoor First") may be a form of.
+            boolean alone = n.last + 1 >= tokens.size() || !tokens.get(n.last + 1).isCapitalised();
+            if (n.kind == Kind.ORGANISATION && alone) {
                 keys.add(n.key);
             }
         }

@@ -31,6 +31,13 @@ class HoldersTest {
     }
 
     @Test
+    void aPartyNamedAfterItsRegionIsNotTheRegionsAssembly() {
+        List<NumericClaim> claims = extract("Voters in the Dunmere Regional Assembly election gave Civic Union 24 seats, "
+            + "Dunmere First four and New Centre three, the commission said.");
+        assertThat(keyOf(claims, "four")).startsWith("dunmere-first/seat");
+    }
+
+    @Test
     void outletsThatNameAContenderDifferentlyMeet() {
         String one = keyOf(extract("The Velmar Party won 41 seats in the assembly."), "41 seats");
         String other = keyOf(extract("Velmar won 41 seats, officials said."), "41 seats");
