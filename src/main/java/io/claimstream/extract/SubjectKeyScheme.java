@@ -27,7 +27,7 @@ public final class SubjectKeyScheme {
      * change that names no topic the change of the level stated with it ({@code grew 18% to $2.1bn})
      * and an index level keyed without what the market did to reach it; a product named by its
      * model holding its price in each market and its specifications ({@code s25-ultra/price/germany});
-     * the regions of a breakdown scoping their figures ({@code tavaria/case-infected/sel-coast}); the
+     * the regions of a breakdown scoping their figures ({@code tavaria/person-infected/sel-coast}); the
      * parts of a deal's price apart from its whole ({@code wirtz/value-initial}, {@code wirtz/value-total});
      * 6: the same, with a ballot's result keyed by the side it counts ({@code vote-against}), the
      * companies of a breakdown scoping their figures, and a dateline's country no lexicon knows

@@ -103,7 +103,8 @@ final class SubjectPlaces {
         Token before = opening == s.first() ? null : tokens.get(opening - 1);
         // "and the Northern Lakes 271", "came from Nordvik Energi, which will build 12 GW, followed by Halstrom Power with 8.5 GW"
         boolean opensClause = before == null || before.is("and") || before.is(",") || before.is("from") || before.is("by");
-        if (!opensClause || end < s.end() && tokens.get(end).type() == Token.Type.POSSESSIVE) {
+        boolean introductory = opening == s.first() && end == k + 1 && end < s.end() && tokens.get(end).is(","); // "Nationally, cases rose"
+        if (!opensClause || introductory || end < s.end() && tokens.get(end).type() == Token.Type.POSSESSIVE) {
             return null;
         }
         for (int j = k; j < end; j++) {

@@ -212,7 +212,7 @@ class SubjectKeysTest {
             + "California accounts for 37 of the cases. In Halvern, the worst-hit district, 12 people have died.",
             SUNDAY, null, null));
         assertThat(claims).extracting(NumericClaim::span, NumericClaim::subjectKey).contains(
-            org.assertj.core.groups.Tuple.tuple("37 of the cases", "united-states/case-infected/california"));
+            org.assertj.core.groups.Tuple.tuple("37 of the cases", "united-states/person-infected/california"));
         assertThat(claims.stream().filter(c -> c.span().equals("12 people")).findFirst().orElseThrow().subjectKey())
             .endsWith("/halvern");
         List<NumericClaim> story = EXTRACTOR.extract(new ArticleText("b", "California bird flu cases rise to 37",
@@ -529,6 +529,26 @@ class SubjectKeysTest {
     void theHighestLevelSinceIsARemarkNotATopic() {
         assertThat(only("The central bank cut its key rate from 6.5%, the highest level since 2009.", "6.5%").subjectKey())
             .doesNotContain("level");
+    }
+
+    @Test
+    void casesAndPeopleWhoFellIllCountTheSameInfections() {
+        String cases = only("The outbreak has now reached 940 cases in Ostravia, the ministry said.", "940").subjectKey();
+        String ill = only("In Ostravia 940 people have fallen ill since the outbreak began.", "940").subjectKey();
+        String sickened = only("An outbreak that has sickened 940 people in Ostravia is slowing.", "940").subjectKey();
+        assertThat(cases).isEqualTo(ill).isEqualTo(sickened).contains("-infected").doesNotContain("killed");
+    }
+
+    @Test
+    void aForecastOfAStandingRateIsApartFromTheRateInForce() {
+        String text = "The central bank held its key rate at 4.25%. Analysts expect the rate to reach 3.5% by December.";
+        assertThat(only(text, "3.5%").subjectKey()).isNotEqualTo(only(text, "4.25%").subjectKey()).matches(".*/rate-(forecast|estimate)");
+    }
+
+    @Test
+    void anIntroductoryAdverbIsNoRegionOfABreakdown() {
+        String text = "Kelm has recorded 412 cases and the Varro Hills 201 cases. Nationally, cases rose by 96 in a day.";
+        assertThat(only(text, "96").subjectKey()).doesNotContain("nationally");
     }
 
     @Test
