@@ -182,7 +182,7 @@ final class SubjectKeys {
             boolean session = "point".equals(c.unit) && (c.kind == QuantityKind.MEASURE || market != null) || thing.equals("stock");
             String period = period(tokens, c, published, ledeDay, thing, event, session);
             // A standing level (a policy rate) has no period to keep a forecast of it apart: "expects the rate to reach 3.5%".
-            boolean standing = !modality.isEmpty() && lexicon.timelessTopics.contains(thing);
+            boolean standing = !modality.isEmpty() && lexicon.timelessTopics.contains(thing) || modality.equals(SubjectModality.TARGET);
             if (!company && !standing && (modality.equals(SubjectModality.ESTIMATE) || !period.isEmpty() || c.kind != QuantityKind.COUNT)) {
                 // Beyond a company's results, only a forecast count without a period of its own stands apart
                 // ("31.6 million passengers expected", "projected to win 131 seats" beside the counts reported).

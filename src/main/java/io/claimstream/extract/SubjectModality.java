@@ -18,6 +18,8 @@ final class SubjectModality {
     static final String ACTUAL = "";
     static final String FORECAST = "forecast";
     static final String ESTIMATE = "estimate";
+    /** What the holder aims for ("the ECB's 2% target", "a deficit target of 3.8 trillion roubles"): not what it reached. */
+    static final String TARGET = "target";
 
     /** The highest a running figure reached ({@link #peak}): a subject apart from where it stands. */
     static final String PEAK = "peak";
@@ -61,7 +63,8 @@ final class SubjectModality {
             }
             found = stronger(found, cue);
         }
-        return found;
+        // "hit 50 targets" counts what was struck: only a level, a share or a sum is aimed for
+        return found.equals(TARGET) && c.kind == QuantityKind.COUNT ? ACTUAL : found;
     }
 
     /** How far after the figure its clause's passive verb may stand: "79.9 million people in the United States are expected". */
@@ -101,6 +104,9 @@ final class SubjectModality {
     private static String stronger(String found, String cue) {
         if (cue == null || PEAK.equals(cue) || END.equals(cue)) {
             return found;
+        }
+        if (found.equals(TARGET) || cue.equals(TARGET)) {
+            return TARGET; // "expects inflation to return to its 2% target": the figure is the target
         }
         if (found.equals(ESTIMATE)) {
             return found;

@@ -552,6 +552,14 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aTargetIsApartFromTheFigureItAimsAt() {
+        String text = "Inflation in Ostravia rose to 3.1% in June, above the central bank's 2% target.";
+        assertThat(only(text, "2%").subjectKey()).endsWith("/inflation-target");
+        assertThat(only(text, "3.1%").subjectKey()).doesNotContain("target");
+        assertThat(only("Ostravian jets hit 50 targets overnight.", "50").subjectKey()).doesNotContain("-target");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
