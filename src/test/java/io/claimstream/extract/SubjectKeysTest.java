@@ -560,6 +560,14 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aChambersMembersAreItsSeatsAndAUnionsMembersItsWorkers() {
+        assertThat(only("Voters in Ostravia elect the 120-member assembly on Sunday.", "120").subjectKey())
+            .isEqualTo(only("Voters in Ostravia elect the 120-seat assembly on Sunday.", "120").subjectKey());
+        assertThat(only("In Ostravia some 4,100 union members walked out.", "some 4,100").subjectKey())
+            .isEqualTo(only("In Ostravia some 4,100 workers walked out.", "some 4,100").subjectKey());
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
