@@ -54,6 +54,74 @@ final class SubjectEntities {
         return entity.equals(NONE) ? dominant : entity;
     }
 
+    /** Words after which a country names where goods come from: "imports from Mexico", "a levy on Chinese products". */
+    private static final java.util.Set<String> ORIGIN_WORDS = java.util.Set.of("on", "from", "of");
+    /** Verbs whose subject bears a levy: "Australian exporters face a 10% tariff". */
+    /** Words before the country goods go to, which levies their tariff: "cars entering the United States", "exports to India". */
+    private static final java.util.Set<String> DESTINATION_WORDS = java.util.Set.of("entering", "into", "to");
+    private static final int DESTINATION_WINDOW = 10;
+    private static final java.util.Set<String> BEARING_VERBS = java.util.Set.of("face", "faces", "facing", "faced", "pay", "pays");
+
+    /**
+     * Who levies a tariff or tax: a country written between the rate and its levy word ("a 10% US
+     * tariff"), else the nearest country before it in its sentence that is neither the goods'
+     * origin ("on imports from Mexico", "on Chinese products", the levy's scope) nor the subject
+     * of "face" ("Australian exporters face a 10% tariff"), else the dateline's ("WASHINGTON —
+     * Trump ordered a 25% tariff on imports from Mexico"), else {@code found} unless it is the origin.
+     */
+    String levying(List<Token> tokens, EntityIndex index, Candidate c, String origin, String found) {
+        Sentence s = c.sentence;
+        int after = c.last + 1;
+        if (after < s.end() && index.key[after] != null && index.end[after] + 1 < s.end()
+            && tokens.get(index.end[after] + 1).isWord() && !index.key[after].equals(origin)) {
+            return index.key[after]; // "a 10% US tariff"
+        }
+        for (int k = after; k < Math.min(s.end() - 1, after + DESTINATION_WINDOW); k++) {
+            if (tokens.get(k).type() == Token.Type.PUNCT) {
+                break;
+            }
+            String destination = destinationAt(tokens, index, k + 1, s);
+            if (DESTINATION_WORDS.contains(tokens.get(k).lower()) && destination != null) {
+                return destination; // "a 15% tariff on Japanese cars entering the United States"
+            }
+        }
+        for (int k = c.first - 1; k >= s.first(); k--) {
+            String key = index.key[k];
+            if (key == null || key.equals(origin)) {
+                continue;
+            }
+            Token before = k > s.first() ? tokens.get(k - 1) : null;
+            if (before != null && DESTINATION_WORDS.contains(before.lower())) {
+                return key; // "a bigger Australian export to India, already face a 40% levy"
+            }
+            if (before != null && ORIGIN_WORDS.contains(before.lower()) || bears(tokens, index.end[k], c.first)) {
+                continue;
+            }
+            return key;
+        }
+        String dateline = index.datelineEntity();
+        if (!dateline.equals(NONE) && !dateline.equals(origin)) {
+            return dateline;
+        }
+        return found.equals(origin) ? NONE : found;
+    }
+
+    /** "entering the United States", "into India": the country at {@code k}, after an optional "the", or null. */
+    private static String destinationAt(List<Token> tokens, EntityIndex index, int k, Sentence s) {
+        int at = k < s.end() && tokens.get(k).is("the") ? k + 1 : k;
+        return at < s.end() ? index.key[at] : null;
+    }
+
+    /** "Australian lentil exporters face": a bearing verb within a few words after the name. */
+    private static boolean bears(List<Token> tokens, int end, int limit) {
+        for (int j = end + 1; j < Math.min(limit, end + 4); j++) {
+            if (BEARING_VERBS.contains(tokens.get(j).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * An entity inside the claim ("Russian tanks", "of Pyongyang's soldiers"), its owner right after
      * it ("9 gigawatts of Ukraine's generating capacity"), or what "their"/"its" in it refers to.
@@ -362,7 +430,7 @@ final class SubjectEntities {
          * "MANILA (Capital Bulletin) —", "NEW YORK, Aug 29 (...)": where the story was filed, the
          * last resort for an article that names no entity of its own more than once.
          */
-        private String datelineEntity() {
+        String datelineEntity() {
             StringBuilder place = new StringBuilder();
             for (Token t : tokens) {
                 if (!t.isWord() || !t.isAllCaps()) {
@@ -380,6 +448,16 @@ final class SubjectEntities {
             String entity = lexicon.entities.get(name);
             entity = entity != null ? entity : lexicon.places.get(name);
             return entity != null ? entity : NONE;
+        }
+
+        /** Whether the article names this entity anywhere. */
+        boolean names(String entity) {
+            for (String k : key) {
+                if (entity.equals(k)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean ownsSource(int k, Sentence s) {

@@ -207,6 +207,13 @@ final class SubjectKeys {
             if (place.isEmpty() && refersBack(c, share) && antecedent != null) {
                 place = antecedent.place();
             }
+            if (contender == null && FrameLexicon.LEVIED_MEASURES.contains(thing)) {
+                // "a 25% tariff on imports from Mexico": the country that levies it, not the goods' origin
+                entity = entities.levying(tokens, index, c, place, entity);
+                if (thing.equals("tax") && index.names(place)) {
+                    thing = "tariff"; // "an extra 10% levy on Chinese products": a tax on a country's goods is a tariff
+                }
+            }
             if (place.equals(entity)) {
                 place = ""; // "killed 30 people in Kaloa" in a story about Kaloa: the holder, not a part of it
             }

@@ -568,6 +568,19 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aTariffIsTheLevyingCountrysNotTheGoodsOrigin() {
+        String text = "The president ordered a 20% tariff on imports from Norway and an extra 5% levy on Danish products.";
+        String fromNorway = keyIn("Tariffs", "WASHINGTON (Prairie Wire) — " + text, "20%");
+        String danish = keyIn("Tariffs", "WASHINGTON (Prairie Wire) — " + text, "5%");
+        assertThat(fromNorway).isEqualTo("united-states/tariff/norway");
+        assertThat(danish).isEqualTo("united-states/tariff/denmark");
+        assertThat(only("A 15% tariff on Swedish cars entering Canada takes effect today.", "15%").subjectKey())
+            .isEqualTo("canada/tariff/sweden");
+        assertThat(only("Norway has asked Japan to cap the salmon duty at 5%, officials in Oslo said.", "5%").subjectKey())
+            .startsWith("japan/tariff");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
