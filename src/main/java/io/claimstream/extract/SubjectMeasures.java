@@ -292,15 +292,16 @@ final class SubjectMeasures {
                 j = owned - 1;
                 continue; // "of the country's roughly 620,000 bridges": the possessor owns the thing
             }
-            if (t.word().isFunction() || isRatioBase(tokens, j)) {
-                return null; // "of them", "of GDP", "of gross domestic product"
+            if (t.word().isFunction() || isRatioBase(tokens, j) || t.word().timeClass() != null) {
+                return null; // "of them", "of GDP", "of gross domestic product", "of GDP next year"
             }
             String topic = lexicon.topics.get(w);
             if (topic != null) {
                 return topic;
             }
             Token next = j + 1 < s.end() ? tokens.get(j + 1) : null;
-            if (next != null && next.isWord() && !next.isCapitalised() && !next.word().isFunction()
+            boolean pluralHead = w.endsWith("s") && next != null && !next.lower().endsWith("s"); // "of the shipments went"
+            if (!pluralHead && next != null && next.isWord() && !next.isCapitalised() && !next.word().isFunction()
                 && lexicon.events.get(next.lower()) == null) {
                 continue; // "of fiscal room", "of domestic gas output": the head comes last
             }

@@ -581,6 +581,14 @@ class SubjectKeysTest {
     }
 
     @Test
+    void aShareOfAPluralIsAShareOfItsHeadNotOfTheVerbAfterIt() {
+        assertThat(only("In Ostravia nearly 90% of the shipments went through the northern ports.", "nearly 90%").subjectKey())
+            .contains("/shipment");
+        assertThat(only("In Ostravia about a fifth of our farmland cannot be worked safely.", "about a fifth").subjectKey())
+            .contains("/farmland");
+    }
+
+    @Test
     void aBareCountKeepsTheVerbRightBeforeIt() {
         String text = "The storm hit the coast on Friday, killing at least 31 people and injuring 240.";
         assertThat(only(text, "240").subjectKey()).contains("-wounded").isNotEqualTo(only(text, "at least 31").subjectKey());
