@@ -1,7 +1,6 @@
 package io.claimstream.topology;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import io.claimstream.avro.SubjectClaims;
 import io.claimstream.avro.internal.ClaimEntry;
 import io.claimstream.avro.internal.ClaimMention;
 import io.claimstream.avro.internal.SubjectHead;
+import io.claimstream.avro.internal.SubjectMentions;
 import io.claimstream.avro.internal.SubjectState;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>State of the earlier layout, one value per subject, is migrated by {@link LegacySubjects}.
  */
-final class SubjectAggregator implements Processor<String, ClaimMention, String, SubjectUpdate> {
+final class SubjectAggregator implements Processor<String, SubjectMentions, String, SubjectUpdate> {
 
     /** Key-scheme store: the scheme every subject of the store is written under, once known. */
     private static final String SCHEME_OF_ALL = "scheme-of-all";
@@ -119,10 +119,10 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         this.keyScheme = keyScheme;
     }
 
-    static ProcessorSupplier<String, ClaimMention, String, SubjectUpdate> supplier(ClaimsSettings settings, KeyScheme keyScheme) {
+    static ProcessorSupplier<String, SubjectMentions, String, SubjectUpdate> supplier(ClaimsSettings settings, KeyScheme keyScheme) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, ClaimMention, String, SubjectUpdate> get() {
+            public Processor<String, SubjectMentions, String, SubjectUpdate> get() {
                 return new SubjectAggregator(settings, keyScheme);
             }
 
@@ -177,10 +177,14 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
     }
 
+    /**
+     * Merges one article's mentions of one subject: the subject's head is read once and written
+     * at most once, its pending mark set once, and its new claims go to news.claims together.
+     */
     @Override
-    public void process(Record<String, ClaimMention> record) {
-        ClaimMention mention = record.value();
-        if (mention == null) {
+    public void process(Record<String, SubjectMentions> record) {
+        SubjectMentions folded = record.value();
+        if (folded == null || folded.getMentions().isEmpty()) {
             return;
         }
         int scheme = KeyScheme.of(record.headers());
@@ -191,8 +195,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             }
             return;
         }
-        Instant time = mention.getPublished();
-        if (time.toEpochMilli() < context.currentStreamTimeMs() - retention.toMillis()) {
+        if (folded.getPublished().toEpochMilli() < context.currentStreamTimeMs() - retention.toMillis()) {
             return; // older than the retention: it would be expired at once
         }
         String subjectKey = record.key();
@@ -203,37 +206,50 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             forgetSubject(subjectKey);
             head = null;
         }
-        String article = SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId());
-        if (counted.get(article) != null) {
-            return; // this article already counts for this claim: nothing changes, nothing is emitted
-        }
-        String entryKey = SubjectStores.entryKey(subjectKey, mention.getClaimKey());
-        ClaimEntry entry = head == null ? null : claims.get(entryKey);
-        long lastSeenBefore = SubjectStores.NOT_INDEXED;
-        if (entry == null) {
-            entry = merge.first(mention);
-            if (head != null && head.getClaimCount() >= maxClaimsPerSubject && !evictForNew(subjectKey, head, entry)) {
-                return; // the new claim would be the one a full subject drops
+        boolean headChanges = false;
+        boolean changed = false;
+        List<NumericClaim> firstSeen = new ArrayList<>();
+        for (ClaimMention mention : MentionFolding.unfold(subjectKey, folded)) {
+            String entryKey = SubjectStores.entryKey(subjectKey, mention.getClaimKey());
+            ClaimEntry entry = head == null ? null : claims.get(entryKey);
+            long lastSeenBefore = SubjectStores.NOT_INDEXED;
+            if (entry == null) {
+                entry = merge.first(mention);
+                if (head != null && head.getClaimCount() >= maxClaimsPerSubject && !evictForNew(subjectKey, head, entry)) {
+                    continue; // the new claim would be the one a full subject drops
+                }
+                // Nothing is counted for a claim that has no entry (a claim is forgotten with
+                // what was counted for it): no look-ups, only the marks.
+                countFirst(mention);
+            } else {
+                if (counted.get(SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId())) != null) {
+                    continue; // this article already counts for this claim: nothing changes, nothing is emitted
+                }
+                lastSeenBefore = entry.getLastSeen().toEpochMilli();
+                merge.add(entry, mention, countOutletAndClaimant(entry, mention));
             }
-            countOutletAndClaimant(mention);
-        } else {
-            lastSeenBefore = entry.getLastSeen().toEpochMilli();
-            merge.add(entry, mention, countOutletAndClaimant(mention));
+            boolean newClaim = lastSeenBefore == SubjectStores.NOT_INDEXED;
+            // Most mentions add to a known claim of a known subject and leave its head as it was.
+            headChanges |= head == null || newClaim
+                || ClaimMerge.POSITION_ORDER.compare(ClaimMerge.position(mention), head.getSubjectFrom()) < 0;
+            head = withMention(head, mention, newClaim);
+            counted.put(SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId()),
+                mention.getPublished().toEpochMilli());
+            claims.put(entryKey, entry);
+            reindex(entryKey, lastSeenBefore, entry.getLastSeen().toEpochMilli(), subjectKey);
+            changed = true;
+            if (newClaim) {
+                firstSeen.add(Outputs.firstSeen(mention));
+            }
         }
-        boolean newClaim = lastSeenBefore == SubjectStores.NOT_INDEXED;
-        // Most mentions add to a known claim of a known subject and leave its head as it was.
-        boolean headChanges = head == null || newClaim
-            || ClaimMerge.POSITION_ORDER.compare(ClaimMerge.position(mention), head.getSubjectFrom()) < 0;
-        head = withMention(head, mention, newClaim);
-        counted.put(article, time.toEpochMilli());
-        claims.put(entryKey, entry);
+        if (!changed) {
+            return;
+        }
         if (headChanges) {
             heads.put(subjectKey, head);
         }
-        reindex(entryKey, lastSeenBefore, entry.getLastSeen().toEpochMilli(), subjectKey);
         markPending(subjectKey, record.timestamp());
-        if (newClaim) {
-            NumericClaim firstSeen = Outputs.firstSeen(mention);
+        if (!firstSeen.isEmpty()) {
             context.forward(record.withValue(SubjectUpdate.firstSeen(firstSeen)));
         }
     }
@@ -244,15 +260,30 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         return head != null ? head : legacy.migrateOne(subjectKey, time);
     }
 
-    /** Marks the mention's outlet and claimant counted for its claim, and says which were new. */
-    private ClaimMerge.Novelty countOutletAndClaimant(ClaimMention m) {
-        String outlet = SubjectStores.outletKey(m.getClaimKey(), m.getSource());
-        boolean newOutlet = counted.get(outlet) == null;
-        if (newOutlet) {
-            counted.put(outlet, m.getPublished().toEpochMilli());
+    /** Marks the outlet and claimant of a claim's first mention counted for it. */
+    private void countFirst(ClaimMention m) {
+        counted.put(SubjectStores.outletKey(m.getClaimKey(), m.getSource()), m.getPublished().toEpochMilli());
+        if (ClaimMerge.hasClaimant(m)) {
+            counted.put(SubjectStores.claimantKey(m.getClaimKey(), m.getClaimant()), m.getPublished().toEpochMilli());
+        }
+    }
+
+    /**
+     * Marks the mention's outlet and claimant counted for its claim, and says which were new. An
+     * outlet or claimant the entry lists is counted already (whatever is listed was counted when
+     * it was added): only the others are looked up.
+     */
+    private ClaimMerge.Novelty countOutletAndClaimant(ClaimEntry entry, ClaimMention m) {
+        boolean newOutlet = false;
+        if (!ClaimMerge.listsOutlet(entry, m.getSource())) {
+            String outlet = SubjectStores.outletKey(m.getClaimKey(), m.getSource());
+            newOutlet = counted.get(outlet) == null;
+            if (newOutlet) {
+                counted.put(outlet, m.getPublished().toEpochMilli());
+            }
         }
         boolean newClaimant = false;
-        if (ClaimMerge.hasClaimant(m)) {
+        if (ClaimMerge.hasClaimant(m) && !ClaimMerge.listsClaimant(entry, m.getClaimant())) {
             String claimant = SubjectStores.claimantKey(m.getClaimKey(), m.getClaimant());
             newClaimant = counted.get(claimant) == null;
             if (newClaimant) {
