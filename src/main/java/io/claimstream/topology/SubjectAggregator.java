@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * A busy subject is mentioned many times a second by hundreds of outlets; kept as one value it
  * was rewritten whole on every mention, grew past Kafka's record limit and stopped processing.
  * Its record for claims.by-subject is built from a prefix scan over its entries only when it is
- * written: a change marks the subject pending, in a store of its own, and a wall-clock
- * punctuator writes each pending subject's record once per interval. The pending store is
- * changelogged like the others, so under exactly-once a crash neither loses a pending subject
- * nor writes one twice. A new claim goes to news.claims at once.
+ * written: a change marks the subject pending, in a store of its own ({@link PendingSubjects}),
+ * and a wall-clock punctuator writes each pending subject's record once per interval. The
+ * pending store is changelogged like the others, so under exactly-once a crash neither loses a
+ * pending subject nor writes one twice. A new claim goes to news.claims at once.
  *
  * <p>A subject with many claims has a large record, written whole whenever one of its claims
  * changes: most of claims.by-subject's bytes, and of the time spent writing subjects, came from
@@ -100,7 +100,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
     private KeyValueStore<String, SubjectHead> heads;
     private KeyValueStore<String, ClaimEntry> claims;
     private KeyValueStore<String, Long> counted;
-    private KeyValueStore<String, Long> pending;
+    private PendingSubjects pending;
     private KeyValueStore<String, String> expiryIndex;
     private KeyValueStore<String, String> schemeProgress;
     private LegacySubjects legacy;
@@ -159,7 +159,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
         this.heads = context.getStateStore(ClaimsTopology.SUBJECT_STORE);
         this.claims = context.getStateStore(ClaimsTopology.CLAIM_STORE);
         this.counted = context.getStateStore(ClaimsTopology.COUNTED_STORE);
-        this.pending = context.getStateStore(ClaimsTopology.PENDING_STORE);
+        this.pending = new PendingSubjects(context.getStateStore(ClaimsTopology.PENDING_STORE));
         this.expiryIndex = context.getStateStore(ClaimsTopology.CLAIM_EXPIRY_STORE);
         this.schemeProgress = context.getStateStore(ClaimsTopology.KEY_SCHEME_STORE);
         this.legacy = new LegacySubjects(context.getStateStore(ClaimsTopology.LEGACY_SUBJECT_STORE),
@@ -332,10 +332,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
     }
 
     private void markPending(String subjectKey, long time) {
-        Long before = pending.get(subjectKey);
-        if (before == null || before < time) {
-            pending.put(subjectKey, time);
-        }
+        pending.mark(subjectKey, time);
     }
 
     /**
@@ -344,11 +341,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
      */
     private void emitPending(long now) {
         heldUntil.values().removeIf(until -> until <= now);
-        List<KeyValue<String, Long>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = pending.all()) {
-            all.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, Long> entry : due) {
+        for (KeyValue<String, Long> entry : pending.all()) {
             SubjectHead head = head(entry.key, entry.value);
             if (head != null && !current(head)) {
                 removeStale(entry.key, head.getKeyScheme(), entry.value); // changed before the upgrade, never written since
@@ -369,7 +362,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
             Record<String, SubjectUpdate> out = new Record<>(entry.key, update, Math.max(0, entry.value));
             KeyScheme.stamp(out.headers(), keyScheme.version());
             context.forward(out);
-            pending.delete(entry.key);
+            pending.remove(entry.key);
         }
     }
 
@@ -474,7 +467,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
     private SubjectHead migrate(LegacySubjects.Migrated subject, long time) {
         if (subject.head().getKeyScheme() != keyScheme.version()) {
             subject.entries().forEach(e -> forgetCounted(e.getClaimKey()));
-            pending.delete(subject.head().getSubjectKey());
+            pending.remove(subject.head().getSubjectKey());
             tombstone(subject.head().getSubjectKey(), subject.head().getKeyScheme(), time);
             return null;
         }
@@ -513,7 +506,7 @@ final class SubjectAggregator implements Processor<String, SubjectMentions, Stri
     private void forgetSubject(String subjectKey) {
         SubjectStores.entriesOf(claims, subjectKey).forEach(claim -> forgetClaim(subjectKey, claim));
         heads.delete(subjectKey);
-        pending.delete(subjectKey);
+        pending.remove(subjectKey);
     }
 
     /** Deletes one claim's entry, its index entry and everything counted for it. */

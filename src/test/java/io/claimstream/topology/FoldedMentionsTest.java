@@ -43,7 +43,7 @@ class FoldedMentionsTest {
 
     private static final Instant T0 = Instant.parse("2025-02-14T08:00:00Z");
     private static final String REPARTITION = "claims-topology-test-" + ClaimsTopology.MENTIONS_REPARTITION + "-repartition";
-    private static final Function<ArticleText, List<NumericClaim>> FIGURES = text -> {
+    static final Function<ArticleText, List<NumericClaim>> FIGURES = text -> {
         List<NumericClaim> claims = new ArrayList<>();
         int start = 0;
         for (String part : text.text().split(" ")) {
