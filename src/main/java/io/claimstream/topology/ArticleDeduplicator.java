@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.claimstream.avro.Article;
-import io.claimstream.avro.internal.ClaimMention;
+import io.claimstream.avro.internal.SubjectMentions;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -21,7 +22,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 /**
  * Lets each article through once: an article whose id, or whose text within its outlet, was
  * seen within the retention (in event time) is dropped. The claims of an article let through
- * are extracted here and passed on keyed by subject key.
+ * are extracted here and passed on keyed by subject key, one record per subject with the
+ * article's mentions of it ({@link MentionFolding}).
  *
  * <p>Extraction sits between the check and the write on purpose. If it fails, the exception
  * handler sends the article to the dead-letter topic and processing resumes after this
@@ -32,12 +34,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * aggregator can tell mentions keyed by an earlier version of the application (still in the
  * repartition topic when it was upgraded) from its own.
  */
-final class ArticleDeduplicator implements Processor<String, Article, String, ClaimMention> {
+final class ArticleDeduplicator implements Processor<String, Article, String, SubjectMentions> {
 
     private final MentionExtractor extractor;
     private final long retentionMillis;
     private final int keyScheme;
-    private ProcessorContext<String, ClaimMention> context;
+    private ProcessorContext<String, SubjectMentions> context;
     private WindowStore<String, String> ids;
     private WindowStore<String, String> texts;
 
@@ -47,11 +49,11 @@ final class ArticleDeduplicator implements Processor<String, Article, String, Cl
         this.keyScheme = keyScheme;
     }
 
-    static ProcessorSupplier<String, Article, String, ClaimMention> supplier(MentionExtractor extractor, Duration retention,
+    static ProcessorSupplier<String, Article, String, SubjectMentions> supplier(MentionExtractor extractor, Duration retention,
                                                                             KeyScheme keyScheme) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, Article, String, ClaimMention> get() {
+            public Processor<String, Article, String, SubjectMentions> get() {
                 return new ArticleDeduplicator(extractor, retention, keyScheme.version());
             }
 
@@ -72,7 +74,7 @@ final class ArticleDeduplicator implements Processor<String, Article, String, Cl
     }
 
     @Override
-    public void init(ProcessorContext<String, ClaimMention> context) {
+    public void init(ProcessorContext<String, SubjectMentions> context) {
         this.context = context;
         this.ids = context.getStateStore(ClaimsTopology.ARTICLE_ID_STORE);
         this.texts = context.getStateStore(ClaimsTopology.ARTICLE_TEXT_STORE);
@@ -91,15 +93,15 @@ final class ArticleDeduplicator implements Processor<String, Article, String, Cl
         if (seen(ids, id, time) || fingerprint.isPresent() && seen(texts, fingerprint.get(), time)) {
             return;
         }
-        List<ClaimMention> mentions = extractor.mentions(article);
+        List<KeyValue<String, SubjectMentions>> mentions = MentionFolding.fold(extractor.mentions(article));
         // An article older than the retention is not remembered: the store would drop it
         // anyway. The aggregate's record of counted articles still keeps it from counting twice.
         if (time >= context.currentStreamTimeMs() - retentionMillis) {
             ids.put(id, MentionBounds.text(article.getSource(), MentionBounds.MAX_NAME_CHARS), time);
             fingerprint.ifPresent(f -> texts.put(f, id, time));
         }
-        for (ClaimMention mention : mentions) {
-            Record<String, ClaimMention> keyed = record.withKey(mention.getSubjectKey()).withValue(mention);
+        for (KeyValue<String, SubjectMentions> subject : mentions) {
+            Record<String, SubjectMentions> keyed = record.withKey(subject.key).withValue(subject.value);
             KeyScheme.stamp(keyed.headers(), keyScheme);
             context.forward(keyed);
         }

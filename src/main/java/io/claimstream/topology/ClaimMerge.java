@@ -146,6 +146,26 @@ final class ClaimMerge {
         return all.size() <= maxClaimants ? all : new ArrayList<>(all.subList(0, maxClaimants));
     }
 
+    /** Whether {@code claim} lists a source from {@code outlet}. */
+    static boolean listsOutlet(ClaimEntry claim, String outlet) {
+        for (SourceState s : claim.getSources()) {
+            if (s.getSource().equals(outlet)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code claim} lists {@code claimant}. */
+    static boolean listsClaimant(ClaimEntry claim, String claimant) {
+        for (ClaimantState c : claim.getClaimants()) {
+            if (c.getName().equals(claimant)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean hasClaimant(ClaimMention m) {
         return m.getClaimant() != null && !m.getClaimant().isBlank();
     }

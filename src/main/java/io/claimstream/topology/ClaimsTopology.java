@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.claimstream.avro.SubjectClaims;
-import io.claimstream.avro.internal.ClaimMention;
+import io.claimstream.avro.internal.SubjectMentions;
 import io.claimstream.avro.internal.ClaimEntry;
 import io.claimstream.avro.internal.SubjectHead;
 import io.claimstream.extract.ArticleText;
@@ -26,7 +26,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <pre>
  * news.articles ─► article-dedup (article-ids, article-texts window stores; extraction)
- *               ─► claim-mentions repartition, keyed by subject key
+ *               ─► claim-mentions repartition, keyed by subject key (an article's mentions of a subject in one record)
  *               ─► subject-aggregator (subject-heads, subject-claim-entries, counted-mentions, pending-subjects,
  *                                      claim-expiry, subject-key-scheme stores; subject-claims and
  *                                      subject-expiry only to move state of the earlier layout)
@@ -113,7 +113,7 @@ public final class ClaimsTopology {
     static Topology build(ClaimsSettings settings, Function<ArticleText, List<NumericClaim>> extractor,
                           ClaimsSerdes serdes, KeyScheme keyScheme) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, ClaimMention> mentions = builder
+        KStream<String, SubjectMentions> mentions = builder
             .stream(ClaimsTopics.ARTICLES, Consumed.with(Serdes.String(), serdes.article())
                 .withTimestampExtractor(new ArticleTime())
                 .withName("articles"))
@@ -121,7 +121,7 @@ public final class ClaimsTopology {
                 Named.as("article-dedup"));
 
         KStream<String, SubjectUpdate> updates = mentions
-            .repartition(Repartitioned.with(Serdes.String(), InternalAvroSerde.of(ClaimMention.class))
+            .repartition(Repartitioned.with(Serdes.String(), MentionFolding.repartitionSerde())
                 .withName(MENTIONS_REPARTITION))
             .process(SubjectAggregator.supplier(settings, keyScheme), Named.as("subject-aggregator"));
 

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,14 @@ public final class InternalAvroSerde<T extends SpecificRecord> implements Serde<
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + resource, e);
         }
+    }
+
+    /**
+     * Whether {@code bytes} is a record this serde writes: single-object encoded with the
+     * current version of its schema. Lets a topic that changed its value type tell the two apart.
+     */
+    boolean wrote(byte[] bytes) {
+        return bytes != null && bytes.length >= HEADER_LENGTH && Arrays.equals(bytes, 0, HEADER_LENGTH, header, 0, HEADER_LENGTH);
     }
 
     // Avro's BinaryMessageEncoder/Decoder write the same bytes, but through unbuffered stream

@@ -1,7 +1,6 @@
 package io.claimstream.topology;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import io.claimstream.avro.SubjectClaims;
 import io.claimstream.avro.internal.ClaimEntry;
 import io.claimstream.avro.internal.ClaimMention;
 import io.claimstream.avro.internal.SubjectHead;
+import io.claimstream.avro.internal.SubjectMentions;
 import io.claimstream.avro.internal.SubjectState;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * A busy subject is mentioned many times a second by hundreds of outlets; kept as one value it
  * was rewritten whole on every mention, grew past Kafka's record limit and stopped processing.
  * Its record for claims.by-subject is built from a prefix scan over its entries only when it is
- * written: a change marks the subject pending, in a store of its own, and a wall-clock
- * punctuator writes each pending subject's record once per interval. The pending store is
- * changelogged like the others, so under exactly-once a crash neither loses a pending subject
- * nor writes one twice. A new claim goes to news.claims at once.
+ * written: a change marks the subject pending, in a store of its own ({@link PendingSubjects}),
+ * and a wall-clock punctuator writes each pending subject's record once per interval. The
+ * pending store is changelogged like the others, so under exactly-once a crash neither loses a
+ * pending subject nor writes one twice. A new claim goes to news.claims at once.
  *
  * <p>A subject with many claims has a large record, written whole whenever one of its claims
  * changes: most of claims.by-subject's bytes, and of the time spent writing subjects, came from
@@ -71,7 +71,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>State of the earlier layout, one value per subject, is migrated by {@link LegacySubjects}.
  */
-final class SubjectAggregator implements Processor<String, ClaimMention, String, SubjectUpdate> {
+final class SubjectAggregator implements Processor<String, SubjectMentions, String, SubjectUpdate> {
 
     /** Key-scheme store: the scheme every subject of the store is written under, once known. */
     private static final String SCHEME_OF_ALL = "scheme-of-all";
@@ -100,7 +100,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     private KeyValueStore<String, SubjectHead> heads;
     private KeyValueStore<String, ClaimEntry> claims;
     private KeyValueStore<String, Long> counted;
-    private KeyValueStore<String, Long> pending;
+    private PendingSubjects pending;
     private KeyValueStore<String, String> expiryIndex;
     private KeyValueStore<String, String> schemeProgress;
     private LegacySubjects legacy;
@@ -119,10 +119,10 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         this.keyScheme = keyScheme;
     }
 
-    static ProcessorSupplier<String, ClaimMention, String, SubjectUpdate> supplier(ClaimsSettings settings, KeyScheme keyScheme) {
+    static ProcessorSupplier<String, SubjectMentions, String, SubjectUpdate> supplier(ClaimsSettings settings, KeyScheme keyScheme) {
         return new ProcessorSupplier<>() {
             @Override
-            public Processor<String, ClaimMention, String, SubjectUpdate> get() {
+            public Processor<String, SubjectMentions, String, SubjectUpdate> get() {
                 return new SubjectAggregator(settings, keyScheme);
             }
 
@@ -159,7 +159,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         this.heads = context.getStateStore(ClaimsTopology.SUBJECT_STORE);
         this.claims = context.getStateStore(ClaimsTopology.CLAIM_STORE);
         this.counted = context.getStateStore(ClaimsTopology.COUNTED_STORE);
-        this.pending = context.getStateStore(ClaimsTopology.PENDING_STORE);
+        this.pending = new PendingSubjects(context.getStateStore(ClaimsTopology.PENDING_STORE));
         this.expiryIndex = context.getStateStore(ClaimsTopology.CLAIM_EXPIRY_STORE);
         this.schemeProgress = context.getStateStore(ClaimsTopology.KEY_SCHEME_STORE);
         this.legacy = new LegacySubjects(context.getStateStore(ClaimsTopology.LEGACY_SUBJECT_STORE),
@@ -177,10 +177,14 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::emitPending);
     }
 
+    /**
+     * Merges one article's mentions of one subject: the subject's head is read once and written
+     * at most once, its pending mark set once, and its new claims go to news.claims together.
+     */
     @Override
-    public void process(Record<String, ClaimMention> record) {
-        ClaimMention mention = record.value();
-        if (mention == null) {
+    public void process(Record<String, SubjectMentions> record) {
+        SubjectMentions folded = record.value();
+        if (folded == null || folded.getMentions().isEmpty()) {
             return;
         }
         int scheme = KeyScheme.of(record.headers());
@@ -191,8 +195,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             }
             return;
         }
-        Instant time = mention.getPublished();
-        if (time.toEpochMilli() < context.currentStreamTimeMs() - retention.toMillis()) {
+        if (folded.getPublished().toEpochMilli() < context.currentStreamTimeMs() - retention.toMillis()) {
             return; // older than the retention: it would be expired at once
         }
         String subjectKey = record.key();
@@ -203,37 +206,50 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             forgetSubject(subjectKey);
             head = null;
         }
-        String article = SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId());
-        if (counted.get(article) != null) {
-            return; // this article already counts for this claim: nothing changes, nothing is emitted
-        }
-        String entryKey = SubjectStores.entryKey(subjectKey, mention.getClaimKey());
-        ClaimEntry entry = head == null ? null : claims.get(entryKey);
-        long lastSeenBefore = SubjectStores.NOT_INDEXED;
-        if (entry == null) {
-            entry = merge.first(mention);
-            if (head != null && head.getClaimCount() >= maxClaimsPerSubject && !evictForNew(subjectKey, head, entry)) {
-                return; // the new claim would be the one a full subject drops
+        boolean headChanges = false;
+        boolean changed = false;
+        List<NumericClaim> firstSeen = new ArrayList<>();
+        for (ClaimMention mention : MentionFolding.unfold(subjectKey, folded)) {
+            String entryKey = SubjectStores.entryKey(subjectKey, mention.getClaimKey());
+            ClaimEntry entry = head == null ? null : claims.get(entryKey);
+            long lastSeenBefore = SubjectStores.NOT_INDEXED;
+            if (entry == null) {
+                entry = merge.first(mention);
+                if (head != null && head.getClaimCount() >= maxClaimsPerSubject && !evictForNew(subjectKey, head, entry)) {
+                    continue; // the new claim would be the one a full subject drops
+                }
+                // Nothing is counted for a claim that has no entry (a claim is forgotten with
+                // what was counted for it): no look-ups, only the marks.
+                countFirst(mention);
+            } else {
+                if (counted.get(SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId())) != null) {
+                    continue; // this article already counts for this claim: nothing changes, nothing is emitted
+                }
+                lastSeenBefore = entry.getLastSeen().toEpochMilli();
+                merge.add(entry, mention, countOutletAndClaimant(entry, mention));
             }
-            countOutletAndClaimant(mention);
-        } else {
-            lastSeenBefore = entry.getLastSeen().toEpochMilli();
-            merge.add(entry, mention, countOutletAndClaimant(mention));
+            boolean newClaim = lastSeenBefore == SubjectStores.NOT_INDEXED;
+            // Most mentions add to a known claim of a known subject and leave its head as it was.
+            headChanges |= head == null || newClaim
+                || ClaimMerge.POSITION_ORDER.compare(ClaimMerge.position(mention), head.getSubjectFrom()) < 0;
+            head = withMention(head, mention, newClaim);
+            counted.put(SubjectStores.articleKey(mention.getClaimKey(), mention.getArticleId()),
+                mention.getPublished().toEpochMilli());
+            claims.put(entryKey, entry);
+            reindex(entryKey, lastSeenBefore, entry.getLastSeen().toEpochMilli(), subjectKey);
+            changed = true;
+            if (newClaim) {
+                firstSeen.add(Outputs.firstSeen(mention));
+            }
         }
-        boolean newClaim = lastSeenBefore == SubjectStores.NOT_INDEXED;
-        // Most mentions add to a known claim of a known subject and leave its head as it was.
-        boolean headChanges = head == null || newClaim
-            || ClaimMerge.POSITION_ORDER.compare(ClaimMerge.position(mention), head.getSubjectFrom()) < 0;
-        head = withMention(head, mention, newClaim);
-        counted.put(article, time.toEpochMilli());
-        claims.put(entryKey, entry);
+        if (!changed) {
+            return;
+        }
         if (headChanges) {
             heads.put(subjectKey, head);
         }
-        reindex(entryKey, lastSeenBefore, entry.getLastSeen().toEpochMilli(), subjectKey);
         markPending(subjectKey, record.timestamp());
-        if (newClaim) {
-            NumericClaim firstSeen = Outputs.firstSeen(mention);
+        if (!firstSeen.isEmpty()) {
             context.forward(record.withValue(SubjectUpdate.firstSeen(firstSeen)));
         }
     }
@@ -244,15 +260,30 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
         return head != null ? head : legacy.migrateOne(subjectKey, time);
     }
 
-    /** Marks the mention's outlet and claimant counted for its claim, and says which were new. */
-    private ClaimMerge.Novelty countOutletAndClaimant(ClaimMention m) {
-        String outlet = SubjectStores.outletKey(m.getClaimKey(), m.getSource());
-        boolean newOutlet = counted.get(outlet) == null;
-        if (newOutlet) {
-            counted.put(outlet, m.getPublished().toEpochMilli());
+    /** Marks the outlet and claimant of a claim's first mention counted for it. */
+    private void countFirst(ClaimMention m) {
+        counted.put(SubjectStores.outletKey(m.getClaimKey(), m.getSource()), m.getPublished().toEpochMilli());
+        if (ClaimMerge.hasClaimant(m)) {
+            counted.put(SubjectStores.claimantKey(m.getClaimKey(), m.getClaimant()), m.getPublished().toEpochMilli());
+        }
+    }
+
+    /**
+     * Marks the mention's outlet and claimant counted for its claim, and says which were new. An
+     * outlet or claimant the entry lists is counted already (whatever is listed was counted when
+     * it was added): only the others are looked up.
+     */
+    private ClaimMerge.Novelty countOutletAndClaimant(ClaimEntry entry, ClaimMention m) {
+        boolean newOutlet = false;
+        if (!ClaimMerge.listsOutlet(entry, m.getSource())) {
+            String outlet = SubjectStores.outletKey(m.getClaimKey(), m.getSource());
+            newOutlet = counted.get(outlet) == null;
+            if (newOutlet) {
+                counted.put(outlet, m.getPublished().toEpochMilli());
+            }
         }
         boolean newClaimant = false;
-        if (ClaimMerge.hasClaimant(m)) {
+        if (ClaimMerge.hasClaimant(m) && !ClaimMerge.listsClaimant(entry, m.getClaimant())) {
             String claimant = SubjectStores.claimantKey(m.getClaimKey(), m.getClaimant());
             newClaimant = counted.get(claimant) == null;
             if (newClaimant) {
@@ -301,10 +332,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     }
 
     private void markPending(String subjectKey, long time) {
-        Long before = pending.get(subjectKey);
-        if (before == null || before < time) {
-            pending.put(subjectKey, time);
-        }
+        pending.mark(subjectKey, time);
     }
 
     /**
@@ -313,11 +341,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
      */
     private void emitPending(long now) {
         heldUntil.values().removeIf(until -> until <= now);
-        List<KeyValue<String, Long>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = pending.all()) {
-            all.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, Long> entry : due) {
+        for (KeyValue<String, Long> entry : pending.all()) {
             SubjectHead head = head(entry.key, entry.value);
             if (head != null && !current(head)) {
                 removeStale(entry.key, head.getKeyScheme(), entry.value); // changed before the upgrade, never written since
@@ -338,7 +362,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
             Record<String, SubjectUpdate> out = new Record<>(entry.key, update, Math.max(0, entry.value));
             KeyScheme.stamp(out.headers(), keyScheme.version());
             context.forward(out);
-            pending.delete(entry.key);
+            pending.remove(entry.key);
         }
     }
 
@@ -443,7 +467,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     private SubjectHead migrate(LegacySubjects.Migrated subject, long time) {
         if (subject.head().getKeyScheme() != keyScheme.version()) {
             subject.entries().forEach(e -> forgetCounted(e.getClaimKey()));
-            pending.delete(subject.head().getSubjectKey());
+            pending.remove(subject.head().getSubjectKey());
             tombstone(subject.head().getSubjectKey(), subject.head().getKeyScheme(), time);
             return null;
         }
@@ -482,7 +506,7 @@ final class SubjectAggregator implements Processor<String, ClaimMention, String,
     private void forgetSubject(String subjectKey) {
         SubjectStores.entriesOf(claims, subjectKey).forEach(claim -> forgetClaim(subjectKey, claim));
         heads.delete(subjectKey);
-        pending.delete(subjectKey);
+        pending.remove(subjectKey);
     }
 
     /** Deletes one claim's entry, its index entry and everything counted for it. */

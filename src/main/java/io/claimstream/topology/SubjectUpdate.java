@@ -25,7 +25,7 @@ record SubjectUpdate(boolean carriesSubject, SubjectClaims subject, List<Numeric
         return new SubjectUpdate(true, null, List.of());
     }
 
-    static SubjectUpdate firstSeen(NumericClaim claim) {
-        return new SubjectUpdate(false, null, List.of(claim));
+    static SubjectUpdate firstSeen(List<NumericClaim> claims) {
+        return new SubjectUpdate(false, null, claims);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.claimstream.avro.internal.ClaimMention;
 import io.claimstream.avro.internal.MentionPosition;
+import io.claimstream.avro.internal.SubjectMentions;
 import io.claimstream.avro.internal.SubjectState;
 
 import org.apache.avro.Schema;
@@ -30,6 +31,8 @@ class InternalAvroSerdeTest {
     private static final long SUBJECT_STATE_V1 = 6063488218020182581L;
     /** SubjectState with key_scheme, the subject-key scheme a subject was written under. */
     private static final long SUBJECT_STATE_V2 = 6495501705781581267L;
+    /** An article's mentions of one subject, on the repartition topic since it carried one ClaimMention per record. */
+    private static final long SUBJECT_MENTIONS_V1 = 7947423662107855934L;
 
     @Test
     void aMentionRoundTrips() {
@@ -92,6 +95,8 @@ class InternalAvroSerdeTest {
     void internalSchemasChangeOnlyWithTheirPreviousVersionKept() {
         assertThat(SchemaNormalization.parsingFingerprint64(ClaimMention.getClassSchema()))
             .as("fingerprint of ClaimMention").isEqualTo(CLAIM_MENTION_V1);
+        assertThat(SchemaNormalization.parsingFingerprint64(SubjectMentions.getClassSchema()))
+            .as("fingerprint of SubjectMentions").isEqualTo(SUBJECT_MENTIONS_V1);
         assertThat(SchemaNormalization.parsingFingerprint64(SubjectState.getClassSchema()))
             .as("fingerprint of SubjectState").isEqualTo(SUBJECT_STATE_V2);
         assertThat(SchemaNormalization.parsingFingerprint64(InternalAvroSerde.previousVersion("SubjectState.v1.avsc")))

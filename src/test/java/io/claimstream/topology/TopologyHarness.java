@@ -100,6 +100,13 @@ public final class TopologyHarness implements AutoCloseable {
         driver.advanceWallClockTime(emitInterval);
     }
 
+    /** Publishes the articles and lets no time pass: the subjects they change stay pending, unwritten. */
+    public void publishWithoutWaiting(Article... published) {
+        for (Article a : published) {
+            articles.pipeInput(a.getId(), a);
+        }
+    }
+
     public void publishRaw(String key, byte[] value) {
         rawArticles.pipeInput(key, value);
         driver.advanceWallClockTime(emitInterval);
