@@ -109,9 +109,22 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
                 shape, h);
         }
         String text = source.substring(start, end);
-        String lower = upper ? text.toLowerCase(Locale.ROOT) : text;
+        String lower = upper ? asciiLowerCase(chars, start, end) : text;
         return new Token(start, end, Type.WORD, text, lower, joined, lineStart, paragraphStart, number,
             table == null ? Lexicon.Word.UNREAD : Lexicon.Word.UNKNOWN, shape, h);
+    }
+
+    /**
+     * {@code String#toLowerCase(Locale.ROOT)} of an ASCII word, which maps A-Z only: read straight
+     * from the characters, without the general case mapping's per-character table look-ups.
+     */
+    private static String asciiLowerCase(char[] chars, int start, int end) {
+        char[] lower = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            lower[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(lower);
     }
 
     private static int shapeOf(Type type, String text) {
