@@ -58,7 +58,9 @@ final class ArticleNames {
         Map<String, String> aliases = aliases(names);
         Map<String, Integer> counts = this.counts;
         Map<String, Integer> countryCounts = new HashMap<>();
-        Set<String> firstWords = new HashSet<>(midSentence);
+        // The headline's names are words the text capitalises mid-sentence or opens an organisation's
+        // name with: the text's sentences have been read, so the one set takes the first words too.
+        Set<String> firstWords = midSentence;
         for (Name n : names) {
             Name resolved = n.kind == Kind.ORGANISATION && aliases.containsKey(n.key)
                 ? new Name(n.first, n.last, aliases.get(n.key), n.kind) : n;
@@ -317,6 +319,9 @@ final class ArticleNames {
             if (n.kind == Kind.OTHER) {
                 outlets.add(n.key.toLowerCase(java.util.Locale.ROOT));
             }
+        }
+        if (outlets.isEmpty()) {
+            return names;
         }
         List<Name> out = new ArrayList<>(names.size());
         for (Name n : names) {
