@@ -58,7 +58,9 @@ final class ArticleNames {
         Map<String, String> aliases = aliases(names);
         Map<String, Integer> counts = this.counts;
         Map<String, Integer> countryCounts = new HashMap<>();
-        Set<String> firstWords = new HashSet<>(midSentence);
+        // The headline's names are words the text capitalises mid-sentence or opens an organisation's
+        // name with: the text's sentences have been read, so the one set takes the first words too.
+        Set<String> firstWords = midSentence;
         for (Name n : names) {
             Name resolved = n.kind == Kind.ORGANISATION && aliases.containsKey(n.key)
                 ? new Name(n.first, n.last, aliases.get(n.key), n.kind) : n;
@@ -318,6 +320,9 @@ final class ArticleNames {
                 outlets.add(n.key.toLowerCase(java.util.Locale.ROOT));
             }
         }
+        if (outlets.isEmpty()) {
+            return names;
+        }
         List<Name> out = new ArrayList<>(names.size());
         for (Name n : names) {
             boolean outlet = n.kind == Kind.ORGANISATION && outlets.contains(n.key);
@@ -384,20 +389,20 @@ final class ArticleNames {
                 continue; // "Rural People's Party" is rural-people
             }
             String w = tokens.get(k).lower();
-            StringBuilder word = new StringBuilder();
+            // The word's letters and digits go straight into the key, after a hyphen if a word came
+            // before; a word with none of them (a dash, an ampersand) adds nothing.
+            int before = sb.length();
+            boolean separated = before == 0;
             for (int i = 0; i < w.length(); i++) {
                 char ch = w.charAt(i);
                 if (Character.isLetterOrDigit(ch)) {
-                    word.append(ch);
+                    if (!separated) {
+                        sb.append('-');
+                        separated = true;
+                    }
+                    sb.append(ch);
                 }
             }
-            if (word.length() == 0) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append('-');
-            }
-            sb.append(word);
         }
         return sb.toString();
     }
@@ -456,11 +461,21 @@ final class ArticleNames {
     /** "bank-of-england" -> "boe", or without the small words "bureau-of-labor-statistics" -> "bls". */
     private static String initials(String key, boolean skipSmallWords) {
         StringBuilder sb = new StringBuilder();
-        for (String w : key.split("-")) {
-            if (!w.isEmpty() && !(skipSmallWords && (w.equals("of") || w.equals("de") || w.equals("and")))) {
-                sb.append(w.charAt(0));
+        int start = 0;
+        while (start <= key.length()) {
+            int dash = key.indexOf('-', start);
+            int end = dash < 0 ? key.length() : dash;
+            // Each word between hyphens, read in place rather than split off as a string of its own.
+            if (end > start && !(skipSmallWords && (isWord(key, start, end, "of") || isWord(key, start, end, "de")
+                || isWord(key, start, end, "and")))) {
+                sb.append(key.charAt(start));
             }
+            start = end + 1;
         }
         return sb.toString();
+    }
+
+    private static boolean isWord(String key, int start, int end, String word) {
+        return end - start == word.length() && key.startsWith(word, start);
     }
 }

@@ -535,19 +535,26 @@ final class Mentions {
             }
         }
         // Whether an organisation is the outlet, and whether it has the head, is the same at each of
-        // its mentions: asked once per organisation, in the order they were first named.
-        java.util.Map<Entity, Integer> fitting = new java.util.LinkedHashMap<>();
-        java.util.Map<Entity, Integer> any = new java.util.LinkedHashMap<>();
+        // its mentions: asked once per organisation, in the order they were first named. The most
+        // named of each kind is kept as they go by; on a tie the one named first stays (the story's
+        // protagonist).
+        Entity fitting = null;
+        int fittingCount = 0;
+        Entity any = null;
+        int anyCount = 0;
         for (java.util.Map.Entry<Entity, Integer> n : named.entrySet()) {
             if (!isOutlet(n.getKey())) {
-                any.put(n.getKey(), n.getValue());
-                if (hasHead(n.getKey(), heads)) {
-                    fitting.put(n.getKey(), n.getValue());
+                if (n.getValue() > anyCount) {
+                    any = n.getKey();
+                    anyCount = n.getValue();
+                }
+                if (n.getValue() > fittingCount && hasHead(n.getKey(), heads)) {
+                    fitting = n.getKey();
+                    fittingCount = n.getValue();
                 }
             }
         }
-        Entity best = mostNamed(fitting);
-        return best != null || !orAny ? best : mostNamed(any);
+        return fitting != null || !orAny ? fitting : any;
     }
 
     private boolean hasHead(Entity e, Set<String> heads) {
@@ -565,19 +572,6 @@ final class Mentions {
             }
         }
         return false;
-    }
-
-    /** The entity named most often; on a tie, the one named first: the story's protagonist. */
-    private static Entity mostNamed(java.util.Map<Entity, Integer> counts) {
-        Entity best = null;
-        int bestCount = 0;
-        for (java.util.Map.Entry<Entity, Integer> e : counts.entrySet()) {
-            if (e.getValue() > bestCount) {
-                best = e.getKey();
-                bestCount = e.getValue();
-            }
-        }
-        return best;
     }
 
     /** The article's own outlet ("according to data compiled by Meridian Post") speaks in its own voice. */

@@ -120,6 +120,9 @@ final class Periods {
     private String at(List<Token> tokens, int k, Sentence s, LocalDate published) {
         Token t = tokens.get(k);
         Token before = k > s.first() ? tokens.get(k - 1) : null;
+        if (!t.isWord() && !(isYear(t) && before != null)) {
+            return null; // only a year or a word dates a figure; most tokens of a window are neither
+        }
         Token after = k + 1 < s.end() ? tokens.get(k + 1) : null;
         if (isYear(t) && before != null) {
             if (LEAD_IN.contains(before.lower())) {

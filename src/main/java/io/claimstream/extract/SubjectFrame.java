@@ -22,19 +22,32 @@ record SubjectFrame(String entity, String thing, String event, String place, Str
     }
 
     String label() {
-        StringBuilder sb = new StringBuilder(thing.replace('_', ' ').replace('-', ' '));
+        // One builder for the whole label: the slots' hyphens (and the measure's underscores) become
+        // spaces as they are copied, with no intermediate string per slot.
+        StringBuilder sb = new StringBuilder(thing.length() + entity.length() + event.length() + place.length()
+            + period.length() + 8);
+        appendSpaced(sb, thing, true);
         if (!event.equals(NONE)) {
-            sb.append(' ').append(event.replace('-', ' '));
+            appendSpaced(sb.append(' '), event, false);
         }
         if (!entity.equals(NONE)) {
-            sb.append(" (").append(entity.replace('-', ' ')).append(')');
+            appendSpaced(sb.append(" ("), entity, false).append(')');
         }
         if (!place.isEmpty()) {
-            sb.append(" in ").append(place.replace('-', ' '));
+            appendSpaced(sb.append(" in "), place, false);
         }
         if (!period.isEmpty()) {
             sb.append(", ").append(period);
         }
         return sb.toString();
+    }
+
+    /** Appends {@code slot} with each '-' (and, with {@code underscores}, each '_') as a space. */
+    private static StringBuilder appendSpaced(StringBuilder sb, String slot, boolean underscores) {
+        for (int i = 0; i < slot.length(); i++) {
+            char c = slot.charAt(i);
+            sb.append(c == '-' || underscores && c == '_' ? ' ' : c);
+        }
+        return sb;
     }
 }

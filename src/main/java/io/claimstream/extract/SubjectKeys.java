@@ -112,7 +112,8 @@ final class SubjectKeys {
             }
             String contender = null;
             boolean company = FrameLexicon.COMPANY_MEASURES.contains(thing);
-            String modality = SubjectModality.of(tokens, c);
+            SubjectModality.Cues cues = SubjectModality.of(tokens, c);
+            String modality = cues.modality();
             if (company || lexicon.contestedMeasures.contains(thing)) {
                 names = names != null ? names : new ArticleNames(lexicon, tokens, sentences, article.title());
                 // Analysts' estimate of a company's figure is still the company's: "the LSEG consensus" names its compiler.
@@ -190,7 +191,7 @@ final class SubjectKeys {
                 // its period, told with or without "expects"; and an intelligence "estimate" of a toll is the toll.
                 modality = SubjectModality.ACTUAL;
             }
-            if (modality.isEmpty() && SubjectModality.peak(tokens, c)) {
+            if (modality.isEmpty() && cues.peak()) {
                 modality = SubjectModality.PEAK; // "down from a peak of 1,294 sq km": the highest, not where it stands
             }
             if (!modality.isEmpty()) {

@@ -21,7 +21,7 @@ final class SubjectModality {
     /** What the holder aims for ("the ECB's 2% target", "a deficit target of 3.8 trillion roubles"): not what it reached. */
     static final String TARGET = "target";
 
-    /** The highest a running figure reached ({@link #peak}): a subject apart from where it stands. */
+    /** The highest a running figure reached ({@link Cues#peak}): a subject apart from where it stands. */
     static final String PEAK = "peak";
     /** A word that ends the figure's phrase: what follows is about another figure. */
     private static final String END = "end";
@@ -36,8 +36,19 @@ final class SubjectModality {
     private SubjectModality() {
     }
 
-    /** {@link #ACTUAL}, {@link #FORECAST} or {@link #ESTIMATE} for the claim's figure. */
-    static String of(List<Token> tokens, Candidate c) {
+    /**
+     * The claim's modality ({@link #ACTUAL}, {@link #FORECAST} or {@link #ESTIMATE}) and whether a
+     * cue before it says its figure is the highest it reached ("down from a peak of 1,294", "At the
+     * height of its incursion, Ukraine controlled about 1,300").
+     */
+    record Cues(String modality, boolean peak) {
+    }
+
+    /**
+     * {@link #ACTUAL}, {@link #FORECAST} or {@link #ESTIMATE} for the claim's figure, and whether it
+     * is a peak: one walk back over the words before the figure answers both, each word's cue read once.
+     */
+    static Cues of(List<Token> tokens, Candidate c) {
         Sentence s = c.sentence;
         String found = ACTUAL;
         for (int k = c.last + 1; k < Math.min(s.end(), c.last + 1 + AFTER); k++) {
@@ -52,19 +63,29 @@ final class SubjectModality {
             found = stronger(found, cue);
         }
         found = stronger(found, passiveCue(tokens, c));
+        // The modality's cue must be in the figure's clause (a comma, a dash or an END cue closes it);
+        // a peak's may stand further back, up to a semicolon, a colon or a quotation mark.
+        boolean clause = true;
+        boolean peak = false;
         for (int k = c.first - 1; k >= Math.max(s.first(), c.first - BEFORE); k--) {
             Token t = tokens.get(k);
-            if (t.is(",") || t.is(";") || t.is(":") || t.type() == Token.Type.DASH && !t.joined() || t.type() == Token.Type.QUOTE) {
+            if (t.is(";") || t.is(":") || t.type() == Token.Type.QUOTE) {
+                break;
+            }
+            clause &= !(t.is(",") || t.type() == Token.Type.DASH && !t.joined());
+            if (!clause && peak) {
                 break;
             }
             String cue = CUES.get(t.lower());
-            if (END.equals(cue)) {
-                break;
+            peak |= PEAK.equals(cue);
+            if (clause && END.equals(cue)) {
+                clause = false;
+            } else if (clause) {
+                found = stronger(found, cue);
             }
-            found = stronger(found, cue);
         }
         // "hit 50 targets" counts what was struck: only a level, a share or a sum is aimed for
-        return found.equals(TARGET) && c.kind == QuantityKind.COUNT ? ACTUAL : found;
+        return new Cues(found.equals(TARGET) && c.kind == QuantityKind.COUNT ? ACTUAL : found, peak);
     }
 
     /** How far after the figure its clause's passive verb may stand: "79.9 million people in the United States are expected". */
@@ -84,21 +105,6 @@ final class SubjectModality {
             }
         }
         return ACTUAL;
-    }
-
-    /** "down from a peak of 1,294", "At the height of its incursion, Ukraine controlled about 1,300": the highest it reached. */
-    static boolean peak(List<Token> tokens, Candidate c) {
-        Sentence s = c.sentence;
-        for (int k = c.first - 1; k >= Math.max(s.first(), c.first - BEFORE); k--) {
-            Token t = tokens.get(k);
-            if (t.is(";") || t.is(":") || t.type() == Token.Type.QUOTE) {
-                break;
-            }
-            if (PEAK.equals(CUES.get(t.lower()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String stronger(String found, String cue) {

@@ -25,18 +25,19 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
     /** One shared string for each single character seen (punctuation, quotes, dashes, symbols): no copy per token. */
     private static final String[] SINGLE_CHARACTERS = new String[0x2100];
 
-    static Token of(String source, int start, int end, Type type, boolean joined,
+    /** {@code chars} holds the characters of {@code source}, which the tokenizer reads from an array. */
+    static Token of(String source, char[] chars, int start, int end, Type type, boolean joined,
                     boolean lineStart, boolean paragraphStart, double number, Lexicon lexicon) {
         if (type == Type.WORD) {
-            Token ascii = asciiWord(source, start, end, joined, lineStart, paragraphStart, number,
+            Token ascii = asciiWord(source, chars, start, end, joined, lineStart, paragraphStart, number,
                 lexicon == null ? null : lexicon.wordTable());
             if (ascii != null) {
                 return ascii;
             }
         }
         String text;
-        if (end - start == 1 && type != Type.WORD && source.charAt(start) < SINGLE_CHARACTERS.length) {
-            char c = source.charAt(start);
+        if (end - start == 1 && type != Type.WORD && chars[start] < SINGLE_CHARACTERS.length) {
+            char c = chars[start];
             text = SINGLE_CHARACTERS[c];
             if (text == null) {
                 // A race here only interns the same string twice: the array holds one of them.
@@ -69,14 +70,14 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
      * (its shape, as {@link #shapeOf} gives it for ASCII); null for a word with any other character.
      * Without a table (a text read without the lexicon) the word is {@link Lexicon.Word#UNREAD}.
      */
-    private static Token asciiWord(String source, int start, int end, boolean joined, boolean lineStart,
+    private static Token asciiWord(String source, char[] chars, int start, int end, boolean joined, boolean lineStart,
                                    boolean paragraphStart, double number, WordTable table) {
         int h = 0;
         boolean upper = false;
         boolean lowerLetter = false;
         boolean digit = false;
         for (int i = start; i < end; i++) {
-            char c = source.charAt(i);
+            char c = chars[i];
             if (c >= 0x80) {
                 return null;
             }
@@ -90,7 +91,7 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
             }
             h = 31 * h + c; // String#hashCode of the lower-case form
         }
-        char first = source.charAt(start);
+        char first = chars[start];
         int shape = digit ? DIGIT : 0;
         if (first >= 'A' && first <= 'Z') {
             shape |= CAPITALISED;
@@ -98,7 +99,7 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
                 shape |= ALL_CAPS;
             }
         }
-        int slot = table == null ? WordTable.ABSENT : table.find(h, source, start, end);
+        int slot = table == null ? WordTable.ABSENT : table.find(h, chars, start, end);
         if (slot >= 0) {
             // A known word: the lexicon's instance is its lower-case form, and its text too when it
             // is written in lower case (no capital: the characters are the lexicon's own).
@@ -108,9 +109,22 @@ record Token(int start, int end, Type type, String text, String lower, boolean j
                 shape, h);
         }
         String text = source.substring(start, end);
-        String lower = upper ? text.toLowerCase(Locale.ROOT) : text;
+        String lower = upper ? asciiLowerCase(chars, start, end) : text;
         return new Token(start, end, Type.WORD, text, lower, joined, lineStart, paragraphStart, number,
             table == null ? Lexicon.Word.UNREAD : Lexicon.Word.UNKNOWN, shape, h);
+    }
+
+    /**
+     * {@code String#toLowerCase(Locale.ROOT)} of an ASCII word, which maps A-Z only: read straight
+     * from the characters, without the general case mapping's per-character table look-ups.
+     */
+    private static String asciiLowerCase(char[] chars, int start, int end) {
+        char[] lower = new char[end - start];
+        for (int i = start; i < end; i++) {
+            char c = chars[i];
+            lower[i - start] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
+        return new String(lower);
     }
 
     private static int shapeOf(Type type, String text) {

@@ -31,12 +31,15 @@ final class Tokenizer {
     /** Tokens of {@code text}, each with what {@code lexicon} (if any) says about its word. */
     static List<Token> tokenize(String text, Lexicon lexicon) {
         List<Token> tokens = new ArrayList<>(Math.max(16, text.length() / 5));
-        int n = text.length();
+        // The scan reads every character several times over: from an array, not through String#charAt
+        // (news text is nearly always UTF-16, whose charAt checks the coder and the bounds each time).
+        char[] chars = text.toCharArray();
+        int n = chars.length;
         int i = 0;
         boolean joined = false;
         int newlines = 2; // the text's start counts as a paragraph start
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (isWhitespace(c)) {
                 if (c == '\n') {
                     newlines++;
@@ -49,22 +52,22 @@ final class Tokenizer {
             boolean paragraphStart = newlines > 1;
             int start = i;
             if (isDigit(c)) {
-                i = endOfNumber(text, i);
-                double value = parseNumber(text, start, i);
-                tokens.add(Token.of(text, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
+                i = endOfNumber(chars, i);
+                double value = parseNumber(chars, start, i);
+                tokens.add(Token.of(text, chars, start, i, Token.Type.NUMBER, joined && !tokens.isEmpty(), lineStart, paragraphStart, value, lexicon));
             } else if (isLetter(c)) {
-                i = endOfWord(text, i);
-                int letters = isDigit(text.charAt(i - 1)) ? currencyBeforeDigits(text, start, i, lexicon) : start;
+                i = endOfWord(chars, i);
+                int letters = isDigit(chars[i - 1]) ? currencyBeforeDigits(chars, start, i, lexicon) : start;
                 if (letters > start) {
                     i = letters; // "RM59 a month", "Rs500": the currency, then the figure as a number of its own
                 }
-                tokens.add(Token.of(text, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
-            } else if (isApostrophe(c) && isPossessiveAt(text, i)) {
+                tokens.add(Token.of(text, chars, start, i, Token.Type.WORD, joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
+            } else if (isApostrophe(c) && isPossessiveAt(chars, i)) {
                 i += 2;
-                tokens.add(Token.of(text, start, i, Token.Type.POSSESSIVE, true, lineStart, paragraphStart, Double.NaN, lexicon));
+                tokens.add(Token.of(text, chars, start, i, Token.Type.POSSESSIVE, true, lineStart, paragraphStart, Double.NaN, lexicon));
             } else {
                 i++;
-                tokens.add(Token.of(text, start, i, typeOf(c), joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
+                tokens.add(Token.of(text, chars, start, i, typeOf(c), joined && !tokens.isEmpty(), lineStart, paragraphStart, Double.NaN, lexicon));
             }
             joined = true;
             newlines = 0;
@@ -85,11 +88,11 @@ final class Tokenizer {
         return Token.Type.PUNCT;
     }
 
-    private static int endOfNumber(String text, int i) {
-        int n = text.length();
+    private static int endOfNumber(char[] text, int i) {
+        int n = text.length;
         boolean decimal = false;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isDigit(c)) {
                 i++;
             } else if (c == ',' && !decimal && digitsFollow(text, i + 1, 3) && !Character.isDigit(charAt(text, i + 4))) {
@@ -108,30 +111,30 @@ final class Tokenizer {
      * Where a word written against digits ends when its letters are a currency written before a
      * figure ("RM59", "Rs500", "USD40"), or {@code from} when they are not: "A330", "H5N1" stay whole.
      */
-    private static int currencyBeforeDigits(String text, int from, int to, Lexicon lexicon) {
+    private static int currencyBeforeDigits(char[] text, int from, int to, Lexicon lexicon) {
         if (lexicon == null) {
             return from;
         }
         int letters = from;
-        while (letters < to && isLetter(text.charAt(letters))) {
+        while (letters < to && isLetter(text[letters])) {
             letters++;
         }
         if (letters - from < 2 || letters == to) {
             return from;
         }
         for (int k = letters; k < to; k++) {
-            if (!isDigit(text.charAt(k))) {
+            if (!isDigit(text[k])) {
                 return from; // "B3s", "4G5": not a figure after the letters
             }
         }
-        String code = text.substring(from, letters).toLowerCase(java.util.Locale.ROOT);
+        String code = new String(text, from, letters - from).toLowerCase(java.util.Locale.ROOT);
         return lexicon.currenciesBefore.get(code) != null ? letters : from;
     }
 
-    private static int endOfWord(String text, int i) {
-        int n = text.length();
+    private static int endOfWord(char[] text, int i) {
+        int n = text.length;
         int start = i;
-        while (i < n && isLetter(text.charAt(i))) {
+        while (i < n && isLetter(text[i])) {
             i++;
         }
         // Dotted abbreviations: "U.S.", "a.m.", "e.g." (single letters joined by full stops).
@@ -142,12 +145,12 @@ final class Tokenizer {
             }
             return j + 1;
         }
-        if (start > 0 && text.charAt(start - 1) == '$' && i - start <= 3 && i < n && Character.isDigit(text.charAt(i))
+        if (start > 0 && text[start - 1] == '$' && i - start <= 3 && i < n && Character.isDigit(text[i])
             && isUpperCase(text, start, i)) {
             return i; // "$US42 billion", "$A3.2bn": the currency's country, then the figure
         }
         while (i < n) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (isLetterOrDigit(c)) {
                 i++;
             } else if (isApostrophe(c) && Character.isLetter(charAt(text, i + 1)) && !isPossessiveAt(text, i)) {
@@ -159,9 +162,9 @@ final class Tokenizer {
         return i;
     }
 
-    private static boolean isUpperCase(String text, int from, int to) {
+    private static boolean isUpperCase(char[] text, int from, int to) {
         for (int k = from; k < to; k++) {
-            if (!Character.isUpperCase(text.charAt(k))) {
+            if (!Character.isUpperCase(text[k])) {
                 return false;
             }
         }
@@ -169,8 +172,8 @@ final class Tokenizer {
     }
 
     /** 's or ’s followed by a non-letter: a possessive, not a contraction or a quote. */
-    private static boolean isPossessiveAt(String text, int i) {
-        return i > 0 && Character.isLetterOrDigit(text.charAt(i - 1))
+    private static boolean isPossessiveAt(char[] text, int i) {
+        return i > 0 && Character.isLetterOrDigit(text[i - 1])
             && Character.toLowerCase(charAt(text, i + 1)) == 's' && !Character.isLetter(charAt(text, i + 2));
     }
 
@@ -197,7 +200,7 @@ final class Tokenizer {
         return c == '\'' || c == '’';
     }
 
-    private static boolean digitsFollow(String text, int from, int count) {
+    private static boolean digitsFollow(char[] text, int from, int count) {
         for (int k = 0; k < count; k++) {
             if (!Character.isDigit(charAt(text, from + k))) {
                 return false;
@@ -206,8 +209,8 @@ final class Tokenizer {
         return true;
     }
 
-    private static char charAt(String text, int i) {
-        return i >= 0 && i < text.length() ? text.charAt(i) : ' ';
+    private static char charAt(char[] text, int i) {
+        return i >= 0 && i < text.length ? text[i] : ' ';
     }
 
     /**
@@ -230,12 +233,12 @@ final class Tokenizer {
      * fast path of correctly rounded decimal conversion). NaN for any other number, which takes
      * the general way.
      */
-    private static double parseAsciiNumber(String text, int start, int end) {
+    private static double parseAsciiNumber(char[] text, int start, int end) {
         long digits = 0;
         boolean any = false;
         int decimals = -1; // digits after the point; -1 before one
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c >= '0' && c <= '9') {
                 any = true;
                 digits = digits * 10 + (c - '0');
@@ -260,7 +263,7 @@ final class Tokenizer {
         return decimals < EXACT_POWERS_OF_TEN.length ? digits / EXACT_POWERS_OF_TEN[decimals] : Double.NaN;
     }
 
-    static double parseNumber(String text, int start, int end) {
+    static double parseNumber(char[] text, int start, int end) {
         if (end - start > MAX_NUMBER_CHARS) {
             return Double.NaN;
         }
@@ -270,7 +273,7 @@ final class Tokenizer {
         }
         StringBuilder ascii = new StringBuilder(end - start);
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
+            char c = text[i];
             if (c == '.') {
                 ascii.append('.');
             } else if (c != ',') {

@@ -13,10 +13,9 @@ final class WordTable {
 
     /** {@link #find}: an ASCII word the lexicon does not know. */
     static final int ABSENT = -1;
-    /** {@link #find}: a word with a character outside ASCII; look it up by its lower-case string. */
-    static final int NOT_ASCII = -2;
 
-    private final String[] keys;
+    /** Each key's characters (null for an empty slot), compared without String#charAt's checks. */
+    private final char[][] keys;
     private final Lexicon.Word[] words;
     private final int[] hashes;
     private final int mask;
@@ -24,7 +23,7 @@ final class WordTable {
     /** A table of {@code words}, each keyed by its lower-case form. */
     WordTable(Map<String, Lexicon.Word> words) {
         int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1; // at most a third full
-        this.keys = new String[capacity];
+        this.keys = new char[capacity][];
         this.words = new Lexicon.Word[capacity];
         this.hashes = new int[capacity];
         this.mask = capacity - 1;
@@ -34,36 +33,21 @@ final class WordTable {
             while (keys[i] != null) {
                 i = (i + 1) & mask;
             }
-            keys[i] = e.getKey();
+            keys[i] = e.getKey().toCharArray();
             this.words[i] = e.getValue();
             hashes[i] = h;
         }
     }
 
     /**
-     * The slot of the word written at {@code text[start, end)} in any case, {@link #ABSENT} or
-     * {@link #NOT_ASCII}.
-     */
-    int find(String text, int start, int end) {
-        int h = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                return NOT_ASCII;
-            }
-            h = 31 * h + lower(c); // String#hashCode of the lower-case form
-        }
-        return find(h, text, start, end);
-    }
-
-    /**
      * The slot of the ASCII word written at {@code text[start, end)} in any case, whose lower-case
-     * form has the hash {@code h}, or {@link #ABSENT}: for a caller that has read the characters already.
+     * form has the hash {@code h}, or {@link #ABSENT}: for a caller that has read the characters
+     * already (the tokenizer, from its copy of the text).
      */
-    int find(int h, String text, int start, int end) {
+    int find(int h, char[] text, int start, int end) {
         int length = end - start;
         for (int i = spread(h) & mask; keys[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == h && keys[i].length() == length && sameLowerCase(keys[i], text, start)) {
+            if (hashes[i] == h && keys[i].length == length && sameLowerCase(keys[i], text, start)) {
                 return i;
             }
         }
@@ -74,9 +58,9 @@ final class WordTable {
         return words[slot];
     }
 
-    private static boolean sameLowerCase(String key, String text, int start) {
-        for (int i = 0; i < key.length(); i++) {
-            if (key.charAt(i) != lower(text.charAt(start + i))) {
+    private static boolean sameLowerCase(char[] key, char[] text, int start) {
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != lower(text[start + i])) {
                 return false;
             }
         }

@@ -69,11 +69,11 @@ class LookupShortcutsTest {
             String number = point == 0 || point == digits.length() ? digits
                 : digits.substring(0, point) + "." + digits.substring(point);
             String written = i % 3 == 0 && point > 3 ? number.substring(0, 1) + "," + number.substring(1) : number;
-            assertThat(Tokenizer.parseNumber(written, 0, written.length())).as(written)
+            assertThat(Tokenizer.parseNumber(written.toCharArray(), 0, written.length())).as(written)
                 .isEqualTo(Double.parseDouble(number.replace(",", "")));
         }
         for (String s : new String[] {"0.1", "0.3", "2.675", "1,150", "9007199254740993", "123456789012345.6", "0.000000000000000000000001"}) {
-            assertThat(Tokenizer.parseNumber(s, 0, s.length())).as(s).isEqualTo(Double.parseDouble(s.replace(",", "")));
+            assertThat(Tokenizer.parseNumber(s.toCharArray(), 0, s.length())).as(s).isEqualTo(Double.parseDouble(s.replace(",", "")));
         }
     }
 
