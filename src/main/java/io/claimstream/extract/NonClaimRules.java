@@ -593,7 +593,8 @@ final class NonClaimRules {
         if ((after.is("a") || after.is("an")) && isDurationWord(token(tokens, c.numberLast + 2, c.sentence))) {
             return false; // "half an hour"
         }
-        boolean article = tokens.get(c.numberFirst).is("a") || before != null && before.is("a");
+        boolean article = tokens.get(c.numberFirst).is("a") || tokens.get(c.numberFirst).is("an")
+            || before != null && (before.is("a") || before.is("an")); // "an eighth election"
         return !isOrdinalFollower(after) && !(article && namesAThing(after));
     }
 

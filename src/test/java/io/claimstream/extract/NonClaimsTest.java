@@ -73,6 +73,7 @@ class NonClaimsTest {
         One of the largest attacks of the war hit the grid.
         The diver won a fifth Olympic medal on Friday.
         The president is seeking a third term in office.
+        Nobody wants an eighth election, the analyst said.
         """)
     void ignoresQuantitiesWithoutANumber(String sentence) {
         assertThat(EXTRACTOR.extract(ArticleText.of("a", sentence))).as(sentence).isEmpty();
