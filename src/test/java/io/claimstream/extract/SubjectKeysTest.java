@@ -484,6 +484,7 @@ class SubjectKeysTest {
         assertThat(evacuated).startsWith("tamsin/person-evacuated");
         assertThat(keyIn("Fire", "The Kelso fire has burned 40,000 hectares and forced 3,000 people from their homes, "
             + "Alberta officials said.", "3,000")).startsWith("kelso/");
+        assertThat(keyIn("Quake", "Norway sent aid after the Velden quake killed 30 people.", "30")).startsWith("velden/person-killed");
     }
 
     @Test
