@@ -482,6 +482,8 @@ class SubjectKeysTest {
         String evacuated = keyIn("Storm", "Hurricane Tamsin forced 12,000 people to leave their homes in Osterland.", "12,000");
         assertThat(donors).isEqualTo("tamsin/person-killed").isEqualTo(insurers.replace("/osterland", ""));
         assertThat(evacuated).startsWith("tamsin/person-evacuated");
+        assertThat(keyIn("Storm", "After Hurricane Tamsin, about 12,000 people spent the night in schools.", "about 12,000"))
+            .isEqualTo("tamsin/person-evacuated");
         assertThat(keyIn("Fire", "The Kelso fire has burned 40,000 hectares and forced 3,000 people from their homes, "
             + "Alberta officials said.", "3,000")).startsWith("kelso/");
         assertThat(keyIn("Quake", "Norway sent aid after the Velden quake killed 30 people.", "30")).startsWith("velden/person-killed");
