@@ -76,7 +76,7 @@ final class BallotShares {
             if (k + 1 <= to && tokens.get(k + 1).isNumber()) {
                 continue; // "31.8%, against 26.9%": a comparison, not a side
             }
-            if (distance(c, k) < sideDistance && (k > c.last || passive || ballot)) {
+            if (distance(c, k) < sideDistance && (k > c.last || ballot)) {
                 side = role;
                 sideDistance = distance(c, k);
             }

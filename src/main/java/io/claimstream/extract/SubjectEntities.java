@@ -56,10 +56,10 @@ final class SubjectEntities {
 
     /** Words after which a country names where goods come from: "imports from Mexico", "a levy on Chinese products". */
     private static final java.util.Set<String> ORIGIN_WORDS = java.util.Set.of("on", "from", "of");
-    /** Verbs whose subject bears a levy: "Australian exporters face a 10% tariff". */
     /** Words before the country goods go to, which levies their tariff: "cars entering the United States", "exports to India". */
     private static final java.util.Set<String> DESTINATION_WORDS = java.util.Set.of("entering", "into", "to");
     private static final int DESTINATION_WINDOW = 10;
+    /** Verbs whose subject bears a levy: "Australian exporters face a 10% tariff". */
     private static final java.util.Set<String> BEARING_VERBS = java.util.Set.of("face", "faces", "facing", "faced", "pay", "pays");
 
     /**
@@ -249,7 +249,7 @@ final class SubjectEntities {
             int bestCount = 1;
             List<String> named = new ArrayList<>(placeCountries);
             List<Token> headline = Tokenizer.tokenize(title);
-            String learned = learnStoryPlace(headline);
+            String learned = learnDatelineCountry();
             if (!learned.equals(NONE) && headline.stream().anyMatch(t -> t.isWord() && demonymStem(t.text()).equalsIgnoreCase(learned))) {
                 named.add(learned); // the headline counts twice: it says what the story is about
                 named.add(learned);
@@ -289,11 +289,11 @@ final class SubjectEntities {
         }
 
         /**
-         * The place in no lexicon that the story is about ({@link #storyPlace}), made an entity of the
-         * article wherever the text names it or its demonym: "aid to Kaloa as the death toll reached 41"
-         * is Kaloa's toll, though Australia, a known country, is named in the same sentence.
+         * The dateline's country when no lexicon knows it ({@link #datelineCountry}), made an entity of
+         * the article wherever the text names it or its demonym: "aid to Kaloa as the death toll reached
+         * 41" is Kaloa's toll, though Australia, a known country, is named in the same sentence.
          */
-        private String learnStoryPlace(List<Token> headline) {
+        private String learnDatelineCountry() {
             String place = datelineCountry();
             if (place == null) {
                 return NONE;

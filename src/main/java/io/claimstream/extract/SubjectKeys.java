@@ -65,7 +65,7 @@ final class SubjectKeys {
         LocalDate published = article.published() == null ? null : article.published().atZone(ZoneOffset.UTC).toLocalDate();
         SubjectEntities.EntityIndex index = entities.index(tokens);
         String dominant = index.dominant(article.title());
-        String disaster = NamedDisasters.of(tokens);
+        String disaster = null; // read at the first count a disaster would hold; NONE when the article names none
         ArticleNames names = null; // found once, and only for an article with a contested measure
         ProductNames products = null; // found once, and only for an article with a price or a measure in units
         LocalDate ledeDay = published == null ? null : periods.ledeDay(tokens, sentences, published);
@@ -159,8 +159,10 @@ final class SubjectKeys {
                 event = NONE;
             }
             String entity = contender != null ? contender : entities.entity(tokens, index, c, antecedent, share, dominant);
-            if (contender == null && disaster != null && c.kind == QuantityKind.COUNT && NamedDisasters.holds(event)) {
-                entity = disaster; // "aid to Kaloa as the death toll from Cyclone Irelle reached 41": the storm's toll
+            if (contender == null && c.kind == QuantityKind.COUNT && NamedDisasters.holds(event)) {
+                disaster = disaster != null ? disaster : java.util.Objects.requireNonNullElse(NamedDisasters.of(tokens), NONE);
+                // "aid to Kaloa as the death toll from Cyclone Irelle reached 41": the storm's toll
+                entity = disaster.equals(NONE) ? entity : disaster;
             }
             String market = null;
             if (contender == null && !company && (c.kind == QuantityKind.MEASURE || "point".equals(c.unit)

@@ -218,8 +218,7 @@ final class SubjectMeasures {
             if (t.is(",") || t.is(";") || t.is(":")) {
                 return false;
             }
-            boolean moves = k + 1 < c.first && lexicon.changeCues.getOrDefault("verb", java.util.Map.of())
-                .containsKey(tokens.get(k + 1).lower()); // "the pound fell", not "a rise against the dollar reduces"
+            boolean moves = k + 1 < c.first && lexicon.changeCue("verb", tokens.get(k + 1).lower()) != null; // "the pound fell"
             if (moves && t.isWord() && !t.isCapitalised() && lexicon.currenciesAfter.matchForward(tokens, k, s.end()) != null
                 || t.is("against") && k + 2 < c.first && tokens.get(k + 1).is("the") && quotedAt(tokens, k + 2, c)) {
                 return true;
